@@ -1,0 +1,61 @@
+package org.cpjudge.sandbox;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One run in a box.
+ *
+ * <p>The process starts in {@code workDir} (a host directory the judge prepared; inside the box it is the
+ * writable working directory, and everything the run needs beyond the toolchains is in it). Toolchain
+ * executables are named by absolute host path ({@code /usr/bin/g++}); files in the box by relative path
+ * ({@code ./a.out}). The standard streams are host paths opened by the supervisor before the program starts,
+ * so the program never sees their names; {@code stdin}, {@code stdout} may be FIFOs (interactive problems).
+ *
+ * @param command          argv
+ * @param workDir          host directory, the box's writable working directory
+ * @param env              the whole environment (nothing is inherited)
+ * @param stdin            file to read standard input from, or null for /dev/null
+ * @param stdout           file to write standard output to (created or truncated), or null to discard
+ * @param stderr           file to write standard error to (created or truncated), or null to discard
+ * @param limits           what the run may use
+ * @param readOnlyBinds    extra host directories to make visible read-only at the same path (a toolchain
+ *                         outside the default ones, such as rustup's home)
+ */
+public record SandboxSpec(
+        List<String> command,
+        Path workDir,
+        Map<String, String> env,
+        Path stdin,
+        Path stdout,
+        Path stderr,
+        Limits limits,
+        List<Path> readOnlyBinds) {
+
+    public SandboxSpec {
+        command = List.copyOf(command);
+        env = Map.copyOf(env);
+        readOnlyBinds = List.copyOf(readOnlyBinds);
+        if (command.isEmpty()) {
+            throw new IllegalArgumentException("empty command");
+        }
+    }
+
+    /**
+     * @param cpuTimeMs    CPU time summed over every thread and process of the run
+     * @param wallTimeMs   wall-clock time
+     * @param memoryBytes  peak memory of every process of the run together (a cgroup limit, not RLIMIT_AS)
+     * @param outputBytes  bytes the run may write to stdout; stderr gets the same allowance
+     * @param fileSizeBytes largest file the run may write in its box
+     * @param processes    processes and threads alive at once
+     */
+    public record Limits(
+            long cpuTimeMs,
+            long wallTimeMs,
+            long memoryBytes,
+            long outputBytes,
+            long fileSizeBytes,
+            int processes) {
+    }
+}
