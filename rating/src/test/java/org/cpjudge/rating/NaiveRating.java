@@ -18,8 +18,28 @@ final class NaiveRating {
     private NaiveRating() {
     }
 
+    /** The formula, memoised by rating difference only to keep the O(n^2) oracle affordable at n = 3000. */
+    private static final int MEMO = 1 << 16;
+    private static final long[] memo = new long[2 * MEMO + 1];
+
+    static {
+        java.util.Arrays.fill(memo, -1);
+    }
+
     static long p(long winnerRating, long loserRating) {
-        return Math.round(ONE / (1.0 + StrictMath.pow(10.0, (loserRating - winnerRating) / 400.0)));
+        long diff = loserRating - winnerRating;
+        if (Math.abs(diff) > MEMO) {
+            return formula(diff);
+        }
+        int k = (int) diff + MEMO;
+        if (memo[k] < 0) {
+            memo[k] = formula(diff);
+        }
+        return memo[k];
+    }
+
+    private static long formula(long diff) {
+        return Math.round(ONE / (1.0 + StrictMath.pow(10.0, diff / 400.0)));
     }
 
     /** 1 + sum over j != self of P(j beats a contestant rated r). */
