@@ -63,6 +63,18 @@ class CodeforcesRatingTest {
     }
 
     @Test
+    void targetPlaceIsTheSmallestFixedPointValueNotBelowM() {
+        for (int place = 1; place <= 50; place++) {
+            double seed = 1 + place * 0.37;
+            java.math.BigDecimal m = new java.math.BigDecimal(Math.sqrt(place * seed))
+                    .multiply(java.math.BigDecimal.valueOf(WinProbability.ONE));
+            long target = CodeforcesRating.targetPlace(place, seed);
+            assertTrue(java.math.BigDecimal.valueOf(target).compareTo(m) >= 0, "place " + place);
+            assertTrue(java.math.BigDecimal.valueOf(target - 1).compareTo(m) < 0, "place " + place);
+        }
+    }
+
+    @Test
     void winProbabilityTableIsMonotoneAndSymmetric() {
         for (int d = -WinProbability.WINDOW - 2; d <= WinProbability.WINDOW + 2; d++) {
             assertTrue(WinProbability.fixed(d) <= WinProbability.fixed(d + 1), "at " + d);
