@@ -1,0 +1,131 @@
+package org.cpjudge.api;
+
+import io.vertx.core.Vertx;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Optional;
+import org.cpjudge.api.config.ServerConfig;
+import org.cpjudge.api.db.Database;
+import org.cpjudge.api.db.EmbeddedPostgres;
+import org.cpjudge.api.http.ApiServer;
+import org.cpjudge.api.store.Tokens;
+import org.cpjudge.api.store.UserStore;
+import org.cpjudge.api.worker.WorkerPool;
+import org.cpjudge.judge.Judge;
+import org.cpjudge.judge.Languages;
+import org.cpjudge.sandbox.Sandbox;
+import org.cpjudge.sandbox.Sandboxes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running server: the database (external, or embedded in the data directory), the HTTP API, and the local
+ * judge workers. {@link #start} brings them up in that order and {@link #close} takes them down in reverse.
+ */
+public final class JudgeServer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(JudgeServer.class);
+    public static final String ADMIN_HANDLE = "admin";
+
+    private final EmbeddedPostgres embedded;
+    private final Database db;
+    private final Vertx vertx;
+    private final ApiServer api;
+    private final WorkerPool workers;
+    private final Sandbox sandbox;
+    private final int port;
+    private final String adminToken;
+
+    private JudgeServer(EmbeddedPostgres embedded, Database db, Vertx vertx, ApiServer api, WorkerPool workers,
+                        Sandbox sandbox, int port, String adminToken) {
+        this.embedded = embedded;
+        this.db = db;
+        this.vertx = vertx;
+        this.api = api;
+        this.workers = workers;
+        this.sandbox = sandbox;
+        this.port = port;
+        this.adminToken = adminToken;
+    }
+
+    public static JudgeServer start(ServerConfig config) throws Exception {
+        Files.createDirectories(config.dataDir());
+        EmbeddedPostgres embedded = null;
+        Database db;
+        if (config.embeddedDatabase()) {
+            embedded = EmbeddedPostgres.start(config.dataDir());
+            db = Database.open(embedded.jdbcUrl(), embedded.user(), embedded.password(), poolSize(config));
+        } else {
+            db = Database.open(config.dbUrl(), config.dbUser(), config.dbPassword(), poolSize(config));
+        }
+        String adminToken = adminToken(config);
+        new UserStore(db).ensureAdministrator(ADMIN_HANDLE, adminToken);
+
+        Sandbox sandbox = null;
+        Judge judge = null;
+        WorkerPool workers = null;
+        if (config.workers() > 0) {
+            sandbox = Sandboxes.open(config.dataDir().resolve("sandbox"), config.insecureSandbox());
+            log.info("sandbox: {}", sandbox.describe());
+            Languages languages = Languages.detect();
+            judge = new Judge(sandbox, languages, config.dataDir().resolve("judge"));
+            workers = new WorkerPool(db, judge, languages, config.dataDir().resolve("problems"), config.workers());
+        }
+        Vertx vertx = Vertx.vertx();
+        ApiServer api = new ApiServer(vertx, db, config.dataDir().resolve("scratch"), Optional.ofNullable(judge));
+        int port = api.listen(config.port()).toCompletionStage().toCompletableFuture().get();
+        log.info("listening on http://localhost:{}/ ; data in {} ; database {}", port, config.dataDir(),
+                embedded != null ? "embedded (" + embedded.clusterDir() + ")" : config.dbUrl());
+        return new JudgeServer(embedded, db, vertx, api, workers, sandbox, port, adminToken);
+    }
+
+    /** Each worker holds a connection while it writes; the API needs its own besides. */
+    private static int poolSize(ServerConfig config) {
+        return Math.max(10, config.workers() + 8);
+    }
+
+    /** The configured token, else the one generated on the first start (printed that once). */
+    private static String adminToken(ServerConfig config) throws Exception {
+        if (config.adminToken() != null) {
+            return config.adminToken();
+        }
+        Path file = config.dataDir().resolve("admin-token");
+        if (Files.exists(file)) {
+            return Files.readString(file).strip();
+        }
+        String token = Tokens.generate();
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(file, token + "\n");
+        System.out.println("administrator token (shown once; kept in " + file + "): " + token);
+        return token;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String adminToken() {
+        return adminToken;
+    }
+
+    @Override
+    public void close() {
+        try {
+            api.close().toCompletionStage().toCompletableFuture().get();
+        } catch (Exception e) {
+            log.warn("closing the HTTP server failed: {}", e.toString());
+        }
+        if (workers != null) {
+            workers.close();
+        }
+        vertx.close();
+        if (sandbox != null) {
+            sandbox.close();
+        }
+        db.close();
+        if (embedded != null) {
+            embedded.close();
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package org.cpjudge.api.http;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.ext.web.Router;
+import java.util.Optional;
+import java.nio.file.Path;
+import org.cpjudge.api.db.Database;
+import org.cpjudge.api.problem.ProblemImport;
+import org.cpjudge.api.store.ProblemStore;
+import org.cpjudge.api.store.SubmissionStore;
+import org.cpjudge.api.store.UserStore;
+import org.cpjudge.api.store.WorkerRegistry;
+import org.cpjudge.judge.Judge;
+
+/** The HTTP API: builds the router from one small routes class per area and listens. */
+public final class ApiServer {
+
+    private final Vertx vertx;
+    private final Router router;
+    private HttpServer server;
+
+    public ApiServer(Vertx vertx, Database db, Path scratch, Optional<Judge> judge) {
+        this.vertx = vertx;
+        this.router = Router.router(vertx);
+        Endpoints endpoints = new Endpoints(vertx);
+        UserStore users = new UserStore(db);
+        ProblemStore problems = new ProblemStore(db);
+        WorkerRegistry workers = new WorkerRegistry(db);
+        Authenticator auth = new Authenticator(users);
+        LanguageCatalog languages = new LanguageCatalog(workers);
+
+        new HealthRoutes(endpoints, workers).mount(router);
+        new LanguageRoutes(endpoints, languages).mount(router);
+        new UserRoutes(endpoints, auth, users).mount(router);
+        new ProblemRoutes(endpoints, auth, problems, new ProblemImport(problems, scratch, judge)).mount(router);
+        new SubmissionRoutes(endpoints, auth, problems, new SubmissionStore(db), languages).mount(router);
+
+        router.route().last().handler(ctx ->
+                Endpoints.error(ctx, 404, "not_found", "no such endpoint: " + ctx.request().method() + " " + ctx.request().path()));
+        router.errorHandler(405, ctx ->
+                Endpoints.error(ctx, 405, "method_not_allowed", ctx.request().method() + " is not allowed on " + ctx.request().path()));
+        router.errorHandler(413, ctx ->
+                Endpoints.error(ctx, 413, "payload_too_large", "the request body is larger than this endpoint accepts"));
+        router.errorHandler(400, ctx ->
+                Endpoints.error(ctx, 400, "bad_request", "the request is malformed"));
+        router.errorHandler(500, ctx -> Endpoints.fail(ctx, ctx.failure() == null
+                ? new IllegalStateException("unknown failure") : ctx.failure()));
+    }
+
+    public Future<Integer> listen(int port) {
+        return vertx.createHttpServer().requestHandler(router).listen(port).map(s -> {
+            server = s;
+            return s.actualPort();
+        });
+    }
+
+    public Future<Void> close() {
+        return server == null ? Future.succeededFuture() : server.close();
+    }
+}

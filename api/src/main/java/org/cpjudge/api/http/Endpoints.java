@@ -1,0 +1,66 @@
+package org.cpjudge.api.http;
+
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs endpoint logic off the event loop (it talks JDBC and touches files) and turns its outcome into the
+ * response: a {@link Reply}, an {@link ApiException} as a 4xx error body, anything else as a logged 500.
+ */
+public final class Endpoints {
+
+    private static final Logger log = LoggerFactory.getLogger(Endpoints.class);
+
+    @FunctionalInterface
+    public interface Blocking {
+        Reply handle(RoutingContext ctx) throws Exception;
+    }
+
+    private final Vertx vertx;
+
+    public Endpoints(Vertx vertx) {
+        this.vertx = vertx;
+    }
+
+    public Handler<RoutingContext> blocking(Blocking endpoint) {
+        return ctx -> vertx.<Reply>executeBlocking(() -> endpoint.handle(ctx), false).onComplete(done -> {
+            if (done.succeeded()) {
+                send(ctx, done.result());
+            } else {
+                fail(ctx, done.cause());
+            }
+        });
+    }
+
+    public static void send(RoutingContext ctx, Reply reply) {
+        if (ctx.response().ended()) {
+            return;
+        }
+        ctx.response().setStatusCode(reply.status())
+                .putHeader("Content-Type", "application/json; charset=utf-8")
+                .end(String.valueOf(reply.body()));
+    }
+
+    public static void fail(RoutingContext ctx, Throwable cause) {
+        if (cause instanceof ApiException e) {
+            error(ctx, e.status(), e.code(), e.getMessage());
+        } else {
+            log.error("{} {} failed", ctx.request().method(), ctx.request().path(), cause);
+            error(ctx, 500, "internal_error", "the server failed to handle this request; it has been logged");
+        }
+    }
+
+    public static void error(RoutingContext ctx, int status, String code, String message) {
+        if (ctx.response().ended()) {
+            return;
+        }
+        JsonObject body = new JsonObject().put("error", new JsonObject().put("code", code).put("message", message));
+        ctx.response().setStatusCode(status)
+                .putHeader("Content-Type", "application/json; charset=utf-8")
+                .end(body.encode());
+    }
+}

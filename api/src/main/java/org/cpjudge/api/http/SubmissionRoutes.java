@@ -1,0 +1,154 @@
+package org.cpjudge.api.http;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.cpjudge.api.store.JudgedTest;
+import org.cpjudge.api.store.NewSubmission;
+import org.cpjudge.api.store.ProblemStore;
+import org.cpjudge.api.store.SubmissionStore;
+import org.cpjudge.api.store.SubmissionView;
+import org.cpjudge.api.store.User;
+
+/** Submitting solutions and reading their verdicts. */
+public final class SubmissionRoutes {
+
+    /** The whole submission's source, all files together. */
+    static final int MAX_SOURCE_BYTES = 256 * 1024;
+    private static final int MAX_FILES = 64;
+    private static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.+-]{0,99}");
+
+    private final Endpoints endpoints;
+    private final Authenticator auth;
+    private final ProblemStore problems;
+    private final SubmissionStore submissions;
+    private final LanguageCatalog languages;
+
+    public SubmissionRoutes(Endpoints endpoints, Authenticator auth, ProblemStore problems,
+                            SubmissionStore submissions, LanguageCatalog languages) {
+        this.endpoints = endpoints;
+        this.auth = auth;
+        this.problems = problems;
+        this.submissions = submissions;
+        this.languages = languages;
+    }
+
+    public void mount(Router router) {
+        // JSON escaping can double the size of a source; leave room for it beyond the source limit
+        router.post("/api/v1/submissions").handler(BodyHandler.create().setBodyLimit(4L * MAX_SOURCE_BYTES))
+                .handler(endpoints.blocking(this::submit));
+        router.get("/api/v1/submissions/:id").handler(endpoints.blocking(this::show));
+    }
+
+    private Reply submit(RoutingContext ctx) throws Exception {
+        User user = auth.user(ctx);
+        JsonObject body = JsonBodies.object(ctx);
+        String problemId = JsonBodies.requiredString(body, "problem");
+        JsonArray files = files(body);
+        List<String> names = new ArrayList<>();
+        files.forEach(f -> names.add(((JsonObject) f).getString("name")));
+        String language = languages.resolve(JsonBodies.optionalString(body, "language"), names);
+        String contest = JsonBodies.optionalString(body, "contest");
+        if (contest != null) {
+            throw ApiException.notFound("contest_not_found", "no contest has the id '" + contest + "'");
+        }
+        JsonObject attempt = attempt(body);
+        if (problems.find(problemId).isEmpty()) {
+            throw ApiException.notFound("problem_not_found", "no problem has the id '" + problemId + "'");
+        }
+        UUID id = submissions.create(new NewSubmission(user.id(), problemId, language, files.encode(), contest,
+                attempt == null ? null : attempt.encode()));
+        return Reply.accepted(new JsonObject().put("id", id.toString()));
+    }
+
+    private static JsonArray files(JsonObject body) {
+        JsonArray files = JsonBodies.optionalArray(body, "files");
+        if (files == null || files.isEmpty()) {
+            throw ApiException.badRequest("missing_field", "'files' must hold at least one {\"name\", \"content\"}");
+        }
+        if (files.size() > MAX_FILES) {
+            throw ApiException.badRequest("too_many_files", "a submission has at most " + MAX_FILES + " files");
+        }
+        JsonArray clean = new JsonArray();
+        Set<String> seen = new HashSet<>();
+        long bytes = 0;
+        for (Object o : files) {
+            if (!(o instanceof JsonObject f)) {
+                throw ApiException.badRequest("invalid_field", "each of 'files' must be {\"name\", \"content\"}");
+            }
+            String name = JsonBodies.requiredString(f, "name");
+            Object content = f.getValue("content");
+            if (!(content instanceof String text)) {
+                throw ApiException.badRequest("invalid_field", "file '" + name + "' needs a string 'content'");
+            }
+            if (!FILE_NAME.matcher(name).matches()) {
+                throw ApiException.badRequest("invalid_file_name", "file name '" + name
+                        + "' must be a plain name of letters, digits, '_', '.', '+', '-' (no directories)");
+            }
+            if (!seen.add(name)) {
+                throw ApiException.badRequest("duplicate_file", "file '" + name + "' is given twice");
+            }
+            bytes += text.getBytes(StandardCharsets.UTF_8).length;
+            clean.add(new JsonObject().put("name", name).put("content", text));
+        }
+        if (bytes > MAX_SOURCE_BYTES) {
+            throw new ApiException(413, "source_too_large",
+                    "the files hold " + bytes + " bytes; a submission may hold at most " + MAX_SOURCE_BYTES);
+        }
+        return clean;
+    }
+
+    /** AI attempt metadata: kept as given once its fields have the right types. */
+    private static JsonObject attempt(JsonObject body) {
+        JsonObject attempt = JsonBodies.optionalObject(body, "attempt");
+        if (attempt == null) {
+            return null;
+        }
+        JsonBodies.optionalString(attempt, "group");
+        JsonBodies.optionalString(attempt, "model");
+        Number index = JsonBodies.optionalNumber(attempt, "index");
+        Number cost = JsonBodies.optionalNumber(attempt, "cost_usd");
+        Number tokens = JsonBodies.optionalNumber(attempt, "tokens");
+        if ((index != null && index.doubleValue() < 0) || (cost != null && cost.doubleValue() < 0)
+                || (tokens != null && tokens.doubleValue() < 0)) {
+            throw ApiException.badRequest("invalid_field", "'attempt' index, cost_usd and tokens cannot be negative");
+        }
+        return attempt;
+    }
+
+    private Reply show(RoutingContext ctx) throws Exception {
+        String raw = ctx.pathParam("id");
+        UUID id;
+        try {
+            id = UUID.fromString(raw);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.notFound("submission_not_found", "no submission has the id '" + raw + "'");
+        }
+        SubmissionView s = submissions.find(id)
+                .orElseThrow(() -> ApiException.notFound("submission_not_found", "no submission has the id '" + raw + "'"));
+        return Reply.ok(toJson(s));
+    }
+
+    static JsonObject toJson(SubmissionView s) {
+        JsonArray tests = new JsonArray();
+        for (JudgedTest t : s.testcases()) {
+            tests.add(new JsonObject().put("name", t.name()).put("verdict", t.verdict()).put("time_ms", t.timeMs())
+                    .put("memory_kb", t.memoryKb()).put("score", t.score()));
+        }
+        return new JsonObject().put("id", s.id()).put("handle", s.handle()).put("problem", s.problem())
+                .put("language", s.language()).put("contest", s.contest()).put("status", s.status())
+                .put("verdict", s.verdict()).put("score", s.score()).put("time_ms", s.timeMs())
+                .put("memory_kb", s.memoryKb()).put("testcases", tests)
+                .put("compile_output", s.compileOutput() == null ? "" : s.compileOutput())
+                .put("created_at", s.createdAt().toString());
+    }
+}

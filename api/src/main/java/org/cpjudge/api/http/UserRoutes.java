@@ -1,0 +1,71 @@
+package org.cpjudge.api.http;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.cpjudge.api.store.User;
+import org.cpjudge.api.store.UserStore;
+
+/** Creating users (administrators only) and reading public profiles. */
+public final class UserRoutes {
+
+    private static final Pattern HANDLE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,31}");
+    private static final Set<String> KINDS = Set.of("human", "ai");
+    private static final Set<String> ROLES = Set.of("contestant", "admin");
+
+    private final Endpoints endpoints;
+    private final Authenticator auth;
+    private final UserStore users;
+
+    public UserRoutes(Endpoints endpoints, Authenticator auth, UserStore users) {
+        this.endpoints = endpoints;
+        this.auth = auth;
+        this.users = users;
+    }
+
+    public void mount(Router router) {
+        router.post("/api/v1/users").handler(BodyHandler.create().setBodyLimit(64 * 1024))
+                .handler(endpoints.blocking(this::create));
+        router.get("/api/v1/users/:handle").handler(endpoints.blocking(this::profile));
+    }
+
+    private Reply create(RoutingContext ctx) throws Exception {
+        auth.administrator(ctx);
+        JsonObject body = JsonBodies.object(ctx);
+        String handle = JsonBodies.requiredString(body, "handle");
+        if (!HANDLE.matcher(handle).matches()) {
+            throw ApiException.badRequest("invalid_handle",
+                    "a handle is 1 to 32 letters, digits, '_', '.' or '-', starting with a letter or digit");
+        }
+        String kind = JsonBodies.optionalString(body, "kind");
+        kind = kind == null ? "human" : kind;
+        if (!KINDS.contains(kind)) {
+            throw ApiException.badRequest("invalid_kind", "'kind' must be \"human\" or \"ai\"");
+        }
+        String role = JsonBodies.optionalString(body, "role");
+        role = role == null ? "contestant" : role;
+        if (!ROLES.contains(role)) {
+            throw ApiException.badRequest("invalid_role", "'role' must be \"contestant\" or \"admin\"");
+        }
+        String name = JsonBodies.optionalString(body, "name");
+        String model = JsonBodies.optionalString(body, "model");
+        var created = users.create(handle, kind, role, name, model)
+                .orElseThrow(() -> new ApiException(409, "handle_taken", "the handle '" + handle + "' is taken"));
+        User u = created.user();
+        return Reply.created(new JsonObject().put("handle", u.handle()).put("kind", u.kind()).put("role", u.role())
+                .put("name", u.name()).put("model", u.model()).put("token", created.token()));
+    }
+
+    private Reply profile(RoutingContext ctx) throws Exception {
+        String handle = ctx.pathParam("handle");
+        User u = users.byHandle(handle)
+                .orElseThrow(() -> ApiException.notFound("user_not_found", "no user has the handle '" + handle + "'"));
+        return Reply.ok(new JsonObject().put("handle", u.handle()).put("kind", u.kind()).put("name", u.name())
+                .put("model", u.model()).put("rating", u.rating()).put("max_rating", u.maxRating())
+                .put("title", null).put("history", new JsonArray()));
+    }
+}

@@ -1,0 +1,120 @@
+package org.cpjudge.api.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Optional;
+import org.cpjudge.api.db.Database;
+import org.cpjudge.api.db.Transactions;
+
+/** Users and their API tokens. */
+public final class UserStore {
+
+    private static final String COLUMNS = "u.id, u.handle, u.kind, u.role, u.name, u.model, u.rating, u.max_rating";
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    private final Database db;
+
+    public UserStore(Database db) {
+        this.db = db;
+    }
+
+    /** A new user and their first token; empty when the handle is taken. */
+    public Optional<NewUser> create(String handle, String kind, String role, String name, String model)
+            throws SQLException {
+        String token = Tokens.generate();
+        try {
+            User user = Transactions.inTransaction(db, c -> {
+                User u = insert(c, handle, kind, role, name, model);
+                addToken(c, u.id(), token);
+                return u;
+            });
+            return Optional.of(new NewUser(user, token));
+        } catch (SQLException e) {
+            if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    public record NewUser(User user, String token) {
+    }
+
+    public Optional<User> byToken(String token) throws SQLException {
+        try (Connection c = db.connection();
+             PreparedStatement q = c.prepareStatement("SELECT " + COLUMNS
+                     + " FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_sha256 = ?")) {
+            q.setBytes(1, Tokens.hash(token));
+            return one(q);
+        }
+    }
+
+    public Optional<User> byHandle(String handle) throws SQLException {
+        try (Connection c = db.connection();
+             PreparedStatement q = c.prepareStatement("SELECT " + COLUMNS + " FROM users u WHERE u.handle = ?")) {
+            q.setString(1, handle);
+            return one(q);
+        }
+    }
+
+    /**
+     * Makes sure the bootstrap administrator exists and that {@code token} is one of its tokens. Safe to call on
+     * every start, from several processes at once.
+     */
+    public void ensureAdministrator(String handle, String token) throws SQLException {
+        Transactions.inTransaction(db, c -> {
+            try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(7431)")) {
+                lock.execute();
+            }
+            Optional<User> existing;
+            try (PreparedStatement q = c.prepareStatement("SELECT " + COLUMNS + " FROM users u WHERE u.handle = ?")) {
+                q.setString(1, handle);
+                existing = one(q);
+            }
+            User admin = existing.isPresent() ? existing.get() : insert(c, handle, "human", "admin", "Administrator", null);
+            try (PreparedStatement q = c.prepareStatement(
+                    "INSERT INTO api_tokens (token_sha256, user_id) VALUES (?, ?) ON CONFLICT DO NOTHING")) {
+                q.setBytes(1, Tokens.hash(token));
+                q.setLong(2, admin.id());
+                q.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    private static User insert(Connection c, String handle, String kind, String role, String name, String model)
+            throws SQLException {
+        try (PreparedStatement q = c.prepareStatement(
+                "INSERT INTO users (handle, kind, role, name, model) VALUES (?, ?, ?, ?, ?) RETURNING id")) {
+            q.setString(1, handle);
+            q.setString(2, kind);
+            q.setString(3, role);
+            q.setString(4, name);
+            q.setString(5, model);
+            try (ResultSet rs = q.executeQuery()) {
+                rs.next();
+                return new User(rs.getLong(1), handle, kind, role, name, model, null, null);
+            }
+        }
+    }
+
+    private static void addToken(Connection c, long userId, String token) throws SQLException {
+        try (PreparedStatement q = c.prepareStatement("INSERT INTO api_tokens (token_sha256, user_id) VALUES (?, ?)")) {
+            q.setBytes(1, Tokens.hash(token));
+            q.setLong(2, userId);
+            q.executeUpdate();
+        }
+    }
+
+    private static Optional<User> one(PreparedStatement q) throws SQLException {
+        try (ResultSet rs = q.executeQuery()) {
+            if (!rs.next()) {
+                return Optional.empty();
+            }
+            return Optional.of(new User(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                    rs.getString(5), rs.getString(6), (Integer) rs.getObject(7), (Integer) rs.getObject(8)));
+        }
+    }
+}

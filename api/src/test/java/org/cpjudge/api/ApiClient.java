@@ -1,0 +1,55 @@
+package org.cpjudge.api;
+
+import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** A small HTTP client for the tests: JSON in, status and JSON (or text) out. */
+final class ApiClient {
+
+    record Response(int status, String body) {
+        JsonObject json() {
+            return new JsonObject(body);
+        }
+
+        io.vertx.core.json.JsonArray array() {
+            return new io.vertx.core.json.JsonArray(body);
+        }
+    }
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String base;
+
+    ApiClient(int port) {
+        this.base = "http://127.0.0.1:" + port;
+    }
+
+    Response get(String path, String token) throws Exception {
+        return send(request(path, token).GET().build());
+    }
+
+    Response post(String path, String token, String contentType, byte[] body) throws Exception {
+        return send(request(path, token).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+    }
+
+    Response postJson(String path, String token, JsonObject body) throws Exception {
+        return post(path, token, "application/json", body.encode().getBytes());
+    }
+
+    private HttpRequest.Builder request(String path, String token) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(120));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return b;
+    }
+
+    private Response send(HttpRequest request) throws Exception {
+        HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+        return new Response(r.statusCode(), r.body());
+    }
+}
