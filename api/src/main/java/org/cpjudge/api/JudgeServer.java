@@ -49,7 +49,17 @@ public final class JudgeServer implements AutoCloseable {
         this.adminToken = adminToken;
     }
 
+    /** What a process runs: everything, the HTTP API alone, or judge workers alone. */
+    public enum Role { ALL, API, WORKER }
+
     public static JudgeServer start(ServerConfig config) throws Exception {
+        return start(config, Role.ALL);
+    }
+
+    public static JudgeServer start(ServerConfig config, Role role) throws Exception {
+        if (role == Role.WORKER && config.embeddedDatabase()) {
+            throw new ServerConfig.ConfigException("a worker process takes jobs from a shared database: set --db-url");
+        }
         Files.createDirectories(config.dataDir());
         EmbeddedPostgres embedded = null;
         Database db;
@@ -65,18 +75,27 @@ public final class JudgeServer implements AutoCloseable {
         Sandbox sandbox = null;
         Judge judge = null;
         WorkerPool workers = null;
-        if (config.workers() > 0) {
+        if (role != Role.API && config.workers() > 0) {
             sandbox = Sandboxes.open(config.dataDir().resolve("sandbox"), config.insecureSandbox());
             log.info("sandbox: {}", sandbox.describe());
             Languages languages = Languages.detect();
             judge = new Judge(sandbox, languages, config.dataDir().resolve("judge"));
             workers = new WorkerPool(db, judge, languages, config.dataDir().resolve("problems"), config.workers());
         }
-        Vertx vertx = Vertx.vertx();
-        ApiServer api = new ApiServer(vertx, db, config.dataDir().resolve("scratch"), Optional.ofNullable(judge));
-        int port = api.listen(config.port()).toCompletionStage().toCompletableFuture().get();
-        log.info("listening on http://localhost:{}/ ; data in {} ; database {}", port, config.dataDir(),
-                embedded != null ? "embedded (" + embedded.clusterDir() + ")" : config.dbUrl());
+        if (role == Role.WORKER && workers == null) {
+            throw new ServerConfig.ConfigException("a worker process needs JUDGE_WORKERS of at least 1");
+        }
+        Vertx vertx = null;
+        ApiServer api = null;
+        int port = -1;
+        if (role != Role.WORKER) {
+            vertx = Vertx.vertx();
+            api = new ApiServer(vertx, db, config.dataDir().resolve("scratch"), Optional.ofNullable(judge));
+            port = api.listen(config.port()).toCompletionStage().toCompletableFuture().get();
+            log.info("listening on http://localhost:{}/", port);
+        }
+        log.info("data in {} ; database {}", config.dataDir(),
+                embedded != null ? "embedded PostgreSQL (" + embedded.clusterDir() + ")" : config.dbUrl());
         return new JudgeServer(embedded, db, vertx, api, workers, sandbox, port, adminToken);
     }
 
@@ -111,15 +130,17 @@ public final class JudgeServer implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            api.close().toCompletionStage().toCompletableFuture().get();
-        } catch (Exception e) {
-            log.warn("closing the HTTP server failed: {}", e.toString());
+        if (api != null) {
+            try {
+                api.close().toCompletionStage().toCompletableFuture().get();
+            } catch (Exception e) {
+                log.warn("closing the HTTP server failed: {}", e.toString());
+            }
+            vertx.close();
         }
         if (workers != null) {
             workers.close();
         }
-        vertx.close();
         if (sandbox != null) {
             sandbox.close();
         }

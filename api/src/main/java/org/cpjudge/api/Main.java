@@ -17,8 +17,9 @@ public final class Main {
         String command = args.isEmpty() ? "help" : args.get(0);
         List<String> rest = args.isEmpty() ? List.of() : args.subList(1, args.size());
         int status = switch (command) {
-            case "serve" -> serve(rest, true);
-            case "api" -> serve(rest, false);
+            case "serve" -> serve(rest, JudgeServer.Role.ALL);
+            case "api" -> serve(rest, JudgeServer.Role.API);
+            case "worker" -> serve(rest, JudgeServer.Role.WORKER);
             case "rating" -> RatingCommand.run(rest, System.in, System.out, System.err);
             case "verify" -> VerifyCommand.run(rest, System.out, System.err);
             case "help", "--help", "-h" -> help(0);
@@ -27,12 +28,12 @@ public final class Main {
                 yield help(2);
             }
         };
-        if (status != 0 || !command.equals("serve") && !command.equals("api")) {
+        if (status != 0 || !List.of("serve", "api", "worker").contains(command)) {
             System.exit(status);
         }
     }
 
-    private static int serve(List<String> args, boolean withWorkers) throws Exception {
+    private static int serve(List<String> args, JudgeServer.Role role) throws Exception {
         ServerConfig config;
         try {
             config = ServerConfig.from(args, System.getenv());
@@ -40,11 +41,13 @@ public final class Main {
             System.err.println("judge: " + e.getMessage());
             return 2;
         }
-        if (!withWorkers) {
-            config = new ServerConfig(config.port(), config.dataDir(), config.dbUrl(), config.dbUser(),
-                    config.dbPassword(), 0, config.adminToken(), config.insecureSandbox());
+        JudgeServer server;
+        try {
+            server = JudgeServer.start(config, role);
+        } catch (ServerConfig.ConfigException e) {
+            System.err.println("judge: " + e.getMessage());
+            return 2;
         }
-        JudgeServer server = JudgeServer.start(config);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
@@ -62,11 +65,12 @@ public final class Main {
                 subcommands:
                   serve [OPTIONS]   the HTTP API and the local judge workers (Ctrl-C stops it)
                   api [OPTIONS]     the HTTP API alone, for deployments whose workers run elsewhere
+                  worker [OPTIONS]  judge workers alone, taking jobs from the database's queue (needs --db-url)
                   rating [FILE]     rating changes of a contest's standings (JSON from FILE or stdin)
                   verify DIR        judge every submission in a problem package's submissions/ folder
                   help              this text
 
-                options of serve and api (flag or environment variable):""");
+                options of serve, api and worker (flag or environment variable):""");
         out.print(ServerConfig.usage());
         return status;
     }
