@@ -1,0 +1,68 @@
+package org.cpjudge.sandbox;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+
+/**
+ * Opens the sandbox of this machine: extracts the native supervisor into the state directory, starts one to
+ * find out which isolation works here (namespaces, cgroup v1 or v2, seccomp), logs it, and refuses to run
+ * untrusted code when neither namespaces nor cgroups are usable, unless the insecure development mode is
+ * asked for explicitly.
+ *
+ * <p>Call once per process and share the result: it is thread-safe and runs concurrent calls in separate
+ * boxes (one supervisor process per concurrent caller, uid 60000 + slot).
+ */
+public final class Sandboxes {
+
+    /** Largest number of boxes running at once (callers beyond it wait for a free box). */
+    public static final int DEFAULT_MAX_SLOTS = 64;
+
+    private Sandboxes() {
+    }
+
+    /** The secure sandbox; throws {@link IllegalStateException} when this machine cannot isolate runs. */
+    public static Sandbox open(Path stateDir) {
+        return open(stateDir, false);
+    }
+
+    /**
+     * @param stateDir      directory for the supervisor binary and the boxes' mount points (created, mode 0700)
+     * @param allowInsecure when neither namespaces nor cgroups work (or not root), run anyway with rlimits
+     *                      only; for development machines, never for a judge facing the public
+     */
+    public static Sandbox open(Path stateDir, boolean allowInsecure) {
+        try {
+            Path dir = stateDir.toAbsolutePath();
+            Files.createDirectories(dir);
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+            Path binary = extractSupervisor(dir);
+            return SupervisorSandbox.start(binary, dir, allowInsecure, DEFAULT_MAX_SLOTS);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the sandbox in " + stateDir, e);
+        }
+    }
+
+    static Path extractSupervisor(Path dir) throws IOException {
+        Path target = dir.resolve("cpjudge-supervisor");
+        try (InputStream in = Sandboxes.class.getResourceAsStream("/native/cpjudge-supervisor")) {
+            if (in == null) {
+                throw new IOException("native/cpjudge-supervisor is missing from the classpath (built by the "
+                        + "sandbox module's Maven build with the machine's cc)");
+            }
+            Path tmp = Files.createTempFile(dir, "cpjudge-supervisor", ".tmp");
+            try {
+                Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
+                Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwx------"));
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        }
+        return target;
+    }
+}
