@@ -1,0 +1,172 @@
+package org.cpjudge.judge;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.cpjudge.judge.checker.CheckResult;
+import org.cpjudge.judge.checker.Checker;
+import org.cpjudge.judge.checker.DefaultChecker;
+import org.cpjudge.judge.checker.ProgramChecker;
+import org.cpjudge.judge.problem.Problem;
+import org.cpjudge.judge.problem.Program;
+import org.cpjudge.judge.problem.TestCase;
+import org.cpjudge.sandbox.Sandbox;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Judges a submission on a problem: compiles it, runs it on each test case in order, checks each output and
+ * sums up. Pass-fail problems stop at the first test case that fails; scoring problems run them all.
+ *
+ * <p>Thread-safe: several judgings may run at once, each in folders of its own under {@code workRoot/runs}.
+ * Compiled programs (submissions and validators alike) are cached under {@code workRoot/cache}.
+ */
+public final class Judge {
+
+    private static final Logger log = LoggerFactory.getLogger(Judge.class);
+
+    private final Box box;
+    private final Languages languages;
+    private final Path runsDir;
+    private final Compiler compiler;
+    private final SubmissionRunner runner;
+    private final Map<String, Checker> checkers = new ConcurrentHashMap<>();
+
+    public Judge(Sandbox sandbox, Languages languages, Path workRoot) {
+        this.box = new Box(sandbox);
+        this.languages = languages;
+        try {
+            this.runsDir = Files.createDirectories(workRoot.resolve("runs"));
+            this.compiler = new Compiler(box, workRoot.resolve("cache"));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot use work root " + workRoot, e);
+        }
+        this.runner = new SubmissionRunner(box);
+    }
+
+    public Languages languages() {
+        return languages;
+    }
+
+    public Compiler compiler() {
+        return compiler;
+    }
+
+    public Box box() {
+        return box;
+    }
+
+    /** A new empty folder under the work root, for helpers that run package programs. */
+    public Path newScratchDir() throws IOException {
+        return Files.createDirectories(runsDir.resolve(UUID.randomUUID().toString()));
+    }
+
+    public JudgeResult judge(Problem problem, Submission submission, JudgeListener listener) {
+        Path dir = runsDir.resolve(UUID.randomUUID().toString());
+        try {
+            Files.createDirectories(dir);
+            return judgeIn(dir, problem, submission, listener);
+        } catch (IOException e) {
+            log.warn("judging on {} failed", problem.shortName(), e);
+            return JudgeResult.judgeError("judge failed: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return JudgeResult.judgeError("judging interrupted");
+        } finally {
+            HostFiles.deleteTree(dir);
+        }
+    }
+
+    private JudgeResult judgeIn(Path dir, Problem problem, Submission submission, JudgeListener listener)
+            throws IOException, InterruptedException {
+        var language = languages.byId(submission.languageId());
+        if (language.isEmpty()) {
+            return JudgeResult.compileError("language " + submission.languageId() + " is not installed here");
+        }
+        listener.compiling();
+        Compilation program = compiler.compile(language.get(), submission.files(), problem.limits().compileTimeS());
+        if (program.judgeError()) {
+            return JudgeResult.judgeError(program.output());
+        }
+        if (!program.ok()) {
+            return JudgeResult.compileError(program.output());
+        }
+        Checker checker;
+        try {
+            checker = checker(problem);
+        } catch (ValidatorException e) {
+            return new JudgeResult(Verdict.JE, null, 0, 0, List.of(), program.output() + "\n" + e.getMessage());
+        }
+        listener.running();
+        TestCaseRunner tests = new TestCaseRunner(runner, checker, problem, program);
+        var results = new ArrayList<TestCaseResult>();
+        int i = 0;
+        for (TestCase test : problem.testCases()) {
+            Path testDir = Files.createDirectories(dir.resolve("test-" + i++));
+            TestCaseResult r = tests.run(test, testDir);
+            HostFiles.deleteTree(testDir);
+            results.add(r);
+            if (r.verdict() != Verdict.AC && !problem.scoring()) {
+                break;
+            }
+        }
+        return summarize(problem, results, program.output());
+    }
+
+    private static JudgeResult summarize(Problem problem, List<TestCaseResult> results, String compileOutput) {
+        Verdict verdict = results.stream().map(TestCaseResult::verdict).filter(v -> v != Verdict.AC).findFirst()
+                .orElse(Verdict.AC);
+        if (results.stream().anyMatch(r -> r.verdict() == Verdict.JE)) {
+            verdict = Verdict.JE; // a broken judging says nothing about the submission
+        }
+        long time = results.stream().mapToLong(TestCaseResult::timeMs).max().orElse(0);
+        long memory = results.stream().mapToLong(TestCaseResult::memoryKb).max().orElse(0);
+        Double score = null;
+        if (problem.scoring()) {
+            Map<String, TestCaseResult> byName = new LinkedHashMap<>();
+            results.forEach(r -> byName.put(r.name(), r));
+            score = new Scorer(byName).score(problem.data());
+        }
+        return new JudgeResult(verdict, score, time, memory, results, compileOutput);
+    }
+
+    /** The problem's output validator, compiled once per validator source and kept. */
+    Checker checker(Problem problem) throws IOException, InterruptedException, ValidatorException {
+        if (problem.outputValidator().isEmpty()) {
+            return new DefaultChecker(problem.outputLimitBytes());
+        }
+        Program validator = problem.outputValidator().get();
+        Compilation compiled = compileValidator(problem, validator);
+        boolean testlib = problem.checkerProtocol() == Problem.CheckerProtocol.TESTLIB;
+        return checkers.computeIfAbsent(compiled.programDir() + "/" + testlib,
+                k -> new ProgramChecker(box, compiled, testlib));
+    }
+
+    /** Compiles a program of the package (a validator); failing is the package's fault. */
+    public Compilation compileValidator(Problem problem, Program program)
+            throws IOException, InterruptedException, ValidatorException {
+        var source = PackagePrograms.load(program, languages);
+        if (source.isEmpty()) {
+            throw new ValidatorException(program.name() + ": no installed language for its files");
+        }
+        Language language = languages.byId(source.get().languageId()).orElseThrow();
+        Compilation c = compiler.compile(language, source.get().files(), Math.max(60, problem.limits().compileTimeS()));
+        if (!c.ok()) {
+            throw new ValidatorException(program.name() + " does not compile: " + c.output());
+        }
+        return c;
+    }
+
+    /** A package program (validator) that cannot be used. */
+    public static final class ValidatorException extends Exception {
+        public ValidatorException(String message) {
+            super(message);
+        }
+    }
+}

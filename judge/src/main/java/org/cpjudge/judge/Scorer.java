@@ -1,0 +1,84 @@
+package org.cpjudge.judge;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.cpjudge.judge.problem.TestCase;
+import org.cpjudge.judge.problem.TestGroup;
+import org.cpjudge.judge.problem.TestGroup.Scoring;
+
+/**
+ * Adds up a scoring problem's test case results over its test group tree.
+ *
+ * <p>A test case scores its group's {@code accept_score} when accepted (or what its validator wrote in
+ * score.txt) and {@code reject_score} otherwise. A group combines its children by its aggregation; a group
+ * with a 2023-07 {@code score} is worth that many points times the fraction its children earned (for
+ * {@code min}, all or nothing in the usual subtask case). Samples never count.
+ */
+final class Scorer {
+
+    private final Map<String, TestCaseResult> results;
+
+    Scorer(Map<String, TestCaseResult> results) {
+        this.results = results;
+    }
+
+    double score(TestGroup data) {
+        return group(data).score;
+    }
+
+    private record Points(double score, double max) {
+        double fraction() {
+            return max > 0 ? score / max : (score > 0 ? 1 : 0);
+        }
+    }
+
+    private Points group(TestGroup group) {
+        Scoring scoring = group.scoring();
+        var parts = new ArrayList<Points>();
+        for (Object child : group.children()) {
+            if (child instanceof TestCase t) {
+                if (scoring.counts()) {
+                    parts.add(test(t, scoring));
+                }
+            } else {
+                TestGroup g = (TestGroup) child;
+                if (g.scoring().counts()) {
+                    parts.add(group(g));
+                }
+            }
+        }
+        if (parts.isEmpty()) {
+            return new Points(0, scoring.maxScore() == null ? 0 : scoring.maxScore());
+        }
+        if (scoring.maxScore() != null) {
+            double fraction = combine(scoring.aggregation(), parts.stream().map(Points::fraction).toList(), true);
+            return new Points(scoring.maxScore() * fraction, scoring.maxScore());
+        }
+        return new Points(combine(scoring.aggregation(), parts.stream().map(Points::score).toList(), false),
+                combine(scoring.aggregation(), parts.stream().map(Points::max).toList(), false));
+    }
+
+    private Points test(TestCase t, Scoring scoring) {
+        TestCaseResult r = results.get(t.name());
+        double max = scoring.acceptScore();
+        if (r == null || r.verdict() != Verdict.AC) {
+            return new Points(scoring.rejectScore(), max);
+        }
+        return new Points(r.score() != null ? r.score() : max, max);
+    }
+
+    /** Sums of fractions are averaged, so that a group's fraction stays between 0 and 1. */
+    private static double combine(TestGroup.Aggregation aggregation, List<Double> values, boolean fractions) {
+        return switch (aggregation) {
+            case SUM -> fractions ? average(values) : values.stream().mapToDouble(d -> d).sum();
+            case MIN -> values.stream().mapToDouble(d -> d).min().orElse(0);
+            case MAX -> values.stream().mapToDouble(d -> d).max().orElse(0);
+            case AVG -> average(values);
+        };
+    }
+
+    private static double average(List<Double> values) {
+        return values.stream().mapToDouble(d -> d).average().orElse(0);
+    }
+}

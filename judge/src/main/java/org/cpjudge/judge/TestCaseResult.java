@@ -1,0 +1,19 @@
+package org.cpjudge.judge;
+
+/**
+ * How a submission did on one test case.
+ *
+ * @param name     the test case's name relative to {@code data/}, such as {@code secret/group1/07}
+ * @param score    the test case's score for scoring problems, else null
+ * @param message  the validator's judge message or what went wrong (may be empty)
+ */
+public record TestCaseResult(String name, Verdict verdict, long timeMs, long memoryKb, Double score, String message) {
+
+    public TestCaseResult(String name, Verdict verdict, long timeMs, long memoryKb, Double score) {
+        this(name, verdict, timeMs, memoryKb, score, "");
+    }
+
+    public TestCaseResult withScore(Double newScore) {
+        return new TestCaseResult(name, verdict, timeMs, memoryKb, newScore, message);
+    }
+}

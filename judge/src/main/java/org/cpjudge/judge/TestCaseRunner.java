@@ -1,0 +1,93 @@
+package org.cpjudge.judge;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.cpjudge.judge.checker.CheckResult;
+import org.cpjudge.judge.checker.Checker;
+import org.cpjudge.judge.checker.ProgramChecker;
+import org.cpjudge.judge.problem.Problem;
+import org.cpjudge.judge.problem.TestCase;
+
+/**
+ * Runs a submission on one test case and checks it: a plain run then the checker, an interactive run, or
+ * several passes of either for multi-pass problems (the validator writes the next pass's input to
+ * {@code feedback/nextpass.in}).
+ */
+final class TestCaseRunner {
+
+    private final SubmissionRunner runner;
+    private final Checker checker;
+    private final Problem problem;
+    private final Compilation program;
+
+    TestCaseRunner(SubmissionRunner runner, Checker checker, Problem problem, Compilation program) {
+        this.runner = runner;
+        this.checker = checker;
+        this.problem = problem;
+        this.program = program;
+    }
+
+    TestCaseResult run(TestCase test, Path dir) throws IOException, InterruptedException {
+        if (problem.interactive() || problem.multiPass()) {
+            if (!(checker instanceof ProgramChecker validator)) {
+                return new TestCaseResult(test.name(), Verdict.JE, 0, 0, null, "no output validator");
+            }
+            return passes(test, dir, validator);
+        }
+        Path output = dir.resolve("output");
+        RunOutcome run = runner.run(program, problem, SubmissionRunner.freshDir(dir, "run"), test.input(), output,
+                dir.resolve("stderr"), test.args());
+        if (!run.ranCleanly()) {
+            return new TestCaseResult(test.name(), run.failure(), run.timeMs(), run.memoryKb(), null, run.message());
+        }
+        CheckResult check = checker.check(test, output, SubmissionRunner.freshDir(dir, "check"));
+        return new TestCaseResult(test.name(), check.verdict(), run.timeMs(), run.memoryKb(), check.score(),
+                check.message());
+    }
+
+    /** Interactive and multi-pass runs share one validator box across passes, so feedback/ persists. */
+    private TestCaseResult passes(TestCase test, Path dir, ProgramChecker validator)
+            throws IOException, InterruptedException {
+        Path validatorBox = validator.prepareBox(test, SubmissionRunner.freshDir(dir, "validator"));
+        Path nextPass = validatorBox.resolve("feedback/nextpass.in");
+        int maxPasses = problem.multiPass() ? problem.limits().validationPasses() : 1;
+        long time = 0;
+        long memory = 0;
+        Path input = test.input();
+        for (int pass = 1; ; pass++) {
+            Path passDir = SubmissionRunner.freshDir(dir, "pass-" + pass);
+            Interaction.Result r;
+            if (problem.interactive()) {
+                r = new Interaction(runner, validator).run(program, problem, test, passDir, validatorBox);
+            } else {
+                r = plainPass(test, input, passDir, validator, validatorBox);
+            }
+            time = Math.max(time, r.timeMs());
+            memory = Math.max(memory, r.memoryKb());
+            boolean another = Files.isRegularFile(nextPass, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+            if (r.verdict() != Verdict.AC || !problem.multiPass() || !another) {
+                return new TestCaseResult(test.name(), r.verdict(), time, memory, r.score(), r.message());
+            }
+            if (pass >= maxPasses) {
+                return new TestCaseResult(test.name(), Verdict.JE, time, memory, null,
+                        "validator asked for more than " + maxPasses + " passes");
+            }
+            input = dir.resolve("input-" + (pass + 1));
+            Files.write(input, HostFiles.readRegular(nextPass, (int) Math.min(Integer.MAX_VALUE, 1L << 30)));
+            Files.delete(nextPass);
+        }
+    }
+
+    private Interaction.Result plainPass(TestCase test, Path input, Path dir, ProgramChecker validator,
+            Path validatorBox) throws IOException, InterruptedException {
+        Path output = dir.resolve("output");
+        RunOutcome run = runner.run(program, problem, SubmissionRunner.freshDir(dir, "run"), input, output,
+                dir.resolve("stderr"), test.args());
+        if (!run.ranCleanly()) {
+            return new Interaction.Result(run.failure(), run.timeMs(), run.memoryKb(), null, run.message());
+        }
+        CheckResult check = validator.validate(validatorBox, test, output, null, dir);
+        return new Interaction.Result(check.verdict(), run.timeMs(), run.memoryKb(), check.score(), check.message());
+    }
+}

@@ -1,0 +1,99 @@
+package org.cpjudge.judge.problem;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A problem as loaded from its package: limits, test data, validators and reference solutions.
+ *
+ * @param shortName          the package folder's name
+ * @param name               the display name (English when there are several)
+ * @param root               the package folder
+ * @param format             which edition of the problem package format it follows
+ * @param interactive        the output validator talks with the submission
+ * @param scoring            submissions get a score, and every test case is run
+ * @param multiPass          the submission is run again on input the validator writes
+ * @param limits             time, memory, output and compile limits
+ * @param data               the {@code data/} tree
+ * @param outputValidator    the custom output validator, if any (else the default validator)
+ * @param checkerProtocol    how the custom output validator is called
+ * @param inputValidators    programs that check the test inputs
+ * @param submissions        reference solutions under {@code submissions/}
+ * @param statementDir       {@code problem_statement/} or {@code statement/}, kept for the API
+ * @param interactionSamples {@code .interaction} files of samples, for the statement
+ * @param warnings           what was odd but not fatal
+ */
+public record Problem(
+        String shortName,
+        String name,
+        Path root,
+        Format format,
+        boolean interactive,
+        boolean scoring,
+        boolean multiPass,
+        Limits limits,
+        TestGroup data,
+        Optional<Program> outputValidator,
+        CheckerProtocol checkerProtocol,
+        List<Program> inputValidators,
+        List<ReferenceSubmission> submissions,
+        Optional<Path> statementDir,
+        List<Path> interactionSamples,
+        List<String> warnings) {
+
+    public Problem {
+        inputValidators = List.copyOf(inputValidators);
+        submissions = List.copyOf(submissions);
+        interactionSamples = List.copyOf(interactionSamples);
+        warnings = List.copyOf(warnings);
+    }
+
+    public enum Format { LEGACY, V2023_07 }
+
+    /** Kattis' protocol (exit 42/43, feedback dir) or testlib's (checker input output answer, exit 0/1/2/3/7). */
+    public enum CheckerProtocol { KATTIS, TESTLIB }
+
+    /**
+     * @param timeLimitMs        the time limit per test case, CPU time
+     * @param timeLimitExplicit  whether the package gave it ({@code limits.time_limit}, {@code .timelimit});
+     *                           if not, {@link ProblemImporter} computes it from the accepted submissions
+     * @param timeMultiplier     legacy {@code time_multiplier} or 2023-07 {@code ac_to_time_limit}
+     * @param timeResolutionMs   the time limit is a multiple of this when computed
+     * @param memoryMib          memory limit
+     * @param outputMib          output limit
+     * @param compileTimeS       compile time limit
+     * @param validationPasses   at most this many passes for multi-pass problems
+     */
+    public record Limits(long timeLimitMs, boolean timeLimitExplicit, double timeMultiplier, long timeResolutionMs,
+            long memoryMib, long outputMib, long compileTimeS, int validationPasses) {
+
+        public Limits withTimeLimitMs(long ms) {
+            return new Limits(ms, true, timeMultiplier, timeResolutionMs, memoryMib, outputMib, compileTimeS,
+                    validationPasses);
+        }
+    }
+
+    public long timeLimitMs() {
+        return limits.timeLimitMs;
+    }
+
+    public long memoryLimitMib() {
+        return limits.memoryMib;
+    }
+
+    public long outputLimitBytes() {
+        return limits.outputMib * 1024 * 1024;
+    }
+
+    /** Every test case in judging order: samples, then secret data, groups in name order. */
+    public List<TestCase> testCases() {
+        return data.allTests();
+    }
+
+    public Problem withTimeLimitMs(long ms) {
+        return new Problem(shortName, name, root, format, interactive, scoring, multiPass, limits.withTimeLimitMs(ms),
+                data, outputValidator, checkerProtocol, inputValidators, submissions, statementDir,
+                interactionSamples, warnings);
+    }
+}
