@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * Rating changes for a finished rated contest, by the Codeforces rules (Mike Mirzayanov's
@@ -63,13 +64,14 @@ public final class CodeforcesRating {
         SeedTable table = new SeedTable(ratings, MIN_NEED, MAX_NEED);
         double[] seeds = new double[n];
         int[] deltas = new int[n];
-        for (int i = 0; i < n; i++) {
+        // contestants are independent of each other here: splitting them over cores changes no result
+        IntStream.range(0, n).parallel().forEach(i -> {
             long seed = table.seedOfMember(ratings[i]);
             seeds[i] = seed / (double) WinProbability.ONE;
             long target = targetPlace(places[i], seeds[i]);
             int need = highestRatingExpectedAtLeast(table, ratings[i], target, MIN_NEED, MAX_NEED);
             deltas[i] = (need - ratings[i]) / 2;
-        }
+        });
         Corrections.towardsZeroSum(deltas);
         Corrections.topContendersZeroSum(deltas, ratings, places);
 

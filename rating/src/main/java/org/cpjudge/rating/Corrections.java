@@ -1,5 +1,7 @@
 package org.cpjudge.rating;
 
+import java.util.Arrays;
+
 /**
  * The two adjustments Codeforces applies to the raw rating changes ({@code (need - old) / 2}).
  * Both use Java integer arithmetic (division truncates toward zero) on long sums, so that a
@@ -38,13 +40,28 @@ public final class Corrections {
         if (n == 0) {
             return;
         }
-        int[] byRating = IndexSort.sort(n, (a, b) -> oldRatings[a] != oldRatings[b]
-                ? Integer.compare(oldRatings[b], oldRatings[a])
-                : Integer.compare(places[a], places[b]));
         int s = (int) Math.min(4 * Math.round(Math.sqrt(n)), n);
+        // Only the top s (a few thousand at most) matter, so instead of ordering everyone: find the
+        // s-th highest rating, take everyone above it, and order only those tied at it by place.
+        int[] sortedRatings = oldRatings.clone();
+        Arrays.sort(sortedRatings);
+        int cutoff = sortedRatings[n - s];
         long sum = 0;
-        for (int k = 0; k < s; k++) {
-            sum += deltas[byRating[k]];
+        int taken = 0;
+        int tiedCount = 0;
+        int[] tied = new int[n];
+        for (int k = 0; k < n; k++) {
+            if (oldRatings[k] > cutoff) {
+                sum += deltas[k];
+                taken++;
+            } else if (oldRatings[k] == cutoff) {
+                tied[tiedCount++] = k;
+            }
+        }
+        int[] tiedIndex = tied;
+        int[] byPlace = IndexSort.sort(tiedCount, (a, b) -> Integer.compare(places[tiedIndex[a]], places[tiedIndex[b]]));
+        for (int k = 0; taken < s; k++, taken++) {
+            sum += deltas[tied[byPlace[k]]];
         }
         int inc = (int) Math.min(Math.max(-sum / s, -10), 0);
         for (int k = 0; k < n; k++) {
