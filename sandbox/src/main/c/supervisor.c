@@ -850,6 +850,7 @@ static void close_from(unsigned first, unsigned last) {
 /* The program's side: last steps before exec. fds 0-2 are already in place. */
 static void start_program(const struct request *r, int exec_err_fd) {
     if (setsid() < 0) die_setup("setsid");
+    if (write_file("/proc/self/oom_score_adj", "0") < 0) die_setup("oom_score_adj");
     set_rlimit(RLIMIT_STACK, RLIM_INFINITY); /* the stack is bounded by the memory limit only */
     set_rlimit(RLIMIT_CORE, 0);
     rlim_t cpu_s = (rlim_t)((r->cpu_ms + 999) / 1000 + 1);
@@ -983,15 +984,20 @@ struct relay {
     int pipe_rd;  /* our end, -1 when closed or not relayed */
     int file_fd;  /* destination, -1 to discard */
     long long written;
+    int empty; /* the last read found the pipe empty */
 };
 
 /* Copies what is in the pipe; returns 1 when the limit was exceeded. */
 static int relay_pump(struct relay *rl, long long limit) {
     char buf[65536];
-    for (;;) {
+    rl->empty = 0;
+    for (int round = 0; round < 16; round++) { /* bounded: a fast writer must not starve the time checks */
         ssize_t n = read(rl->pipe_rd, buf, sizeof buf);
         if (n < 0 && errno == EINTR) continue;
-        if (n < 0 && errno == EAGAIN) return 0;
+        if (n < 0 && errno == EAGAIN) {
+            rl->empty = 1;
+            return 0;
+        }
         if (n <= 0) {
             close(rl->pipe_rd);
             rl->pipe_rd = -1;
@@ -1010,6 +1016,53 @@ static int relay_pump(struct relay *rl, long long limit) {
         rl->written += n;
         if (rl->written > limit) return 1;
     }
+    return 0;
+}
+
+/* After the program ended: everything left in the pipe. */
+static int relay_drain(struct relay *rl, long long limit) {
+    int exceeded = 0;
+    rl->empty = 0;
+    while (rl->pipe_rd >= 0 && !rl->empty && rl->written <= limit) exceeded |= relay_pump(rl, limit);
+    return exceeded;
+}
+
+/* Disk use of the work directory: bytes allocated and entries, summed over the tree without following
+ * symlinks. The box may write files only there (/tmp and /dev/shm are tmpfs charged to its memory), so this
+ * bounds what a run can add to the disk; checked every DISK_CHECK_MS. */
+#define DISK_CHECK_MS 50
+#define DISK_MAX_ENTRIES 20000
+#define DISK_MAX_DEPTH 32
+
+static void disk_usage_at(int dirfd, int depth, long long *bytes, long long *entries) {
+    DIR *d = fdopendir(dirfd);
+    if (!d) {
+        close(dirfd);
+        return;
+    }
+    struct dirent *e;
+    while ((e = readdir(d)) && *entries <= DISK_MAX_ENTRIES) {
+        if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, "..")) continue;
+        struct stat st;
+        if (fstatat(dirfd, e->d_name, &st, AT_SYMLINK_NOFOLLOW) < 0) continue;
+        (*entries)++;
+        *bytes += (long long)st.st_blocks * 512;
+        if (S_ISDIR(st.st_mode) && depth < DISK_MAX_DEPTH) {
+            int sub = openat(dirfd, e->d_name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+            if (sub >= 0) disk_usage_at(sub, depth + 1, bytes, entries);
+        } else if (S_ISDIR(st.st_mode)) {
+            *entries = DISK_MAX_ENTRIES + 1; /* deeper than any honest program goes */
+        }
+    }
+    closedir(d);
+}
+
+static long long disk_usage(int work_fd, long long *entries) {
+    long long bytes = 0;
+    *entries = 0;
+    int fd = openat(work_fd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd >= 0) disk_usage_at(fd, 0, &bytes, entries);
+    return bytes;
 }
 
 static void fail(struct result *res, const char *fmt, ...) {
@@ -1024,13 +1077,13 @@ static void run_box(struct request *r, struct result *res) {
     char err[300];
     int stdio[3] = {-1, -1, -1};
     int in_placeholder = -1, work_fd = -1, go[2] = {-1, -1}, st[2] = {-1, -1};
-    struct relay out = {-1, -1, 0}, errr = {-1, -1, 0};
+    struct relay out = {-1, -1, 0, 0}, errr = {-1, -1, 0, 0};
     pid_t init = -1;
     struct msg m;
     ssize_t n;
-    long long start = 0, end = 0, cpu_base = 0, last_check = 0;
+    long long start = 0, end = 0, cpu_base = 0, last_check = 0, last_disk = 0, disk_base = 0, entries = 0;
     const char *limit_hit = NULL;
-    int have_status = 0, status = 0;
+    int have_status = 0, status = 0, killed = 0;
     long long cpu_limit_us = r->cpu_ms * 1000, wall_limit_us = r->wall_ms * 1000;
     memset(res, 0, sizeof *res);
     res->outcome = "INTERNAL_ERROR";
@@ -1048,6 +1101,8 @@ static void run_box(struct request *r, struct result *res) {
         fail(res, "work directory %s: %s", r->cwd, strerror(errno));
         goto cleanup;
     }
+
+    disk_base = disk_usage(work_fd, &entries);
 
     /* 2. standard streams, opened as root, never following symlinks */
     const char *in = r->in ? r->in : "/dev/null";
@@ -1124,7 +1179,12 @@ static void run_box(struct request *r, struct result *res) {
         stdio[i] = -1;
     }
 
-    /* 4. into the cgroups, then let it go on */
+    /* 4. into the cgroups, then let it go on; the OOM killer must pick the program, never the init */
+    {
+        char p[64];
+        snprintf(p, sizeof p, "/proc/%d/oom_score_adj", (int)init);
+        write_file(p, "-1000");
+    }
     if (cg_enter(init, err, sizeof err) < 0) {
         kill(init, SIGKILL);
         fail(res, "%s", err);
@@ -1180,8 +1240,13 @@ static void run_box(struct request *r, struct result *res) {
             }
         }
         if (limit_hit) {
-            /* already killed: wait for the box to go */
-            continue;
+            if (!killed) {
+                end = now_us();
+                cg_kill_all();
+                kill(init, SIGKILL);
+                killed = 1;
+            }
+            continue; /* wait for the box to go */
         }
         long long t = now_us();
         if (t - last_check < POLL_MS * 1000LL && t - start < wall_limit_us) continue;
@@ -1190,10 +1255,17 @@ static void run_box(struct request *r, struct result *res) {
         elapsed = t - start;
         if (cpu >= 0 && cpu - cpu_base > cpu_limit_us) limit_hit = "CPU_TIME_EXCEEDED";
         else if (elapsed > wall_limit_us) limit_hit = "WALL_TIME_EXCEEDED";
+        else if (t - last_disk >= DISK_CHECK_MS * 1000LL) {
+            /* the work directory may grow by at most fileSizeBytes in total during the run */
+            last_disk = t;
+            long long used = disk_usage(work_fd, &entries) - disk_base;
+            if (used > r->fsize_bytes + 65536 || entries > DISK_MAX_ENTRIES) limit_hit = "OUTPUT_EXCEEDED";
+        }
         if (limit_hit) {
             end = now_us();
             cg_kill_all();
             kill(init, SIGKILL);
+            killed = 1;
         }
     }
     if (limit_hit) {
@@ -1211,8 +1283,8 @@ reap:
         cg_kill_all();
         if (end == 0) end = now_us();
         /* drain what the program wrote before it ended */
-        if (out.pipe_rd >= 0 && relay_pump(&out, r->out_bytes) && !limit_hit) limit_hit = "OUTPUT_EXCEEDED";
-        if (errr.pipe_rd >= 0 && relay_pump(&errr, r->out_bytes) && !limit_hit) limit_hit = "OUTPUT_EXCEEDED";
+        if (relay_drain(&out, r->out_bytes) && !limit_hit) limit_hit = "OUTPUT_EXCEEDED";
+        if (relay_drain(&errr, r->out_bytes) && !limit_hit) limit_hit = "OUTPUT_EXCEEDED";
         if (strcmp(res->outcome, "INTERNAL_ERROR") == 0 && res->msg[0]) goto cleanup;
         long long cpu = cg_cpu_us();
         if (cpu >= 0) res->cpu_us = cpu - cpu_base;
@@ -1222,8 +1294,15 @@ reap:
         res->mem_kb = peak >= 0 ? peak / 1024 : ru.ru_maxrss;
         res->wall_us = end - start;
         long long ooms = cg_oom_kills();
+        if (!limit_hit) {
+            long long used = disk_usage(work_fd, &entries) - disk_base;
+            if (used > r->fsize_bytes + 65536 || entries > DISK_MAX_ENTRIES) limit_hit = "OUTPUT_EXCEEDED";
+        }
         if (limit_hit) {
             res->outcome = limit_hit;
+            res->signal = SIGKILL;
+        } else if (!have_status && ooms > 0) {
+            res->outcome = "MEMORY_EXCEEDED";
             res->signal = SIGKILL;
         } else if (!have_status) {
             fail(res, "box init ended without a report");
