@@ -109,6 +109,10 @@ class RatingCommandTest {
             {"{\"contestants\": [{\"handle\": \"a\", \"rating\": 99999999999, \"rank\": 1}]}", "out of range"},
             {"{\"contestants\": [{\"handle\": \"a\", \"rating\": 1500, \"rank\": 1, \"points\": 3, \"penalty\": 0}]}",
                 "both \"rank\" and \"points\""},
+            {"{\"contestants\": [{\"handle\": \"a\", \"rating\": 1500, \"rank\": 1, \"points\": 3}]}",
+                "both \"rank\" and \"points\""},
+            {"{\"contestants\": [{\"handle\": \"a\", \"rating\": 1500, \"rank\": 1, \"rank\": 2}]}",
+                "given twice"},
             {"{\"contestants\": [{\"handle\": \"a\", \"rating\": 1500, \"rank\": 1},"
                 + " {\"handle\": \"b\", \"rating\": 1500, \"points\": 3, \"penalty\": 0}]}", "one or the other"},
             {"{\"contestants\": [{\"handle\": \"a\", \"rating\": 1500, \"rank\": 1},"
