@@ -21,7 +21,7 @@ import java.util.stream.IntStream;
  *   <li>then the two {@link Corrections}.</li>
  * </ol>
  * Probabilities are summed in exact fixed point ({@link WinProbability}), over a histogram of the
- * field ({@link SeedTable}), so the whole computation is {@code O(n log n + D * min(D, 10^4))} for
+ * field ({@link SeedTable}), so the whole computation is {@code O(n log n + (8000 + D) * min(D, 10^4))} for
  * {@code D} distinct ratings, and gives the same result as summing contestant by contestant.
  */
 public final class CodeforcesRating {
