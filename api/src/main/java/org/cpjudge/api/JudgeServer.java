@@ -77,7 +77,6 @@ public final class JudgeServer implements AutoCloseable {
         WorkerPool workers = null;
         if (role != Role.API && config.workers() > 0) {
             sandbox = Sandboxes.open(config.dataDir().resolve("sandbox"), config.insecureSandbox());
-            log.info("sandbox: {}", sandbox.describe());
             Languages languages = Languages.detect();
             judge = new Judge(sandbox, languages, config.dataDir().resolve("judge"));
             workers = new WorkerPool(db, judge, languages, config.dataDir().resolve("problems"), config.workers());

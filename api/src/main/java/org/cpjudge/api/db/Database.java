@@ -35,9 +35,10 @@ public final class Database implements AutoCloseable {
         config.setPoolName("judge-db");
         config.setInitializationFailTimeout(30_000);
         HikariDataSource pool = new HikariDataSource(config);
-        var result = Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
-        log.info("database {} migrated to version {} ({} migrations applied now)",
-                url, result.targetSchemaVersion, result.migrationsExecuted);
+        Flyway flyway = Flyway.configure().dataSource(pool).locations("classpath:db/migration").load();
+        var result = flyway.migrate();
+        log.info("database {} at schema version {} ({} migrations applied now)",
+                url, flyway.info().current().getVersion(), result.migrationsExecuted);
         return new Database(pool, url, user, password);
     }
 

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.cpjudge.api.store.User;
 import org.cpjudge.api.store.UserStore;
+import org.cpjudge.rating.Title;
 
 /** Creating users (administrators only) and reading public profiles. */
 public final class UserRoutes {
@@ -66,6 +67,7 @@ public final class UserRoutes {
                 .orElseThrow(() -> ApiException.notFound("user_not_found", "no user has the handle '" + handle + "'"));
         return Reply.ok(new JsonObject().put("handle", u.handle()).put("kind", u.kind()).put("name", u.name())
                 .put("model", u.model()).put("rating", u.rating()).put("max_rating", u.maxRating())
-                .put("title", null).put("history", new JsonArray()));
+                .put("title", u.rating() == null ? null : Title.of(u.rating()).displayName())
+                .put("history", new JsonArray()));
     }
 }
