@@ -260,6 +260,12 @@ static int v2_enable_controllers(const char *dir) {
     return -1;
 }
 
+/* Supervisors started after an earlier one moved the JVM into .../cpjudge-host use the same parent. */
+static void strip_host_leaf(char *dir) {
+    size_t len = strlen(dir), leaf = strlen("/cpjudge-host");
+    if (len > leaf && strcmp(dir + len - leaf, "/cpjudge-host") == 0) dir[len - leaf] = 0;
+}
+
 static int detect_namespaces(void) {
     pid_t pid = (pid_t)syscall(SYS_clone, CLONE_NEWPID | CLONE_NEWNS | CLONE_NEWIPC | CLONE_NEWUTS | SIGCHLD,
                                NULL, NULL, NULL, NULL);
@@ -282,7 +288,7 @@ static void detect(void) {
         has_memsw = access(p, F_OK) == 0;
         /* hybrid hierarchy: the controller-less cgroup2 mount still gives cgroup.kill */
         if (have_v2) snprintf(cg_unified, sizeof cg_unified, "%s", v2dir);
-    } else if (have_v2 && v2_enable_controllers(v2dir) == 0) {
+    } else if (have_v2 && (strip_host_leaf(v2dir), v2_enable_controllers(v2dir) == 0)) {
         cg_mode = CG_V2;
         snprintf(cg_unified, sizeof cg_unified, "%s", v2dir);
     } else {

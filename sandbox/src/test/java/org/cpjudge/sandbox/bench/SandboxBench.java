@@ -60,6 +60,19 @@ public final class SandboxBench {
             System.out.printf("overhead: %d runs of a trivial C program: sandbox %.2f ms/run, bare ProcessBuilder "
                     + "%.2f ms/run, difference %.2f ms, ratio %.2f%n", runs, boxMs, bareMs, boxMs - bareMs, boxMs / bareMs);
 
+            // 1b. what spawning a supervisor per run would add: start one, read its hello line, end it
+            Path binary = state.resolve("cpjudge-supervisor");
+            int spawns = 50;
+            t0 = System.nanoTime();
+            for (int i = 0; i < spawns; i++) {
+                Process p = new ProcessBuilder(binary.toString(), "--slot", "63", "--state", state.toString()).start();
+                new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream())).readLine();
+                p.getOutputStream().close();
+                p.waitFor();
+            }
+            System.out.printf("spawning a supervisor per run would add %.2f ms/run (start + detection + exit)%n",
+                    (System.nanoTime() - t0) / 1e6 / spawns);
+
             // 2. accuracy: calibrate ~300 ms of CPU outside, then 30 runs in the box
             long n = 100_000_000L;
             long self = Long.parseLong(bare(work, "./burn", Long.toString(n)).trim());
