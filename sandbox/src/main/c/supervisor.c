@@ -14,7 +14,7 @@
  *
  * Per run, top to bottom (see run_box):
  *   1. make fresh cgroups for the box (memory, pids, cpu accounting) and set the limits;
- *   2. open the standard streams as root with O_NOFOLLOW; stdout/stderr go through pipes we count;
+ *   2. open the standard streams as root following no symlink; stdout/stderr go through pipes we count;
  *   3. clone the box init in new pid, mount, ipc, uts namespaces (the network namespace is one empty
  *      namespace per supervisor, made at start: creating one per run costs milliseconds);
  *   4. the init joins the cgroups (we put it there before letting it go on), builds a minimal root
@@ -33,6 +33,7 @@
 #include <limits.h>
 #include <linux/audit.h>
 #include <linux/filter.h>
+#include <linux/openat2.h>
 #include <linux/seccomp.h>
 #include <poll.h>
 #include <sched.h>
@@ -941,10 +942,24 @@ struct result {
     char msg[400];
 };
 
+/* open(2) that follows no symlink anywhere in the path: a directory a previous box made inside a work
+ * directory cannot redirect the root-privileged open elsewhere. Falls back to O_NOFOLLOW on the last
+ * component on kernels without openat2 (< 5.6). */
+static int open_safe(const char *path, int flags, mode_t mode) {
+    struct open_how how;
+    memset(&how, 0, sizeof how);
+    how.flags = (unsigned long long)(flags | O_NOFOLLOW | O_CLOEXEC);
+    how.mode = (flags & O_CREAT) ? mode : 0;
+    how.resolve = RESOLVE_NO_SYMLINKS | RESOLVE_NO_MAGICLINKS;
+    int fd = (int)syscall(SYS_openat2, AT_FDCWD, path, &how, sizeof how);
+    if (fd >= 0 || errno != ENOSYS) return fd;
+    return open(path, flags | O_NOFOLLOW | O_CLOEXEC, mode);
+}
+
 /* Opens a FIFO's reading end without waiting for the writer first (so two boxes joined by two FIFOs
  * cannot deadlock), then waits for a writer so that the program does not see an early EOF. */
 static int open_fifo_read(const char *path, int *placeholder) {
-    *placeholder = open(path, O_RDONLY | O_NONBLOCK | O_NOFOLLOW | O_CLOEXEC);
+    *placeholder = open_safe(path, O_RDONLY | O_NONBLOCK, 0);
     return *placeholder;
 }
 
@@ -958,7 +973,7 @@ static int open_fifo_read_finish(const char *path, int placeholder, long long wa
     sa.sa_handler = on_alarm;
     sigaction(SIGALRM, &sa, NULL);
     alarm((unsigned)(wall_ms / 1000 + 1));
-    int fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+    int fd = open_safe(path, O_RDONLY, 0);
     int saved = errno;
     alarm(0);
     close(placeholder);
@@ -969,7 +984,7 @@ static int open_fifo_read_finish(const char *path, int placeholder, long long wa
 static int open_fifo_write(const char *path, long long wall_ms) {
     long long deadline = now_us() + wall_ms * 1000;
     for (;;) {
-        int fd = open(path, O_WRONLY | O_NONBLOCK | O_NOFOLLOW | O_CLOEXEC);
+        int fd = open_safe(path, O_WRONLY | O_NONBLOCK, 0);
         if (fd >= 0) {
             fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
             return fd;
@@ -981,8 +996,12 @@ static int open_fifo_write(const char *path, long long wall_ms) {
 }
 
 static int is_fifo(const char *path) {
+    int fd = open_safe(path, O_PATH, 0);
+    if (fd < 0) return 0;
     struct stat st;
-    return lstat(path, &st) == 0 && S_ISFIFO(st.st_mode);
+    int fifo = fstat(fd, &st) == 0 && S_ISFIFO(st.st_mode);
+    close(fd);
+    return fifo;
 }
 
 /* An output stream of the program: a pipe we read and copy to the file, counting. */
@@ -1102,7 +1121,7 @@ static void run_box(struct request *r, struct result *res) {
     }
 
     /* the work directory belongs to the box during the run */
-    work_fd = open(r->cwd, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    work_fd = open_safe(r->cwd, O_RDONLY | O_DIRECTORY, 0);
     if (work_fd < 0 || fchown(work_fd, box_uid, box_uid) < 0 || fchmod(work_fd, 0700) < 0) {
         fail(res, "work directory %s: %s", r->cwd, strerror(errno));
         goto cleanup;
@@ -1118,7 +1137,7 @@ static void run_box(struct request *r, struct result *res) {
             fail(res, "open stdin %s: %s", in, strerror(errno));
             goto cleanup;
         }
-    } else if ((stdio[0] = open(in, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)) < 0) {
+    } else if ((stdio[0] = open_safe(in, O_RDONLY, 0)) < 0) {
         fail(res, "open stdin %s: %s", in, strerror(errno));
         goto cleanup;
     }
@@ -1133,7 +1152,7 @@ static void run_box(struct request *r, struct result *res) {
             continue;
         }
         if (outs[i]) {
-            relays[i]->file_fd = open(outs[i], O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0644);
+            relays[i]->file_fd = open_safe(outs[i], O_WRONLY | O_CREAT | O_TRUNC, 0644);
             if (relays[i]->file_fd < 0) {
                 fail(res, "open %s: %s", outs[i], strerror(errno));
                 goto cleanup;
@@ -1170,8 +1189,12 @@ static void run_box(struct request *r, struct result *res) {
         close(go[1]);
         close(st[0]);
         status_fd = st[1];
+        /* the init keeps nothing of the host but the streams it hands to the program */
         if (out.pipe_rd >= 0) close(out.pipe_rd);
         if (errr.pipe_rd >= 0) close(errr.pipe_rd);
+        if (out.file_fd >= 0) close(out.file_fd);
+        if (errr.file_fd >= 0) close(errr.file_fd);
+        close(work_fd);
         if (!use_ns) setpgid(0, 0);
         box_init(r, go[0], stdio);
         _exit(123);

@@ -101,8 +101,7 @@ final class Supervisor implements AutoCloseable {
     }
 
     /** Runs one spec; an IOException means this supervisor is unusable and must be discarded. */
-    SandboxResult run(SandboxSpec spec) throws IOException {
-        byte[] request = encode(spec);
+    SandboxResult run(byte[] request) throws IOException {
         toSupervisor.write(request);
         toSupervisor.flush();
         String line = fromSupervisor.readLine();
@@ -112,7 +111,14 @@ final class Supervisor implements AutoCloseable {
         return decode(line);
     }
 
-    static byte[] encode(SandboxSpec spec) {
+    /**
+     * The request for a spec. The work directory is resolved to its real path (the judge made it, and the
+     * supervisor follows no symlink at all); standard stream files inside it are rebased onto that real path,
+     * others get their (judge-made) parent directory resolved. Throws IOException when they do not exist.
+     */
+    static byte[] encode(SandboxSpec spec) throws IOException {
+        Path given = spec.workDir().toAbsolutePath().normalize();
+        Path real = given.toRealPath();
         ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
         for (String arg : spec.command()) {
             token(out, "arg", arg);
@@ -123,15 +129,15 @@ final class Supervisor implements AutoCloseable {
             }
             token(out, "env", e.getKey() + "=" + e.getValue());
         }
-        token(out, "cwd", spec.workDir().toAbsolutePath().normalize().toString());
+        token(out, "cwd", real.toString());
         if (spec.stdin() != null) {
-            token(out, "stdin", spec.stdin().toAbsolutePath().toString());
+            token(out, "stdin", hostPath(spec.stdin(), given, real));
         }
         if (spec.stdout() != null) {
-            token(out, "stdout", spec.stdout().toAbsolutePath().toString());
+            token(out, "stdout", hostPath(spec.stdout(), given, real));
         }
         if (spec.stderr() != null) {
-            token(out, "stderr", spec.stderr().toAbsolutePath().toString());
+            token(out, "stderr", hostPath(spec.stderr(), given, real));
         }
         SandboxSpec.Limits l = spec.limits();
         token(out, "cpu_ms", Long.toString(l.cpuTimeMs()));
@@ -146,6 +152,15 @@ final class Supervisor implements AutoCloseable {
         out.writeBytes("run".getBytes(StandardCharsets.UTF_8));
         out.write(0);
         return out.toByteArray();
+    }
+
+    private static String hostPath(Path p, Path givenWorkDir, Path realWorkDir) throws IOException {
+        Path abs = p.toAbsolutePath().normalize();
+        if (abs.startsWith(givenWorkDir)) {
+            return realWorkDir.resolve(givenWorkDir.relativize(abs)).toString();
+        }
+        Path parent = abs.getParent();
+        return parent == null ? abs.toString() : parent.toRealPath().resolve(abs.getFileName()).toString();
     }
 
     private static void token(ByteArrayOutputStream out, String key, String value) {

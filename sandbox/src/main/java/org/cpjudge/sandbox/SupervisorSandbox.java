@@ -96,10 +96,11 @@ final class SupervisorSandbox implements Sandbox {
 
     @Override
     public SandboxResult run(SandboxSpec spec) throws IOException, InterruptedException {
+        byte[] request = Supervisor.encode(spec); // a bad spec is the caller's IOException, not the box's
         Supervisor s = borrow();
         boolean healthy = false;
         try {
-            SandboxResult r = s.run(spec);
+            SandboxResult r = s.run(request);
             healthy = true;
             return r;
         } catch (IOException e) {

@@ -345,10 +345,10 @@ class HostileTest {
                 int main(int argc, char **argv){
                   symlink("/etc/passwd", "passwd.txt"); symlink("/etc", "etcdir"); mkfifo("fifo", 0666);
                   FILE *f = fopen("real.txt", "w"); fputs("fine", f); fclose(f); link("real.txt", "hard.txt");
-                  symlink(argv[1], "stdout-next.txt");
+                  symlink(argv[1], "stdout-next.txt"); symlink(argv[2], "outdir");
                   return 0; }
                 """);
-        SandboxResult r = run(dir, defaults(), "./links", canary.toString());
+        SandboxResult r = run(dir, defaults(), "./links", canary.toString(), canaryDir.toString());
         assertTrue(r.exitedCleanly(), r.toString());
         assertThrows(IOException.class, () -> BoxFiles.readRegularFile(dir, "passwd.txt", 1 << 20));
         assertThrows(IOException.class, () -> BoxFiles.readRegularFile(dir, "etcdir/passwd", 1 << 20));
@@ -360,10 +360,16 @@ class HostileTest {
         Files.delete(dir.resolve("hard.txt"));
         assertEquals("fine", new String(BoxFiles.readRegularFile(dir, "real.txt", 1 << 20)));
         // the supervisor opens the next run's stdout with O_NOFOLLOW: the planted symlink is not followed
-        SandboxSpec spec = new SandboxSpec(List.of("./links", canary.toString()), dir, Map.of(), null,
-                dir.resolve("stdout-next.txt"), null, defaults(), List.of());
+        SandboxSpec spec = new SandboxSpec(List.of("./links", canary.toString(), canaryDir.toString()), dir,
+                Map.of(), null, dir.resolve("stdout-next.txt"), null, defaults(), List.of());
         SandboxResult r2 = sandbox().run(spec);
         assertEquals(Outcome.INTERNAL_ERROR, r2.outcome(), r2.toString());
+        assertEquals("keep me", Files.readString(canary));
+        // nor a symlinked directory on the way to it
+        SandboxSpec spec3 = new SandboxSpec(List.of("./links", canary.toString(), canaryDir.toString()), dir, Map.of(), null,
+                dir.resolve("outdir").resolve("canary.txt"), null, defaults(), List.of());
+        SandboxResult r3 = sandbox().run(spec3);
+        assertEquals(Outcome.INTERNAL_ERROR, r3.outcome(), r3.toString());
         assertEquals("keep me", Files.readString(canary));
     }
 

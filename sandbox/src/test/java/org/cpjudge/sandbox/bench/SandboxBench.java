@@ -77,14 +77,13 @@ public final class SandboxBench {
             long n = 100_000_000L;
             long self = Long.parseLong(bare(work, "./burn", Long.toString(n)).trim());
             n = n * 300_000 / Math.max(self, 1);
+            // interleaved, so that the load of the machine drifts alike for both
             List<Double> outside = new ArrayList<>();
-            for (int i = 0; i < 30; i++) {
-                outside.add(Long.parseLong(bare(work, "./burn", Long.toString(n)).trim()) / 1000.0);
-            }
             List<Double> inside = new ArrayList<>();
             List<Double> insideSelf = new ArrayList<>();
             SandboxSpec burn = spec(work, limits, "./burn", Long.toString(n));
             for (int i = 0; i < 30; i++) {
+                outside.add(Long.parseLong(bare(work, "./burn", Long.toString(n)).trim()) / 1000.0);
                 SandboxResult r = check(sandbox.run(burn));
                 inside.add((double) r.cpuTimeMs());
                 insideSelf.add(Long.parseLong(Files.readString(work.resolve("stdout.txt")).trim()) / 1000.0);
