@@ -267,6 +267,9 @@ static void strip_host_leaf(char *dir) {
     if (len > leaf && strcmp(dir + len - leaf, "/cpjudge-host") == 0) dir[len - leaf] = 0;
 }
 
+static void cg_remove_stale(const char *parent);
+static unsigned long long pidns_ino(void);
+
 static int detect_namespaces(void) {
     pid_t pid = (pid_t)syscall(SYS_clone, CLONE_NEWPID | CLONE_NEWNS | CLONE_NEWIPC | CLONE_NEWUTS | SIGCHLD,
                                NULL, NULL, NULL, NULL);
@@ -296,6 +299,10 @@ static void detect(void) {
         cg_memory[0] = cg_pids[0] = cg_cpuacct[0] = 0;
     }
     ns_ok = detect_namespaces();
+    cg_remove_stale(cg_memory);
+    cg_remove_stale(cg_pids);
+    cg_remove_stale(cg_cpuacct);
+    cg_remove_stale(cg_unified);
 }
 
 /* ------------------------------------------------------------------------------------------------ */
@@ -303,12 +310,20 @@ static void detect(void) {
 
 static void cg_kill_all(void);
 
+/* Our pid namespace's inode: pids alone are not unique across the containers sharing a cgroup parent. */
+static unsigned long long pidns_ino(void) {
+    static unsigned long long ino;
+    struct stat st;
+    if (!ino && stat("/proc/self/ns/pid", &st) == 0) ino = (unsigned long long)st.st_ino;
+    return ino;
+}
+
 static int cg_make(char *box, size_t size, const char *parent) {
     if (!parent[0]) {
         box[0] = 0;
         return 0;
     }
-    snprintf(box, size, "%s/cpjudge-box-%d", parent, (int)getpid());
+    snprintf(box, size, "%s/cpjudge-box-%llu-%d", parent, pidns_ino(), (int)getpid());
     if (mkdir(box, 0700) == 0) return 0;
     if (errno != EEXIST) return -1;
     return 0; /* left over from a run whose cleanup failed: cg_remove retries below */
@@ -330,6 +345,24 @@ static void cg_remove(void) {
     cg_remove_one(box_pids);
     cg_remove_one(box_cpuacct);
     cg_remove_one(box_unified);
+}
+
+/* Removes the box cgroups of supervisors that died without cleaning up (cpjudge-box-<pid>, pid gone). */
+static void cg_remove_stale(const char *parent) {
+    if (!parent[0]) return;
+    DIR *d = opendir(parent);
+    if (!d) return;
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        int pid;
+        unsigned long long ns;
+        if (sscanf(e->d_name, "cpjudge-box-%llu-%d", &ns, &pid) != 2 || pid <= 0 || ns != pidns_ino()) continue;
+        if (kill(pid, 0) == 0 || errno != ESRCH) continue;
+        char p[PATH_MAX];
+        path_join(p, sizeof p, parent, e->d_name);
+        if (rmdir(p) == 0) logmsg("removed the stale cgroup %s", p);
+    }
+    closedir(d);
 }
 
 /* Creates the box cgroups and sets the limits. Returns 0 or -1 with a message in err. */
@@ -863,7 +896,9 @@ static void start_program(const struct request *r, int exec_err_fd) {
     rlim_t cpu_s = (rlim_t)((r->cpu_ms + 999) / 1000 + 1);
     set_rlimit(RLIMIT_CPU, cpu_s); /* backstop: the supervisor enforces CPU time over the whole box */
     set_rlimit(RLIMIT_FSIZE, (rlim_t)r->fsize_bytes);
-    if (!insecure || cg_mode != CG_NONE) set_rlimit(RLIMIT_NPROC, (rlim_t)r->procs);
+    /* RLIMIT_NPROC counts every process of the uid on the host, and box uids are unique only within one
+     * judge process: with the pids cgroup it would be a source of spurious failures, so only without it */
+    if (cg_mode == CG_NONE) set_rlimit(RLIMIT_NPROC, (rlim_t)r->procs);
     set_rlimit(RLIMIT_NOFILE, 1024);
     set_rlimit(RLIMIT_MEMLOCK, 0);
     set_rlimit(RLIMIT_MSGQUEUE, 0);
@@ -885,7 +920,9 @@ static void start_program(const struct request *r, int exec_err_fd) {
 /* The box's init (pid 1 of the box's pid namespace, root, no seccomp). */
 static void box_init(const struct request *r, int go_fd, int stdio[3]) {
     char b;
-    if (read(go_fd, &b, 1) != 1) _exit(121); /* the supervisor put us into the cgroups */
+    /* if the supervisor dies, the box dies: the init's death empties the whole pid namespace */
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (read(go_fd, &b, 1) != 1) _exit(121); /* the supervisor put us into the cgroups (or died) */
     close(go_fd);
     if (use_ns) {
         if (cg_mode != CG_NONE && unshare(CLONE_NEWCGROUP) < 0) die_setup("unshare cgroup namespace");
