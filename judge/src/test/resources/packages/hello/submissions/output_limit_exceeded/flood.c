@@ -1,0 +1,2 @@
+#include <stdio.h>
+int main(void){for(;;)fputs("3333333333333333333333333333333333333333\n",stdout);}

@@ -1,0 +1,2 @@
+n, s = map(int, input().split())
+print(*([s] + [0] * (n - 1)))

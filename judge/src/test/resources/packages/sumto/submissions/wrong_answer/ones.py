@@ -1,0 +1,2 @@
+n, s = map(int, input().split())
+print(*([1] * n))
