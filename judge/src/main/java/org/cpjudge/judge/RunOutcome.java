@@ -34,8 +34,9 @@ public record RunOutcome(Verdict failure, long timeMs, long memoryKb, String mes
             case SIGNALED -> Verdict.RTE;
             case EXITED -> r.exitCode() == 0 ? null : Verdict.RTE;
         };
+        // A limit the sandbox enforced (memory, output) is the cause; a run that merely ended late is TLE.
         if (failure != Verdict.JE) {
-            if (time > timeLimitMs) {
+            if (time > timeLimitMs && (failure == null || failure == Verdict.RTE)) {
                 failure = Verdict.TLE;
             } else if (failure == null && memory > memoryLimitKb) {
                 failure = Verdict.MLE;

@@ -76,7 +76,9 @@ public final class ProgramChecker implements Checker {
         HostFiles.copyTree(program.programDir(), boxDir);
         HostFiles.copyFile(test.input(), boxDir.resolve("input"));
         HostFiles.copyFile(test.answer(), boxDir.resolve("answer"));
-        Files.createDirectories(boxDir.resolve("feedback"));
+        Path feedback = Files.createDirectories(boxDir.resolve("feedback"));
+        // The validator runs as the box user; the box folder itself is private to it during the run.
+        Files.setPosixFilePermissions(feedback, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
         return boxDir;
     }
 
