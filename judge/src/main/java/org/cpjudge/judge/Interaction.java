@@ -41,28 +41,26 @@ final class Interaction {
         Path toSubmission = fifo(dir.resolve("to-submission"));
         Path toValidator = fifo(dir.resolve("to-validator"));
         ExecutorService pool = Executors.newFixedThreadPool(2);
-        AtomicLong submissionEnd = new AtomicLong(Long.MAX_VALUE);
-        AtomicLong validatorEnd = new AtomicLong(Long.MAX_VALUE);
+        // Each side's end is its start plus the wall time the sandbox measured: when a run returns also
+        // depends on how long its box takes to tear down, which would blur who ended first.
+        AtomicLong submissionStart = new AtomicLong();
+        AtomicLong validatorStart = new AtomicLong();
         try {
             Path subDir = SubmissionRunner.freshDir(dir, "submission");
             Future<RunOutcome> sub = pool.submit(() -> {
-                try {
-                    return runner.run(submission, problem, subDir, toSubmission, toValidator,
-                            dir.resolve("submission.err"), test.args());
-                } finally {
-                    submissionEnd.set(System.nanoTime());
-                }
+                submissionStart.set(System.nanoTime());
+                return runner.run(submission, problem, subDir, toSubmission, toValidator,
+                        dir.resolve("submission.err"), test.args());
             });
-            Future<CheckResult> val = pool.submit(() -> {
-                try {
-                    return validator.validate(validatorBox, test, toValidator, toSubmission, dir);
-                } finally {
-                    validatorEnd.set(System.nanoTime());
-                }
+            Future<ProgramChecker.Timed> val = pool.submit(() -> {
+                validatorStart.set(System.nanoTime());
+                return validator.validateTimed(validatorBox, test, toValidator, toSubmission, dir);
             });
             RunOutcome s = get(sub);
-            CheckResult v = get(val);
-            return decide(s, v, validatorEnd.get() < submissionEnd.get());
+            ProgramChecker.Timed v = get(val);
+            long submissionEnd = submissionStart.get() + s.wallTimeMs() * 1_000_000;
+            long validatorEnd = validatorStart.get() + v.wallTimeMs() * 1_000_000;
+            return decide(s, v.result(), validatorEnd < submissionEnd);
         } finally {
             pool.shutdownNow();
         }

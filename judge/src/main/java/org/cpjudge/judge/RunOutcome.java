@@ -11,8 +11,9 @@ import org.cpjudge.sandbox.SandboxResult;
  *
  * @param failure  the verdict when the run itself failed (TLE, MLE, OLE, RTE, JE), or null when it exited
  *                 cleanly and its output goes to the validator
+ * @param wallTimeMs how long it ran by the wall clock
  */
-public record RunOutcome(Verdict failure, long timeMs, long memoryKb, String message) {
+public record RunOutcome(Verdict failure, long timeMs, long memoryKb, String message, long wallTimeMs) {
 
     public boolean ranCleanly() {
         return failure == null;
@@ -52,7 +53,7 @@ public record RunOutcome(Verdict failure, long timeMs, long memoryKb, String mes
         String message = failure == Verdict.JE ? "sandbox failed: " + r.message()
                 : failure == Verdict.RTE ? (r.signal() != 0 ? "killed by signal " + r.signal() : "exit code " + r.exitCode())
                 : "";
-        return new RunOutcome(failure, time, memory, message);
+        return new RunOutcome(failure, time, memory, message, r.wallTimeMs());
     }
 
     private static long size(Path file) throws IOException {

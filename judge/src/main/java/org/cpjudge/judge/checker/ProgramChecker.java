@@ -52,6 +52,15 @@ public final class ProgramChecker implements Checker {
      */
     public CheckResult validate(Path boxDir, TestCase test, Path output, Path toSubmission, Path scratch)
             throws IOException, InterruptedException {
+        return validateTimed(boxDir, test, output, toSubmission, scratch).result();
+    }
+
+    /** A check and how long the validator ran by the wall clock (who ended first matters interactively). */
+    public record Timed(CheckResult result, long wallTimeMs) {
+    }
+
+    public Timed validateTimed(Path boxDir, TestCase test, Path output, Path toSubmission, Path scratch)
+            throws IOException, InterruptedException {
         List<String> argv = new ArrayList<>(program.runArgv(VALIDATION_MEMORY_MIB));
         Path stdin;
         if (testlib) {
@@ -67,7 +76,7 @@ public final class ProgramChecker implements Checker {
         Path stderr = scratch.resolve("validator.err");
         SandboxResult r = box.run(new Box.Run(argv, boxDir, stdin, stdout, stderr, program.language(),
                 Box.toolLimits(VALIDATION_SECONDS, VALIDATION_MEMORY_MIB)));
-        return judge(r, boxDir, stderr);
+        return new Timed(judge(r, boxDir, stderr), r.wallTimeMs());
     }
 
     /** The box for one check: program, input and answer, an empty feedback folder. */

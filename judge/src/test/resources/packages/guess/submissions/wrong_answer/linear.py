@@ -1,4 +1,10 @@
+import sys
+
 for g in range(1, 1001):
     print(g, flush=True)
-    if input() == "correct":
+    try:
+        reply = input()
+    except EOFError:
+        sys.exit(0)  # the validator gave up on us: leave quietly, the verdict is its
+    if reply == "correct":
         break
