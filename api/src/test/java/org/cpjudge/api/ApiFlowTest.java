@@ -58,7 +58,7 @@ class ApiFlowTest {
         assertTrue(ids.containsAll(List.of("c", "cpp", "java", "python3")), "languages: " + ids);
         JsonObject cpp = languages.stream().map(o -> (JsonObject) o).filter(l -> l.getString("id").equals("cpp"))
                 .findFirst().orElseThrow();
-        assertTrue(cpp.getString("name").startsWith("C++"), cpp.encode());
+        assertTrue(cpp.getString("name").matches("C\\+\\+17 \\(g\\+\\+ [0-9.]+\\)"), "named with its version: " + cpp.encode());
         assertTrue(cpp.getJsonArray("extensions").contains("cpp"), cpp.encode());
     }
 

@@ -78,7 +78,7 @@ public final class WorkerPool implements AutoCloseable {
     static String languagesJson(Languages languages) {
         JsonArray list = new JsonArray();
         for (Language l : languages.installed()) {
-            list.add(new JsonObject().put("id", l.id()).put("name", l.name())
+            list.add(new JsonObject().put("id", l.id()).put("name", l.label()).put("version", l.version())
                     .put("extensions", new JsonArray(new ArrayList<>(l.extensions()))));
         }
         return list.encode();
