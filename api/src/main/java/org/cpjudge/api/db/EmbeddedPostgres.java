@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.cpjudge.api.files.Trees;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -120,7 +121,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
         } catch (java.nio.file.FileAlreadyExistsException | java.nio.file.DirectoryNotEmptyException raced) {
             // another process installed the same binaries meanwhile; theirs are as good
         }
-        deleteTree(staging);
+        Trees.delete(staging);
         log.info("installed PostgreSQL binaries in {}", binaries);
     }
 
@@ -128,7 +129,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
         if (Files.exists(cluster.resolve("PG_VERSION"))) {
             return;
         }
-        deleteTree(cluster);
+        Trees.delete(cluster);
         Files.createDirectories(cluster, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         Path pwfile = home.resolve("initdb-password");
         Files.writeString(pwfile, password + "\n");
@@ -258,17 +259,6 @@ public final class EmbeddedPostgres implements AutoCloseable {
                     perms.add(java.nio.file.attribute.PosixFilePermission.GROUP_EXECUTE);
                 }
                 Files.setPosixFilePermissions(p, perms);
-            }
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var files = Files.walk(dir)) {
-            for (Path p : (Iterable<Path>) files.sorted(java.util.Comparator.reverseOrder())::iterator) {
-                Files.delete(p);
             }
         }
     }

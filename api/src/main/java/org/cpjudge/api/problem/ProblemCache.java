@@ -6,9 +6,9 @@ import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.cpjudge.api.files.Trees;
 import org.cpjudge.api.store.ProblemStore;
 import org.cpjudge.api.store.StoredProblem;
-import org.cpjudge.judge.problem.PackageArchive;
 import org.cpjudge.judge.problem.Problem;
 import org.cpjudge.judge.problem.ProblemPackage;
 
@@ -45,14 +45,9 @@ public final class ProblemCache {
         }
         byte[] zip = store.packageZip(sha256)
                 .orElseThrow(() -> new IllegalStateException("no problem package has the hash " + sha256));
-        Files.createDirectories(dir);
         Path staging = dir.resolve("staging-" + UUID.randomUUID());
-        Files.createDirectories(staging);
         try {
-            Path zipFile = staging.resolve("package.zip");
-            Files.write(zipFile, zip);
-            Path root = PackageArchive.extract(zipFile, staging.resolve("tree"));
-            Files.delete(zipFile);
+            Path root = ZipPackages.unpack(zip, staging);
             Files.writeString(staging.resolve(".root"), staging.relativize(root).toString());
             try {
                 Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);

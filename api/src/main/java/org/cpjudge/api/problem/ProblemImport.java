@@ -1,16 +1,15 @@
 package org.cpjudge.api.problem;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.cpjudge.api.files.Trees;
 import org.cpjudge.api.http.ApiException;
 import org.cpjudge.api.store.ProblemStore;
 import org.cpjudge.api.store.StoredProblem;
 import org.cpjudge.judge.Judge;
-import org.cpjudge.judge.problem.PackageArchive;
 import org.cpjudge.judge.problem.Problem;
 import org.cpjudge.judge.problem.ProblemImporter;
 import org.cpjudge.judge.problem.ProblemPackage;
@@ -40,15 +39,11 @@ public final class ProblemImport {
             throw ApiException.badRequest("invalid_id",
                     "a problem id is 1 to 64 lower-case letters, digits, '_' or '-', starting with a letter or digit");
         }
-        Files.createDirectories(scratch);
         Path work = scratch.resolve("import-" + UUID.randomUUID());
-        Files.createDirectories(work);
         try {
-            Path zipFile = work.resolve("package.zip");
-            Files.write(zipFile, zip);
-            Path root = PackageArchive.extract(zipFile, work.resolve("package"));
+            Path root = ZipPackages.unpack(zip, work);
             Problem problem = load(root);
-            String id = requestedId != null ? requestedId : defaultId(problem, root, work.resolve("package"));
+            String id = requestedId != null ? requestedId : defaultId(problem, root, work.resolve("tree"));
             StoredProblem stored = new StoredProblem(id, problem.name(), Math.toIntExact(problem.timeLimitMs()),
                     Math.toIntExact(problem.memoryLimitMib()), problem.testCases().size(), PackageHash.of(zip));
             if (!store.insert(stored, zip, adminId)) {

@@ -1,4 +1,4 @@
-package org.cpjudge.api.problem;
+package org.cpjudge.api.files;
 
 import java.io.IOException;
 import java.nio.file.Files;
