@@ -87,7 +87,8 @@ public final class Judge {
             throws IOException, InterruptedException {
         var language = languages.byId(submission.languageId());
         if (language.isEmpty()) {
-            return JudgeResult.compileError("language " + submission.languageId() + " is not installed here");
+            // the API took the submission because some worker offers the language; this one lacks it
+            return JudgeResult.judgeError("language " + submission.languageId() + " is not installed on this worker");
         }
         listener.compiling();
         Compilation program = compiler.compile(language.get(), submission.files(), problem.limits().compileTimeS());
