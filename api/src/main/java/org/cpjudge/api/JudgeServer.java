@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
 import org.cpjudge.api.config.ServerConfig;
+import org.cpjudge.api.contest.NewcomerRules;
 import org.cpjudge.api.db.Database;
 import org.cpjudge.api.db.EmbeddedPostgres;
 import org.cpjudge.api.http.ApiServer;
@@ -89,7 +90,8 @@ public final class JudgeServer implements AutoCloseable {
         int port = -1;
         if (role != Role.WORKER) {
             vertx = Vertx.vertx();
-            api = new ApiServer(vertx, db, config.dataDir().resolve("scratch"), Optional.ofNullable(judge));
+            api = new ApiServer(vertx, db, config.dataDir().resolve("scratch"), Optional.ofNullable(judge),
+                    NewcomerRules.parse(config.newcomerRule()));
             port = api.listen(config.port()).toCompletionStage().toCompletableFuture().get();
             log.info("listening on http://localhost:{}/", port);
         }

@@ -18,7 +18,16 @@ public record ServerConfig(
         String dbPassword,
         int workers,
         String adminToken,
-        boolean insecureSandbox) {
+        boolean insecureSandbox,
+        String newcomerRule) {
+
+    /** Every setting but the required ones at their defaults: for tests and embedding. */
+    public ServerConfig(int port, Path dataDir, String dbUrl, String dbUser, String dbPassword, int workers,
+                        String adminToken, boolean insecureSandbox) {
+        this(port, dataDir, dbUrl, dbUser, dbPassword, workers, adminToken, insecureSandbox, DEFAULT_NEWCOMER_RULE);
+    }
+
+    public static final String DEFAULT_NEWCOMER_RULE = "codeforces-2020";
 
     /** Every setting: flag name, environment variable. */
     private static final Map<String, String> SETTINGS = Map.of(
@@ -29,7 +38,8 @@ public record ServerConfig(
             "db-password", "JUDGE_DB_PASSWORD",
             "workers", "JUDGE_WORKERS",
             "admin-token", "JUDGE_ADMIN_TOKEN",
-            "insecure-sandbox", "JUDGE_INSECURE_SANDBOX");
+            "insecure-sandbox", "JUDGE_INSECURE_SANDBOX",
+            "newcomer-rule", "JUDGE_NEWCOMER_RULE");
 
     public static ServerConfig from(List<String> args, Map<String, String> env) {
         Map<String, String> flags = parseFlags(args);
@@ -42,7 +52,8 @@ public record ServerConfig(
                 s.string("db-password", null),
                 s.integer("workers", Runtime.getRuntime().availableProcessors(), 0, 1024),
                 s.string("admin-token", null),
-                Boolean.parseBoolean(s.string("insecure-sandbox", "false")));
+                Boolean.parseBoolean(s.string("insecure-sandbox", "false")),
+                s.choice("newcomer-rule", DEFAULT_NEWCOMER_RULE, List.of("codeforces-2020", "start-1500")));
     }
 
     public boolean embeddedDatabase() {
@@ -59,6 +70,7 @@ public record ServerConfig(
                   --db-password P     JUDGE_DB_PASSWORD
                   --workers N         JUDGE_WORKERS       local judge workers (number of cores; 0: API only)
                   --admin-token T     JUDGE_ADMIN_TOKEN   bootstrap administrator's token (unset: generated once)
+                  --newcomer-rule R   JUDGE_NEWCOMER_RULE codeforces-2020 (start at 1400, shown 0, boosts) or start-1500
                   --insecure-sandbox  JUDGE_INSECURE_SANDBOX=true  run without isolation (development only)
                 """;
     }
@@ -99,6 +111,14 @@ public record ServerConfig(
                 v = env.get(SETTINGS.get(name));
             }
             return v == null || v.isEmpty() ? fallback : v;
+        }
+
+        String choice(String name, String fallback, List<String> allowed) {
+            String v = string(name, fallback);
+            if (!allowed.contains(v)) {
+                throw new ConfigException(describe(name) + " must be one of " + allowed + ", got '" + v + "'");
+            }
+            return v;
         }
 
         int integer(String name, int fallback, int min, int max) {

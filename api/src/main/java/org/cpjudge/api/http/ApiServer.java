@@ -6,13 +6,19 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
 import java.util.Optional;
 import java.nio.file.Path;
+import org.cpjudge.api.contest.ContestFinalizer;
+import org.cpjudge.api.contest.ContestService;
+import org.cpjudge.api.contest.RatingService;
 import org.cpjudge.api.db.Database;
 import org.cpjudge.api.problem.ProblemImport;
+import org.cpjudge.api.store.ContestStore;
 import org.cpjudge.api.store.ProblemStore;
+import org.cpjudge.api.store.RatingStore;
 import org.cpjudge.api.store.SubmissionStore;
 import org.cpjudge.api.store.UserStore;
 import org.cpjudge.api.store.WorkerRegistry;
 import org.cpjudge.judge.Judge;
+import org.cpjudge.rating.NewcomerRule;
 
 /** The HTTP API: builds the router from one small routes class per area and listens. */
 public final class ApiServer {
@@ -21,7 +27,7 @@ public final class ApiServer {
     private final Router router;
     private HttpServer server;
 
-    public ApiServer(Vertx vertx, Database db, Path scratch, Optional<Judge> judge) {
+    public ApiServer(Vertx vertx, Database db, Path scratch, Optional<Judge> judge, NewcomerRule newcomerRule) {
         this.vertx = vertx;
         this.router = Router.router(vertx);
         Endpoints endpoints = new Endpoints(vertx);
@@ -30,12 +36,19 @@ public final class ApiServer {
         WorkerRegistry workers = new WorkerRegistry(db);
         Authenticator auth = new Authenticator(users);
         LanguageCatalog languages = new LanguageCatalog(workers);
+        ContestStore contests = new ContestStore(db);
+        RatingStore ratingStore = new RatingStore(db);
+        RatingService ratings = new RatingService(users, ratingStore);
+        ContestService contestService = new ContestService(db, contests);
 
         new HealthRoutes(endpoints, workers).mount(router);
         new LanguageRoutes(endpoints, languages).mount(router);
-        new UserRoutes(endpoints, auth, users).mount(router);
+        new UserRoutes(endpoints, auth, users, ratings).mount(router);
         new ProblemRoutes(endpoints, auth, problems, new ProblemImport(problems, scratch, judge)).mount(router);
-        new SubmissionRoutes(endpoints, auth, problems, new SubmissionStore(db), languages).mount(router);
+        new SubmissionRoutes(endpoints, auth, problems, new SubmissionStore(db), languages, contests).mount(router);
+        new ContestRoutes(endpoints, auth, contests, problems, contestService,
+                new ContestFinalizer(db, contests, ratingStore, newcomerRule)).mount(router);
+        new LeaderboardRoutes(endpoints, ratings).mount(router);
 
         router.route().last().handler(ctx ->
                 Endpoints.error(ctx, 404, "not_found", "no such endpoint: " + ctx.request().method() + " " + ctx.request().path()));

@@ -7,11 +7,14 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.cpjudge.api.contest.Contest;
+import org.cpjudge.api.store.ContestStore;
 import org.cpjudge.api.store.JudgedTest;
 import org.cpjudge.api.store.NewSubmission;
 import org.cpjudge.api.store.ProblemStore;
@@ -32,14 +35,16 @@ public final class SubmissionRoutes {
     private final ProblemStore problems;
     private final SubmissionStore submissions;
     private final LanguageCatalog languages;
+    private final ContestStore contests;
 
     public SubmissionRoutes(Endpoints endpoints, Authenticator auth, ProblemStore problems,
-                            SubmissionStore submissions, LanguageCatalog languages) {
+                            SubmissionStore submissions, LanguageCatalog languages, ContestStore contests) {
         this.endpoints = endpoints;
         this.auth = auth;
         this.problems = problems;
         this.submissions = submissions;
         this.languages = languages;
+        this.contests = contests;
     }
 
     public void mount(Router router) {
@@ -58,12 +63,12 @@ public final class SubmissionRoutes {
         files.forEach(f -> names.add(((JsonObject) f).getString("name")));
         String language = languages.resolve(JsonBodies.optionalString(body, "language"), names);
         String contest = JsonBodies.optionalString(body, "contest");
-        if (contest != null) {
-            throw ApiException.notFound("contest_not_found", "no contest has the id '" + contest + "'");
-        }
         JsonObject attempt = attempt(body);
         if (problems.find(problemId).isEmpty()) {
             throw ApiException.notFound("problem_not_found", "no problem has the id '" + problemId + "'");
+        }
+        if (contest != null) {
+            checkContestEntry(contest, problemId, user);
         }
         UUID id = submissions.create(new NewSubmission(user.id(), problemId, language, files.encode(), contest,
                 attempt == null ? null : attempt.encode()));
@@ -105,6 +110,24 @@ public final class SubmissionRoutes {
                     "the files hold " + bytes + " bytes; a submission may hold at most " + MAX_SOURCE_BYTES);
         }
         return clean;
+    }
+
+    /** A submission naming a contest counts in it; one that could not count is refused, never silently kept aside. */
+    private void checkContestEntry(String contestId, String problemId, User user) throws Exception {
+        Contest contest = contests.find(contestId)
+                .orElseThrow(() -> ApiException.notFound("contest_not_found", "no contest has the id '" + contestId + "'"));
+        if (!contest.problems().contains(problemId)) {
+            throw ApiException.badRequest("problem_not_in_contest",
+                    "problem '" + problemId + "' is not part of contest '" + contestId + "'");
+        }
+        if (!contest.runningAt(Instant.now())) {
+            throw new ApiException(409, "contest_not_running", "contest '" + contestId + "' is "
+                    + contest.phaseAt(Instant.now()) + "; submissions count only while it runs");
+        }
+        if (!contests.isRegistered(contestId, user.id())) {
+            throw new ApiException(403, "not_registered",
+                    "register for contest '" + contestId + "' first (POST /api/v1/contests/" + contestId + "/register)");
+        }
     }
 
     /** AI attempt metadata: kept as given once its fields have the right types. */

@@ -1,15 +1,14 @@
 package org.cpjudge.api.http;
 
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.cpjudge.api.contest.RatingService;
 import org.cpjudge.api.store.User;
 import org.cpjudge.api.store.UserStore;
-import org.cpjudge.rating.Title;
 
 /** Creating users (administrators only) and reading public profiles. */
 public final class UserRoutes {
@@ -21,11 +20,13 @@ public final class UserRoutes {
     private final Endpoints endpoints;
     private final Authenticator auth;
     private final UserStore users;
+    private final RatingService ratings;
 
-    public UserRoutes(Endpoints endpoints, Authenticator auth, UserStore users) {
+    public UserRoutes(Endpoints endpoints, Authenticator auth, UserStore users, RatingService ratings) {
         this.endpoints = endpoints;
         this.auth = auth;
         this.users = users;
+        this.ratings = ratings;
     }
 
     public void mount(Router router) {
@@ -63,11 +64,7 @@ public final class UserRoutes {
 
     private Reply profile(RoutingContext ctx) throws Exception {
         String handle = ctx.pathParam("handle");
-        User u = users.byHandle(handle)
-                .orElseThrow(() -> ApiException.notFound("user_not_found", "no user has the handle '" + handle + "'"));
-        return Reply.ok(new JsonObject().put("handle", u.handle()).put("kind", u.kind()).put("name", u.name())
-                .put("model", u.model()).put("rating", u.rating()).put("max_rating", u.maxRating())
-                .put("title", u.rating() == null ? null : Title.of(u.rating()).displayName())
-                .put("history", new JsonArray()));
+        return Reply.ok(ratings.profile(handle)
+                .orElseThrow(() -> ApiException.notFound("user_not_found", "no user has the handle '" + handle + "'")));
     }
 }
