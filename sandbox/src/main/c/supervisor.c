@@ -82,6 +82,28 @@ static long long now_us(void) {
     return (long long)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
 }
 
+/* Profiling: with CPJUDGE_SUPERVISOR_TRACE=1 in the supervisor's environment (the Java client clears it, so
+ * only bench/sandbox/run-overhead.sh sets it) every run logs how long each phase took, in microseconds, one
+ * line for the supervisor and one for the box init. trace_phase(NULL) starts a line, trace_end() prints it. */
+static int trace_on, trace_fd = 2;
+static long long trace_last;
+static char trace_line[600];
+static size_t trace_len;
+
+static void trace_phase(const char *phase) {
+    if (!trace_on) return;
+    long long t = now_us();
+    if (!phase) trace_len = 0;
+    else if (trace_len < sizeof trace_line)
+        trace_len += (size_t)snprintf(trace_line + trace_len, sizeof trace_line - trace_len, " %s=%lld", phase,
+                                      t - trace_last);
+    trace_last = t;
+}
+
+static void trace_end(const char *who) {
+    if (trace_on) dprintf(trace_fd, "trace %s:%s\n", who, trace_line);
+}
+
 static int write_file(const char *path, const char *value) {
     int fd = open(path, O_WRONLY | O_CLOEXEC);
     if (fd < 0) return -1;
@@ -308,8 +330,6 @@ static void detect(void) {
 /* ------------------------------------------------------------------------------------------------ */
 /* Box cgroups                                                                                       */
 
-static void cg_kill_all(void);
-
 /* Our pid namespace's inode: pids alone are not unique across the containers sharing a cgroup parent. */
 static unsigned long long pidns_ino(void) {
     static unsigned long long ino;
@@ -318,15 +338,26 @@ static unsigned long long pidns_ino(void) {
     return ino;
 }
 
+/* The slot's cgroups. On v1 they are made once, when the supervisor starts, and every run of the slot reuses
+ * them: making and removing four cgroup directories per run cost ~0.3 ms. Between runs they hold no process
+ * (checked before each run), the limits are written only when they change, the memory peak is reset when the
+ * box is ready, and CPU time and OOM kills are counted from a base read at the start of the run. When an
+ * earlier run's files left page cache charged to the memory cgroup, the memory cgroup is replaced by a fresh
+ * one, so that the cache neither counts in the next program's peak nor takes room under its limit.
+ * On v2 memory.peak cannot be reset on every kernel, so there each run gets a fresh cgroup, removed after. */
+static int cg_reused;                       /* v1: the slot's cgroups exist and are reused */
+static long long cg_cur_mem = -1;           /* limits currently written in the reused cgroups */
+static int cg_cur_procs = -1;
+#define CG_STALE_BYTES (4LL << 20)
+
 static int cg_make(char *box, size_t size, const char *parent) {
     if (!parent[0]) {
         box[0] = 0;
         return 0;
     }
     snprintf(box, size, "%s/cpjudge-box-%llu-%d", parent, pidns_ino(), (int)getpid());
-    if (mkdir(box, 0700) == 0) return 0;
-    if (errno != EEXIST) return -1;
-    return 0; /* left over from a run whose cleanup failed: cg_remove retries below */
+    if (mkdir(box, 0700) == 0 || errno == EEXIST) return 0;
+    return -1;
 }
 
 static void cg_remove_one(char *box) {
@@ -365,30 +396,94 @@ static void cg_remove_stale(const char *parent) {
     closedir(d);
 }
 
-/* Creates the box cgroups and sets the limits. Returns 0 or -1 with a message in err. */
+/* v1, at start: the slot's cgroups, kept for the supervisor's life. */
+static int cg_create_slot(void) {
+    if (cg_mode != CG_V1) return 0;
+    if (cg_make(box_memory, sizeof box_memory, cg_memory) || cg_make(box_pids, sizeof box_pids, cg_pids) ||
+        cg_make(box_cpuacct, sizeof box_cpuacct, cg_cpuacct) ||
+        cg_make(box_unified, sizeof box_unified, cg_unified))
+        return -1;
+    char p[PATH_MAX];
+    path_join(p, sizeof p, box_memory, "memory.swappiness");
+    write_file(p, "0");
+    cg_reused = 1;
+    return 0;
+}
+
+/* Processes in the box's pids cgroup right now (-1 when unknown). */
+static long long cg_tasks(void) {
+    char p[PATH_MAX];
+    if (!box_pids[0]) return -1;
+    path_join(p, sizeof p, box_pids, "pids.current");
+    return read_number(p);
+}
+
+static void cg_kill_all(void);
+
+/* v1: the memory limit and memory+swap, kept equal (no swap), in an order the kernel accepts: memsw may never
+ * be below the memory limit. */
+static int cg_v1_set_memory(long long mem_bytes, char *p, size_t psize) {
+    char limit[PATH_MAX], memsw[PATH_MAX];
+    path_join(limit, sizeof limit, box_memory, "memory.limit_in_bytes");
+    path_join(memsw, sizeof memsw, box_memory, "memory.memsw.limit_in_bytes");
+    const char *order[2] = {limit, memsw};
+    if (has_memsw && cg_cur_mem >= 0 && mem_bytes > cg_cur_mem) { /* raising: memsw first */
+        order[0] = memsw;
+        order[1] = limit;
+    } else if (has_memsw && cg_cur_mem < 0 && write_file(memsw, "-1") < 0) { /* unknown: lift memsw first */
+        snprintf(p, psize, "%s", memsw);
+        return -1;
+    }
+    for (int i = 0; i < (has_memsw ? 2 : 1); i++) {
+        snprintf(p, psize, "%s", order[i]);
+        if (write_filef(p, "%lld", mem_bytes) < 0) return -1;
+    }
+    return 0;
+}
+
+/* Gets the box cgroups ready for a run with these limits. Returns 0 or -1 with a message in err. */
 static int cg_setup(long long mem_bytes, int procs, char *err, size_t errsize) {
     char p[PATH_MAX];
-    box_memory[0] = box_pids[0] = box_cpuacct[0] = box_unified[0] = 0;
     if (cg_mode == CG_NONE) return 0;
     if (cg_mode == CG_V1) {
-        /* a stale box from an earlier failed cleanup is killed and removed first */
-        if (cg_make(box_memory, sizeof box_memory, cg_memory) || cg_make(box_pids, sizeof box_pids, cg_pids) ||
-            cg_make(box_cpuacct, sizeof box_cpuacct, cg_cpuacct) ||
-            cg_make(box_unified, sizeof box_unified, cg_unified)) {
-            snprintf(err, errsize, "mkdir cgroup: %s", strerror(errno));
-            return -1;
+        /* reused: nothing of an earlier box may still be inside */
+        for (int i = 0; cg_tasks() != 0; i++) {
+            if (i == 100) {
+                snprintf(err, errsize, "the previous box's processes do not die");
+                return -1;
+            }
+            cg_kill_all();
+            struct timespec ts = {0, 1000000};
+            nanosleep(&ts, NULL);
         }
-        path_join(p, sizeof p, box_memory, "memory.limit_in_bytes");
-        if (write_filef(p, "%lld", mem_bytes) < 0) goto fail;
-        if (has_memsw) {
-            path_join(p, sizeof p, box_memory, "memory.memsw.limit_in_bytes");
-            if (write_filef(p, "%lld", mem_bytes) < 0) goto fail;
+        /* an empty box still shows ~1 MB of kernel memory freed lazily; more is page cache of files an earlier
+         * run wrote. Reclaiming it (memory.force_empty) takes up to ~100 ms, a fresh memory cgroup ~0.1 ms:
+         * its charges go to the parent */
+        path_join(p, sizeof p, box_memory, "memory.usage_in_bytes");
+        if (read_number(p) > CG_STALE_BYTES) {
+            cg_remove_one(box_memory);
+            if (cg_make(box_memory, sizeof box_memory, cg_memory) < 0) {
+                snprintf(err, errsize, "mkdir %s: %s", box_memory, strerror(errno));
+                return -1;
+            }
+            path_join(p, sizeof p, box_memory, "memory.swappiness");
+            write_file(p, "0");
+            cg_cur_mem = -1;
         }
-        path_join(p, sizeof p, box_memory, "memory.swappiness");
-        write_file(p, "0");
-        path_join(p, sizeof p, box_pids, "pids.max");
-        if (write_filef(p, "%d", procs + 1) < 0) goto fail; /* + the box init */
+        if (mem_bytes != cg_cur_mem) {
+            if (cg_v1_set_memory(mem_bytes, p, sizeof p) < 0) {
+                cg_cur_mem = -1; /* unknown now: the next run rewrites both */
+                goto fail;
+            }
+            cg_cur_mem = mem_bytes;
+        }
+        if (procs != cg_cur_procs) {
+            path_join(p, sizeof p, box_pids, "pids.max");
+            if (write_filef(p, "%d", procs + 1) < 0) goto fail; /* + the box init */
+            cg_cur_procs = procs;
+        }
     } else {
+        box_memory[0] = box_pids[0] = box_cpuacct[0] = box_unified[0] = 0;
         if (cg_make(box_unified, sizeof box_unified, cg_unified)) {
             snprintf(err, errsize, "mkdir cgroup: %s", strerror(errno));
             return -1;
@@ -407,6 +502,14 @@ static int cg_setup(long long mem_bytes, int procs, char *err, size_t errsize) {
 fail:
     snprintf(err, errsize, "write %s: %s", p, strerror(errno));
     return -1;
+}
+
+/* After a run: v2 removes the run's cgroup; v1 keeps the slot's for the next run. */
+static void cg_finish(void) {
+    if (cg_mode == CG_V2) {
+        cg_remove();
+        box_memory[0] = box_pids[0] = box_cpuacct[0] = box_unified[0] = 0;
+    }
 }
 
 /* Puts pid into every box cgroup. */
@@ -765,6 +868,7 @@ static void build_root(const struct request *r) {
     /* the work directory, writable, at its host path (mounted last: it may lie under /tmp) */
     bind_into(root, r->cwd, 1, 1);
 
+    trace_phase("mounts");
     /* switch to the new root; the old one is detached */
     if (chdir(root) < 0) die_setup("chdir root");
     if (syscall(SYS_pivot_root, ".", ".") < 0) die_setup("pivot_root");
@@ -773,6 +877,7 @@ static void build_root(const struct request *r) {
     if (mount(NULL, "/", NULL, MS_REMOUNT | MS_BIND | MS_RDONLY | MS_NOSUID | MS_NODEV, NULL) < 0)
         die_setup("remount / read-only");
     if (sethostname("box", 3) < 0) die_setup("sethostname");
+    trace_phase("pivot");
 }
 
 /* The seccomp filter: the right architecture only, and no syscall that reaches beyond the box. */
@@ -922,12 +1027,16 @@ static void box_init(const struct request *r, int go_fd, int stdio[3]) {
     char b;
     /* if the supervisor dies, the box dies: the init's death empties the whole pid namespace */
     prctl(PR_SET_PDEATHSIG, SIGKILL);
+    trace_phase(NULL);
+    /* the root is built while the supervisor moves us into the box cgroups (on cgroup v1 a move can wait for
+     * an RCU grace period): nothing here needs the box's limits, and nothing untrusted runs yet */
+    if (use_ns) build_root(r);
     if (read(go_fd, &b, 1) != 1) _exit(121); /* the supervisor put us into the cgroups (or died) */
     close(go_fd);
-    if (use_ns) {
-        if (cg_mode != CG_NONE && unshare(CLONE_NEWCGROUP) < 0) die_setup("unshare cgroup namespace");
-        build_root(r);
-    }
+    trace_phase("wait_cgroups");
+    /* the cgroup namespace is rooted at the box cgroup, so it must be made after joining it */
+    if (use_ns && cg_mode != CG_NONE && unshare(CLONE_NEWCGROUP) < 0) die_setup("unshare cgroup namespace");
+    if (trace_on) trace_fd = fcntl(2, F_DUPFD_CLOEXEC, 3); /* the supervisor's stderr, for trace_end */
     for (int i = 0; i < 3; i++)
         if (stdio[i] < 3) die_setup("standard stream descriptor");
     for (int i = 0; i < 3; i++)
@@ -956,17 +1065,27 @@ static void box_init(const struct request *r, int go_fd, int stdio[3]) {
         _exit(127);
     }
     close(ep[0]);
+    trace_phase("exec");
     /* reap everything; stop when the program itself has ended */
+    int status = 0;
     for (;;) {
-        int st;
-        pid_t pid = wait(&st);
+        pid_t pid = wait(&status);
         if (pid < 0 && errno == EINTR) continue;
         if (pid < 0) _exit(122);
-        if (pid == child) {
-            send_msg(MSG_EXITED, st, NULL);
-            _exit(0);
-        }
+        if (pid == child) break;
     }
+    trace_phase("program");
+    if (use_ns) {
+        /* as the pid namespace's init, kill(-1) reaches exactly the box's other processes: kill and reap them
+         * all before reporting, so that when the supervisor hears of the exit nothing of the box but this
+         * init is left, and it need not wait for our exit (the namespaces' teardown) to answer */
+        kill(-1, SIGKILL);
+        while (wait(NULL) > 0 || errno == EINTR) {}
+        trace_phase("kill_rest");
+    }
+    trace_end("init");
+    send_msg(MSG_EXITED, status, NULL);
+    _exit(0);
 }
 
 /* ------------------------------------------------------------------------------------------------ */
@@ -1135,8 +1254,19 @@ static void fail(struct result *res, const char *fmt, ...) {
     va_end(ap);
 }
 
+/* The init of the previous run when it reported that the box is empty: it is still tearing down its
+ * namespaces, which we need not wait for before answering. Reaped before the next run (or at exit). */
+static pid_t exiting_init = -1;
+
+static void reap_exiting_init(void) {
+    if (exiting_init > 0) {
+        while (waitpid(exiting_init, NULL, 0) < 0 && errno == EINTR) {}
+        exiting_init = -1;
+    }
+}
+
 static void run_box(struct request *r, struct result *res) {
-    char err[300];
+    char err[300] = "";
     int stdio[3] = {-1, -1, -1};
     int in_placeholder = -1, work_fd = -1, go[2] = {-1, -1}, st[2] = {-1, -1};
     struct relay out = {-1, -1, 0, 0}, errr = {-1, -1, 0, 0};
@@ -1144,6 +1274,7 @@ static void run_box(struct request *r, struct result *res) {
     struct msg m;
     ssize_t n;
     long long start = 0, end = 0, cpu_base = 0, last_check = 0, last_disk = 0, disk_base = 0, entries = 0;
+    long long oom_base = 0;
     const char *limit_hit = NULL;
     int have_status = 0, status = 0, killed = 0;
     long long cpu_limit_us = r->cpu_ms * 1000, wall_limit_us = r->wall_ms * 1000;
@@ -1151,11 +1282,17 @@ static void run_box(struct request *r, struct result *res) {
     res->outcome = "INTERNAL_ERROR";
     res->exit_code = -1;
 
+    trace_phase(NULL);
+    reap_exiting_init(); /* it is still in the reused cgroups until reaped */
+    trace_phase("reap_previous");
+
     /* 1. cgroups */
     if (cg_setup(r->mem_bytes, r->procs, err, sizeof err) < 0) {
         fail(res, "cgroup setup: %s", err);
         goto cleanup;
     }
+    oom_base = cg_oom_kills(); /* the count is cumulative in a reused cgroup */
+    trace_phase("cgroups");
 
     /* the work directory belongs to the box during the run */
     work_fd = open_safe(r->cwd, O_RDONLY | O_DIRECTORY, 0);
@@ -1236,6 +1373,7 @@ static void run_box(struct request *r, struct result *res) {
         box_init(r, go[0], stdio);
         _exit(123);
     }
+    trace_phase("clone");
     close(go[0]);
     go[0] = -1;
     close(st[1]);
@@ -1251,25 +1389,22 @@ static void run_box(struct request *r, struct result *res) {
         snprintf(p, sizeof p, "/proc/%d/oom_score_adj", (int)init);
         write_file(p, "-1000");
     }
-    if (cg_enter(init, err, sizeof err) < 0) {
-        kill(init, SIGKILL);
-        fail(res, "%s", err);
-        goto reap;
-    }
-    if (write(go[1], "g", 1) != 1) {
-        fail(res, "cannot start the box");
-        goto reap;
-    }
+    int entered = cg_enter(init, err, sizeof err);
+    if (entered < 0) kill(init, SIGKILL); /* never let it run the program outside the cgroups */
+    else if (write(go[1], "g", 1) != 1) entered = -1; /* it died during setup: its message says why */
     close(go[1]);
     go[1] = -1;
+    trace_phase("enter_cgroups");
 
     /* 5. supervise */
     while ((n = read(st[0], &m, sizeof m)) < 0 && errno == EINTR) {}
     if (n != sizeof m || m.kind != MSG_READY) {
         if (n == sizeof m && m.kind == MSG_SETUP_FAILED) fail(res, "box setup: %s", m.text);
+        else if (entered < 0 && err[0]) fail(res, "%s", err);
         else fail(res, "box init died during setup");
         goto reap;
     }
+    trace_phase("box_ready");
     start = now_us();
     cpu_base = cg_cpu_us();
     if (cg_mode == CG_V1) {
@@ -1343,9 +1478,17 @@ reap:
     if (init > 0) {
         struct rusage ru;
         int wst;
-        /* the init's exit kills what is left in its pid namespace; make sure of it */
-        pid_t w;
-        while ((w = wait4(init, &wst, 0, &ru)) < 0 && errno == EINTR) {}
+        memset(&ru, 0, sizeof ru);
+        trace_phase("program");
+        if (have_status && use_ns && cg_mode != CG_NONE) {
+            /* the init killed and reaped every other process of the box before reporting (box_init): only
+             * its own exit is left, reaped before the next run; the CPU time comes from the cgroup */
+            exiting_init = init;
+            init = -1;
+        } else {
+            /* the init's exit kills what is left in its pid namespace; make sure of it */
+            while (wait4(init, &wst, 0, &ru) < 0 && errno == EINTR) {}
+        }
         cg_kill_all();
         if (end == 0) end = now_us();
         /* drain what the program wrote before it ended */
@@ -1359,7 +1502,7 @@ reap:
         long long peak = cg_peak_bytes();
         res->mem_kb = peak >= 0 ? peak / 1024 : ru.ru_maxrss;
         res->wall_us = end - start;
-        long long ooms = cg_oom_kills();
+        long long ooms = cg_oom_kills() - oom_base;
         if (!limit_hit) {
             long long used = disk_usage(work_fd, &entries) - disk_base;
             if (used > r->fsize_bytes + 65536 || entries > DISK_MAX_ENTRIES) limit_hit = "OUTPUT_EXCEEDED";
@@ -1393,6 +1536,7 @@ reap:
     }
 
 cleanup:
+    trace_phase("measure");
     if (init > 0) {
         /* a failure path may have left the init alive */
         if (waitpid(init, NULL, WNOHANG) == 0) {
@@ -1401,7 +1545,7 @@ cleanup:
         }
     }
     cg_kill_all();
-    cg_remove();
+    cg_finish();
     for (int i = 0; i < 3; i++)
         if (stdio[i] >= 0) close(stdio[i]);
     int fds[] = {in_placeholder, go[0], go[1], st[0], st[1], out.pipe_rd, out.file_fd, errr.pipe_rd,
@@ -1414,6 +1558,8 @@ cleanup:
             logmsg("cannot give back %s: %s", r->cwd, strerror(errno));
         close(work_fd);
     }
+    trace_phase("cleanup");
+    trace_end("supervisor");
 }
 
 static void print_result(const struct result *res) {
@@ -1446,7 +1592,13 @@ int main(int argc, char **argv) {
         printf("fatal the sandbox supervisor must run as root (or use the insecure development mode)\n");
         return 2;
     }
+    const char *trace = getenv("CPJUDGE_SUPERVISOR_TRACE");
+    trace_on = trace && trace[0] && strcmp(trace, "0") != 0;
     detect();
+    if (cg_create_slot() < 0) {
+        printf("fatal cannot create the slot's cgroups (%s): %s\n", box_memory, strerror(errno));
+        return 2;
+    }
     int netns = 0;
     if (ns_ok && !insecure) {
         /* one empty network namespace (not even loopback up) for every box of this slot */
@@ -1489,5 +1641,8 @@ int main(int argc, char **argv) {
         print_result(&res);
         request_free(&r);
     }
+    reap_exiting_init();
+    cg_kill_all();
+    cg_remove();
     return 0;
 }

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Overhead of the sandbox against a bare fork+exec, measured from C (bench/sandbox/overhead.c) with the
+# supervisor built from this checkout's sandbox/src/main/c/supervisor.c. Needs root; runs itself inside
+# /work/shared/tools/contained (the same namespaces the Maven tests use).
+#   bench/sandbox/run-overhead.sh [RUNS]        (default 1000)
+# Extra env: CC; CPJUDGE_SUPERVISOR_TRACE=1 to also print the median time of each phase of a run (the
+# supervisor's and the box init's, see trace_phase in supervisor.c).
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+repo=$(cd "$here/../.." && pwd)
+runs=${1:-1000}
+if [ -z "${CPJ_CONTAINED:-}" ]; then
+  exec env CPJ_CONTAINED=1 /work/shared/tools/contained "$0" "$@"
+fi
+tmp=$(mktemp -d /tmp/cpjudge-overhead.XXXXXX)
+trap 'rm -rf "$tmp"' EXIT
+cc=${CC:-cc}
+$cc -std=gnu11 -O2 -Wall -Wextra -Wno-format-truncation -o "$tmp/supervisor" "$repo/sandbox/src/main/c/supervisor.c"
+$cc -std=gnu11 -O2 -Wall -o "$tmp/overhead" "$here/overhead.c"
+mkdir -p "$tmp/state" "$tmp/work"
+chmod 700 "$tmp/state"
+printf 'int main(void){return 0;}\n' > "$tmp/trivial.c"
+$cc -O1 -o "$tmp/work/trivial" "$tmp/trivial.c"
+echo "load: $(cut -d' ' -f1-3 /proc/loadavg)"
+"$tmp/overhead" "$tmp/supervisor" "$tmp/state" "$tmp/work" "$tmp/work/trivial" "$runs" 2>"$tmp/stderr" || {
+  cat "$tmp/stderr" >&2; exit 1; }
+if [ -n "${CPJUDGE_SUPERVISOR_TRACE:-}" ]; then
+  # median per phase over all runs, in the order the phases happen
+  grep '^trace ' "$tmp/stderr" | python3 -c '
+import statistics, sys
+phases = {}
+for line in sys.stdin:
+    who, *kvs = line.split()[1:]
+    for kv in kvs:
+        k, v = kv.split("=")
+        phases.setdefault(who + " " + k, []).append(int(v))
+for k, v in phases.items():
+    print(f"{k:28s} median {statistics.median(v):6.0f} us  mean {statistics.mean(v):6.0f} us")'
+else
+  grep -v '^trace ' "$tmp/stderr" >&2 || true
+fi
+echo "load: $(cut -d' ' -f1-3 /proc/loadavg)"
