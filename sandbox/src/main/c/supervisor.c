@@ -733,7 +733,13 @@ static void send_msg(int kind, int value, const char *fmt, ...) {
     (void)n;
 }
 
+static int building_template; /* die_setup is fatal to the supervisor itself while set (build_template) */
+
 static void die_setup(const char *what) {
+    if (building_template) { /* in the supervisor, before its hello line */
+        printf("fatal box root template: %s: %s\n", what, strerror(errno));
+        exit(2);
+    }
     send_msg(MSG_SETUP_FAILED, errno, "%s: %s", what, strerror(errno));
     _exit(120);
 }
@@ -803,13 +809,27 @@ static void write_box_file(const char *path, const char *text) {
     close(fd);
 }
 
-/* Builds the box's root filesystem in a tmpfs and pivots into it. */
-static void build_root(const struct request *r) {
+/* The box's root filesystem.
+ *
+ * A template is built once per supervisor, in the supervisor's own mount namespace (a slave of the host's, so
+ * the host's later mounts still show in it and none of ours leak out), on a small tmpfs at STATE/root:
+ * read-only binds of the toolchains and of selected /etc files, a generated passwd/group/hosts, and /dev with
+ * null, zero, full, random, urandom. Each run's init gets its own copy of it with its new mount namespace and
+ * adds only what differs per run: a fresh /tmp and /dev/shm, /proc of its pid namespace, the spec's read-only
+ * binds and the work directory; then it pivots into it. (Building all of it per run cost ~0.6 ms.)
+ * The mount points for the per-run binds are made in the template by the supervisor, which removes them again
+ * after the run (make_mountpoint / remove_mountpoints), so no run sees another's paths. */
+static int template_fd = -1;       /* O_PATH of the template's root directory, in the supervisor */
+
+static void build_template(void) {
     char root[PATH_MAX], p[PATH_MAX];
     snprintf(root, sizeof root, "%s/root", state_dir);
-    if (mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) < 0) die_setup("make / private");
+    building_template = 1;
+    if (unshare(CLONE_NEWNS) < 0) die_setup("unshare the supervisor's mount namespace");
+    if (mount(NULL, "/", NULL, MS_REC | MS_SLAVE, NULL) < 0) die_setup("make / a slave");
     if (mount("tmpfs", root, "tmpfs", MS_NOSUID | MS_NODEV, "size=1m,nr_inodes=4096,mode=0755") < 0)
         die_setup("mount root tmpfs");
+    if (mount(NULL, root, NULL, MS_PRIVATE, NULL) < 0) die_setup("make the root tmpfs private");
 
     static const char *const toolchain[] = {"/usr", "/bin", "/sbin", "/lib", "/lib64", "/lib32", "/libx32",
                                             "/opt", NULL};
@@ -831,17 +851,14 @@ static void build_root(const struct request *r) {
     write_box_file(p, text);
     snprintf(p, sizeof p, "%s/etc/hosts", root);
     write_box_file(p, "127.0.0.1 localhost box\n");
-    for (int i = 0; i < r->bindc; i++) bind_into(root, r->binds[i], 0, 1);
 
-    /* /tmp: private, size-limited; its pages are charged to the box's memory cgroup */
-    long long tmp_size = r->mem_bytes < (1LL << 30) ? r->mem_bytes : (1LL << 30);
-    char opts[128];
-    snprintf(opts, sizeof opts, "size=%lld,nr_inodes=16384,mode=1777", tmp_size);
+    /* mount points of the per-run mounts */
     snprintf(p, sizeof p, "%s/tmp", root);
-    if (mkdir(p, 0755) < 0 && errno != EEXIST) die_setup(p);
-    if (mount("tmpfs", p, "tmpfs", MS_NOSUID | MS_NODEV, opts) < 0) die_setup("mount /tmp");
+    if (mkdir(p, 0755) < 0) die_setup(p);
+    snprintf(p, sizeof p, "%s/proc", root);
+    if (mkdir(p, 0555) < 0) die_setup(p);
 
-    /* /dev: only null, zero, full, random, urandom; a fresh /dev/shm */
+    /* /dev: only null, zero, full, random, urandom; /dev/shm is mounted per run */
     snprintf(p, sizeof p, "%s/dev", root);
     if (mkdir(p, 0755) < 0) die_setup(p);
     if (mount("tmpfs", p, "tmpfs", MS_NOSUID | MS_NOEXEC, "size=64k,nr_inodes=64,mode=0755") < 0)
@@ -857,23 +874,138 @@ static void build_root(const struct request *r) {
     }
     snprintf(p, sizeof p, "%s/dev/shm", root);
     if (mkdir(p, 01777) < 0) die_setup(p);
+
+    /* nothing mounted in a box's copy may propagate back here, nor between boxes */
+    if (mount(NULL, root, NULL, MS_REC | MS_PRIVATE, NULL) < 0) die_setup("make the template private");
+    template_fd = open(root, O_PATH | O_DIRECTORY | O_CLOEXEC);
+    if (template_fd < 0) die_setup(root);
+    building_template = 0;
+}
+
+/* Mount points the supervisor made in the template for the current run (paths relative to its root). */
+#define MAX_MADE 128
+static char made_path[MAX_MADE][PATH_MAX];
+static int made_dir[MAX_MADE], made_count;
+
+/* Opens `rel` inside the template as the box will see it: symlinks resolve within the template, never on the
+ * host (the supervisor is root in the host's filesystem). */
+static int open_in_template(const char *rel, int flags) {
+    struct open_how how;
+    memset(&how, 0, sizeof how);
+    how.flags = (unsigned long long)(flags | O_CLOEXEC);
+    how.resolve = RESOLVE_IN_ROOT | RESOLVE_NO_MAGICLINKS;
+    return (int)syscall(SYS_openat2, template_fd, rel[0] ? rel : ".", &how, sizeof how);
+}
+
+static int under(const char *path, const char *dir) {
+    size_t n = strlen(dir);
+    return strncmp(path, dir, n) == 0 && (path[n] == '/' || path[n] == 0);
+}
+
+/* Makes the missing components of the absolute `path` in the template, the last one an empty file when
+ * `file`, so that the init can mount on it. Paths under the per-run tmpfs mounts are left to the init. On
+ * failure nothing more is done here: the init's own mkdirs then fail with a clear message or succeed. */
+static void make_mountpoint(const char *path, int file) {
+    if (template_fd < 0 || under(path, "/tmp") || under(path, "/dev/shm") || under(path, "/proc")) return;
+    char rel[PATH_MAX];
+    snprintf(rel, sizeof rel, "%s", path + 1);
+    for (char *p = rel; ; p++) {
+        if (*p != '/' && *p != 0) continue;
+        char c = *p;
+        *p = 0;
+        int fd = open_in_template(rel, O_PATH);
+        if (fd >= 0) {
+            close(fd);
+        } else if (errno != ENOENT || made_count == MAX_MADE) {
+            return;
+        } else {
+            char *slash = strrchr(rel, '/');
+            const char *name = slash ? slash + 1 : rel;
+            if (slash) *slash = 0;
+            int parent = open_in_template(slash ? rel : "", O_PATH | O_DIRECTORY);
+            if (slash) *slash = '/';
+            if (parent < 0) return;
+            int dir = c != 0 || !file;
+            int made = dir ? mkdirat(parent, name, 0755) : mknodat(parent, name, S_IFREG | 0644, 0);
+            close(parent);
+            if (made < 0) return;
+            snprintf(made_path[made_count], PATH_MAX, "%s", rel);
+            made_dir[made_count++] = dir;
+        }
+        if (c == 0) return;
+        *p = c;
+    }
+}
+
+/* The mount points of a run: the spec's binds and the work directory. A bound symlink is recreated by the
+ * init (bind_into): only its directory is made here, and the link is removed after the run. */
+static void make_mountpoints(const struct request *r) {
+    for (int i = 0; i <= r->bindc; i++) {
+        const char *path = i < r->bindc ? r->binds[i] : r->cwd;
+        struct stat st;
+        if (lstat(path, &st) < 0) continue; /* the init reports it */
+        if (!S_ISLNK(st.st_mode)) {
+            make_mountpoint(path, !S_ISDIR(st.st_mode));
+            continue;
+        }
+        char parent[PATH_MAX];
+        snprintf(parent, sizeof parent, "%s", path);
+        *strrchr(parent, '/') = 0;
+        if (parent[0]) make_mountpoint(parent, 0);
+        int fd = open_in_template(path + 1, O_PATH | O_NOFOLLOW);
+        if (fd >= 0) close(fd);
+        else if (errno == ENOENT && made_count < MAX_MADE && !under(path, "/tmp") && !under(path, "/dev/shm")) {
+            snprintf(made_path[made_count], PATH_MAX, "%s", path + 1);
+            made_dir[made_count++] = 0;
+        }
+    }
+}
+
+static void remove_mountpoints(void) {
+    while (made_count > 0) {
+        made_count--;
+        char *rel = made_path[made_count], *slash = strrchr(rel, '/');
+        const char *name = slash ? slash + 1 : rel;
+        if (slash) *slash = 0;
+        int parent = open_in_template(slash ? rel : "", O_PATH | O_DIRECTORY);
+        if (parent < 0) continue;
+        if (unlinkat(parent, name, made_dir[made_count] ? AT_REMOVEDIR : 0) < 0)
+            logmsg("cannot remove the mount point %s/%s from the box template: %s", rel, name, strerror(errno));
+        close(parent);
+    }
+}
+
+/* In the init, per run: completes its copy of the template and pivots into it. */
+static void build_root(const struct request *r) {
+    char root[PATH_MAX], p[PATH_MAX], opts[128];
+    snprintf(root, sizeof root, "%s/root", state_dir);
+    /* nothing we mount may propagate to the supervisor's or anyone's namespace */
+    if (mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) < 0) die_setup("make / private");
+
+    /* /tmp and /dev/shm: private, size-limited; their pages are charged to the box's memory cgroup */
+    long long tmp_size = r->mem_bytes < (1LL << 30) ? r->mem_bytes : (1LL << 30);
+    snprintf(opts, sizeof opts, "size=%lld,nr_inodes=16384,mode=1777", tmp_size);
+    snprintf(p, sizeof p, "%s/tmp", root);
+    if (mount("tmpfs", p, "tmpfs", MS_NOSUID | MS_NODEV, opts) < 0) die_setup("mount /tmp");
     snprintf(opts, sizeof opts, "size=%lld,nr_inodes=4096,mode=1777", tmp_size);
+    snprintf(p, sizeof p, "%s/dev/shm", root);
     if (mount("tmpfs", p, "tmpfs", MS_NOSUID | MS_NODEV, opts) < 0) die_setup("mount /dev/shm");
 
     /* /proc of the box's own pid namespace; hidepid=2 hides the root-owned init's details */
     snprintf(p, sizeof p, "%s/proc", root);
-    if (mkdir(p, 0555) < 0) die_setup(p);
     if (mount("proc", p, "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC, "hidepid=2") < 0) die_setup("mount /proc");
 
-    /* the work directory, writable, at its host path (mounted last: it may lie under /tmp) */
+    for (int i = 0; i < r->bindc; i++) bind_into(root, r->binds[i], 0, 1);
+    /* the work directory, writable, at its host path (mounted last: it may lie under /tmp or a bind) */
     bind_into(root, r->cwd, 1, 1);
-
     trace_phase("mounts");
+
     /* switch to the new root; the old one is detached */
     if (chdir(root) < 0) die_setup("chdir root");
     if (syscall(SYS_pivot_root, ".", ".") < 0) die_setup("pivot_root");
     if (umount2(".", MNT_DETACH) < 0) die_setup("detach old root");
     if (chdir("/") < 0) die_setup("chdir /");
+    /* read-only here (the template stays writable for the supervisor's mount points) */
     if (mount(NULL, "/", NULL, MS_REMOUNT | MS_BIND | MS_RDONLY | MS_NOSUID | MS_NODEV, NULL) < 0)
         die_setup("remount / read-only");
     if (sethostname("box", 3) < 0) die_setup("sethostname");
@@ -1284,6 +1416,7 @@ static void run_box(struct request *r, struct result *res) {
 
     trace_phase(NULL);
     reap_exiting_init(); /* it is still in the reused cgroups until reaped */
+    remove_mountpoints(); /* the previous run's, now that no box uses them */
     trace_phase("reap_previous");
 
     /* 1. cgroups */
@@ -1348,7 +1481,8 @@ static void run_box(struct request *r, struct result *res) {
     }
     in_placeholder = -1;
 
-    /* 3. the box init, in new namespaces */
+    /* 3. the box init, in new namespaces, with a copy of the root template */
+    if (use_ns) make_mountpoints(r);
     if (pipe2(go, O_CLOEXEC) < 0 || pipe2(st, O_CLOEXEC) < 0) {
         fail(res, "pipe: %s", strerror(errno));
         goto cleanup;
@@ -1612,6 +1746,7 @@ int main(int argc, char **argv) {
         return 2;
     }
     use_ns = ns_ok && netns && !insecure;
+    if (use_ns) build_template();
     if (!insecure && !use_ns && cg_mode == CG_NONE) {
         printf("fatal neither namespaces nor cgroups are usable here: refusing to run untrusted code "
                "(the insecure development mode runs with rlimits only)\n");
@@ -1642,6 +1777,7 @@ int main(int argc, char **argv) {
         request_free(&r);
     }
     reap_exiting_init();
+    remove_mountpoints();
     cg_kill_all();
     cg_remove();
     return 0;
