@@ -2,8 +2,6 @@ package org.cpjudge.judge;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -68,12 +66,16 @@ public final class Compiler {
             Path program = work.resolve("program");
             HostFiles.copyTree(boxDir, program);
             Files.writeString(work.resolve("program.log"), output);
+            Files.move(work.resolve("program.log"), logOf(cached), StandardCopyOption.REPLACE_EXISTING);
             try {
-                Files.move(work.resolve("program.log"), logOf(cached),
-                        StandardCopyOption.REPLACE_EXISTING);
                 Files.move(program, cached, StandardCopyOption.ATOMIC_MOVE);
-            } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException | java.nio.file.DirectoryNotEmptyException e) {
-                // Another judging compiled the same sources at the same time; theirs is as good.
+            } catch (java.nio.file.FileSystemException e) {
+                // rename(2) onto a non-empty directory fails with ENOTEMPTY, which Java reports as a plain
+                // FileSystemException: another judging compiled the same sources at the same time, and theirs
+                // is as good. Anything else is a real failure.
+                if (!Files.isDirectory(cached)) {
+                    throw e;
+                }
             }
             return new Compilation(true, false, cached, output, language, files);
         } finally {
