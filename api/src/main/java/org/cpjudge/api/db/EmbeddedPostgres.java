@@ -6,7 +6,6 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -116,11 +115,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
         Files.delete(archive);
         Files.writeString(tree.resolve(".complete"), "");
         makeReadableByAll(tree);
-        try {
-            Files.move(tree, binaries, StandardCopyOption.ATOMIC_MOVE);
-        } catch (java.nio.file.FileAlreadyExistsException | java.nio.file.DirectoryNotEmptyException raced) {
-            // another process installed the same binaries meanwhile; theirs are as good
-        }
+        Trees.moveIntoPlace(tree, binaries);
         Trees.delete(staging);
         log.info("installed PostgreSQL binaries in {}", binaries);
     }

@@ -2,7 +2,6 @@ package org.cpjudge.api.problem;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -49,11 +48,7 @@ public final class ProblemCache {
         try {
             Path root = ZipPackages.unpack(zip, staging);
             Files.writeString(staging.resolve(".root"), staging.relativize(root).toString());
-            try {
-                Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (java.nio.file.FileAlreadyExistsException | java.nio.file.DirectoryNotEmptyException raced) {
-                // another worker of this machine unpacked the same package first; theirs is as good
-            }
+            Trees.moveIntoPlace(staging, target);
         } finally {
             Trees.delete(staging);
         }
