@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.cpjudge.api.db.Database;
@@ -23,21 +24,25 @@ public final class JobQueue {
         this.leaseSeconds = leaseSeconds;
     }
 
-    /** Claims the oldest job that is free or whose lease ran out; empty when there is none. */
-    public Optional<JudgeTask> claim(String workerId) throws SQLException {
+    /**
+     * Claims the oldest job, in one of {@code languages}, that is free or whose lease ran out; empty when there is
+     * none. A worker takes only what its machine can judge, so workers with different toolchains share one queue.
+     */
+    public Optional<JudgeTask> claim(String workerId, List<String> languages) throws SQLException {
         try (Connection c = db.connection();
              PreparedStatement q = c.prepareStatement("""
                      WITH job AS (
                          UPDATE judge_jobs SET claimed_by = ?, lease_until = now() + make_interval(secs => ?),
                                 attempts = attempts + 1
-                         WHERE id = (SELECT id FROM judge_jobs
-                                     WHERE lease_until IS NULL OR lease_until < now()
-                                     ORDER BY id FOR UPDATE SKIP LOCKED LIMIT 1)
+                         WHERE id = (SELECT j.id FROM judge_jobs j JOIN submissions s ON s.id = j.submission_id
+                                     WHERE (j.lease_until IS NULL OR j.lease_until < now()) AND s.language = ANY (?)
+                                     ORDER BY j.id FOR UPDATE OF j SKIP LOCKED LIMIT 1)
                          RETURNING id, attempts, submission_id)
                      SELECT job.id, job.attempts, s.id, s.problem_id, s.language, s.files::text
                      FROM job JOIN submissions s ON s.id = job.submission_id""")) {
             q.setString(1, workerId);
             q.setInt(2, leaseSeconds);
+            q.setArray(3, c.createArrayOf("text", languages.toArray()));
             try (ResultSet rs = q.executeQuery()) {
                 if (!rs.next()) {
                     return Optional.empty();

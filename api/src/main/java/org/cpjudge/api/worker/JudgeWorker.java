@@ -42,10 +42,12 @@ final class JudgeWorker implements Runnable {
     private final ProblemCache cache;
     private final Judge judge;
     private final LeaseKeeper leases;
+    private final List<String> languages;
     private volatile boolean stopping;
 
     JudgeWorker(String id, JobQueue queue, QueueSignal signal, SubmissionStore submissions, ProblemStore problems,
                 ProblemCache cache, Judge judge, LeaseKeeper leases) {
+        this.languages = judge.languages().installed().stream().map(l -> l.id()).toList();
         this.id = id;
         this.queue = queue;
         this.signal = signal;
@@ -64,7 +66,7 @@ final class JudgeWorker implements Runnable {
     public void run() {
         while (!stopping) {
             try {
-                Optional<JudgeTask> task = queue.claim(id);
+                Optional<JudgeTask> task = queue.claim(id, languages);
                 if (task.isPresent()) {
                     handle(task.get());
                 } else {

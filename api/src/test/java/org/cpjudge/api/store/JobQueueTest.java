@@ -42,7 +42,11 @@ class JobQueueTest {
     }
 
     private UUID submit() throws Exception {
-        return submissions.create(new NewSubmission(userId, "p", "c", "[{\"name\":\"a.c\",\"content\":\"\"}]", null, null));
+        return submit("c");
+    }
+
+    private UUID submit(String language) throws Exception {
+        return submissions.create(new NewSubmission(userId, "p", language, "[{\"name\":\"a\",\"content\":\"\"}]", null, null));
     }
 
     @Test
@@ -59,7 +63,7 @@ class JobQueueTest {
         for (int w = 0; w < 6; w++) {
             String worker = "w" + w;
             workers.add(pool.submit(() -> {
-                for (Optional<JudgeTask> t = queue.claim(worker); t.isPresent(); t = queue.claim(worker)) {
+                for (Optional<JudgeTask> t = queue.claim(worker, List.of("c")); t.isPresent(); t = queue.claim(worker, List.of("c"))) {
                     if (!claimed.add(t.get().submissionId())) {
                         synchronized (duplicates) {
                             duplicates.add(t.get().submissionId());
@@ -81,11 +85,11 @@ class JobQueueTest {
     void aJobWhoseLeaseRanOutIsClaimedAgainAndOnlyTheNewHolderMayComplete() throws Exception {
         UUID id = submit();
         JobQueue shortLeases = new JobQueue(db, 1);
-        JudgeTask first = shortLeases.claim("dying-worker").orElseThrow();
+        JudgeTask first = shortLeases.claim("dying-worker", List.of("c")).orElseThrow();
         assertEquals(1, first.attempt());
-        assertTrue(shortLeases.claim("other").isEmpty(), "a held job is not claimable");
+        assertTrue(shortLeases.claim("other", List.of("c")).isEmpty(), "a held job is not claimable");
         Thread.sleep(1500);
-        JudgeTask second = shortLeases.claim("rescuer").orElseThrow();
+        JudgeTask second = shortLeases.claim("rescuer", List.of("c")).orElseThrow();
         assertEquals(id, second.submissionId());
         assertEquals(2, second.attempt());
         assertFalse(shortLeases.renew(first.jobId(), "dying-worker"), "the old holder lost the lease");
@@ -98,7 +102,7 @@ class JobQueueTest {
         assertEquals("done", done.status());
         assertEquals("AC", done.verdict());
         assertEquals(1, done.testcases().size());
-        assertTrue(shortLeases.claim("anyone").isEmpty(), "a completed job leaves the queue");
+        assertTrue(shortLeases.claim("anyone", List.of("c")).isEmpty(), "a completed job leaves the queue");
         try (Connection c = db.connection(); var rs = c.createStatement().executeQuery("SELECT count(*) FROM judge_jobs")) {
             rs.next();
             assertEquals(0, rs.getInt(1));
@@ -106,11 +110,22 @@ class JobQueueTest {
     }
 
     @Test
+    void aWorkerTakesOnlyJobsInLanguagesItCanJudge() throws Exception {
+        UUID rust = submit("rust");
+        UUID c = submit("c");
+        JobQueue queue = new JobQueue(db, 60);
+        assertEquals(c, queue.claim("c-only", List.of("c", "cpp")).orElseThrow().submissionId(),
+                "the older rust job is left for a worker with rust");
+        assertTrue(queue.claim("c-only", List.of("c", "cpp")).isEmpty());
+        assertEquals(rust, queue.claim("has-rust", List.of("rust")).orElseThrow().submissionId());
+    }
+
+    @Test
     void jobsAreClaimedOldestFirst() throws Exception {
         UUID a = submit();
         UUID b = submit();
         JobQueue queue = new JobQueue(db, 60);
-        assertEquals(a, queue.claim("w").orElseThrow().submissionId());
-        assertEquals(b, queue.claim("w").orElseThrow().submissionId());
+        assertEquals(a, queue.claim("w", List.of("c")).orElseThrow().submissionId());
+        assertEquals(b, queue.claim("w", List.of("c")).orElseThrow().submissionId());
     }
 }
