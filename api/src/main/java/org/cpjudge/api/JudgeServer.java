@@ -77,7 +77,9 @@ public final class JudgeServer implements AutoCloseable {
         Judge judge = null;
         WorkerPool workers = null;
         if (role != Role.API && config.workers() > 0) {
-            sandbox = Sandboxes.open(config.dataDir().resolve("sandbox"), config.insecureSandbox());
+            sandbox = openSandbox(config, role);
+        }
+        if (sandbox != null) {
             Languages languages = Languages.detect();
             judge = new Judge(sandbox, languages, config.dataDir().resolve("judge"));
             workers = new WorkerPool(db, judge, languages, config.dataDir().resolve("problems"), config.workers());
@@ -98,6 +100,24 @@ public final class JudgeServer implements AutoCloseable {
         log.info("data in {} ; database {}", config.dataDir(),
                 embedded != null ? "embedded PostgreSQL (" + embedded.clusterDir() + ")" : config.dbUrl());
         return new JudgeServer(embedded, db, vertx, api, workers, sandbox, port, adminToken);
+    }
+
+    /**
+     * The sandbox, or null when this machine cannot isolate runs (not root, no namespaces or cgroups). Then
+     * {@code serve} still serves the API, without local workers, and says so loudly: the server works for a
+     * normal user, and judges once workers run where they can (or with the explicit insecure flag).
+     */
+    private static Sandbox openSandbox(ServerConfig config, Role role) {
+        try {
+            return Sandboxes.open(config.dataDir().resolve("sandbox"), config.insecureSandbox());
+        } catch (IllegalStateException e) {
+            if (role == Role.WORKER) {
+                throw e;
+            }
+            log.error("no local judge workers: {}. Submissions wait until a worker runs on a machine that can isolate"
+                    + " them (as root), or restart with --insecure-sandbox on a development machine.", e.getMessage());
+            return null;
+        }
     }
 
     /** Each worker holds a connection while it writes; the API needs its own besides. */
