@@ -8,13 +8,13 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /** Zips a problem package folder from the test resources, as a host would upload it. */
-final class Zips {
+public final class Zips {
 
     private Zips() {
     }
 
     /** The folder's files under one top folder named like it (the usual way packages are zipped). */
-    static byte[] of(Path dir) throws Exception {
+    public static byte[] of(Path dir) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes); var walk = Files.walk(dir)) {
             List<Path> files = walk.filter(Files::isRegularFile).sorted().toList();
@@ -27,7 +27,7 @@ final class Zips {
         return bytes.toByteArray();
     }
 
-    static Path resource(String path) throws Exception {
+    public static Path resource(String path) throws Exception {
         return Path.of(Zips.class.getClassLoader().getResource(path).toURI());
     }
 }

@@ -17,6 +17,7 @@ import org.cpjudge.api.store.RatingStore;
 import org.cpjudge.api.store.SubmissionStore;
 import org.cpjudge.api.store.UserStore;
 import org.cpjudge.api.store.WorkerRegistry;
+import org.cpjudge.api.web.WebRoutes;
 import org.cpjudge.judge.Judge;
 import org.cpjudge.rating.NewcomerRule;
 
@@ -49,6 +50,7 @@ public final class ApiServer {
         new ContestRoutes(endpoints, auth, contests, problems, contestService,
                 new ContestFinalizer(db, contests, ratingStore, newcomerRule)).mount(router);
         new LeaderboardRoutes(endpoints, ratings).mount(router);
+        WebRoutes.of(vertx, db).mount(router);
 
         router.route().last().handler(ctx ->
                 Endpoints.error(ctx, 404, "not_found", "no such endpoint: " + ctx.request().method() + " " + ctx.request().path()));

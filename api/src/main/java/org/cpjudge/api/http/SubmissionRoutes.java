@@ -161,7 +161,7 @@ public final class SubmissionRoutes {
         return Reply.ok(toJson(s));
     }
 
-    static JsonObject toJson(SubmissionView s) {
+    public static JsonObject toJson(SubmissionView s) {
         JsonArray tests = new JsonArray();
         for (JudgedTest t : s.testcases()) {
             tests.add(new JsonObject().put("name", t.name()).put("verdict", t.verdict()).put("time_ms", t.timeMs())

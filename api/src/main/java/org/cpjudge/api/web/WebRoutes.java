@@ -1,0 +1,206 @@
+package org.cpjudge.api.web;
+
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.cpjudge.api.db.Database;
+import org.cpjudge.api.http.SubmissionRoutes;
+import org.cpjudge.api.store.SubmissionStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTML pages and the scoreboard event stream. Each page takes the JSON its API endpoint answers with, from
+ * the same query, and renders it; a page whose source is not set is not mounted.
+ */
+public final class WebRoutes {
+
+    public static final String STYLESHEET = "/static/style.css";
+    private static final Set<String> KINDS = Set.of("human", "ai", "all");
+    private static final Logger log = LoggerFactory.getLogger(WebRoutes.class);
+    private static final String CSS = resource("/web/style.css");
+
+    private final Vertx vertx;
+    private Lookup<JsonObject> submissions;
+    private Lookup<JsonArray> contestList;
+    private Lookup<JsonObject> contests;
+    private Lookup<JsonObject> scoreboards;
+    private Lookup<JsonObject> leaderboards;
+    private Lookup<JsonObject> profiles;
+    private long streamPollMillis = 1000;
+    private long streamHeartbeatMillis = 15_000;
+
+    public WebRoutes(Vertx vertx) {
+        this.vertx = vertx;
+    }
+
+    /** The pages over the server's database, from the queries the API endpoints use. */
+    public static WebRoutes of(Vertx vertx, Database db) {
+        SubmissionStore submissionStore = new SubmissionStore(db);
+        return new WebRoutes(vertx).submissions(id -> {
+            Optional<UUID> uuid = submissionId(id);
+            return uuid.isEmpty() ? Optional.empty() : submissionStore.find(uuid.get()).map(SubmissionRoutes::toJson);
+        });
+    }
+
+    /** By submission id: the JSON of {@code GET /api/v1/submissions/{id}}. */
+    public WebRoutes submissions(Lookup<JsonObject> lookup) {
+        this.submissions = lookup;
+        return this;
+    }
+
+    /** Every contest, as the API lists them (the key is unused). */
+    public WebRoutes contestList(Lookup<JsonArray> lookup) {
+        this.contestList = lookup;
+        return this;
+    }
+
+    /** By contest id: the contest as the API describes it. */
+    public WebRoutes contests(Lookup<JsonObject> lookup) {
+        this.contests = lookup;
+        return this;
+    }
+
+    /** By contest id: the JSON of {@code GET /api/v1/contests/{id}/scoreboard}. */
+    public WebRoutes scoreboards(Lookup<JsonObject> lookup) {
+        this.scoreboards = lookup;
+        return this;
+    }
+
+    /** By kind (human, ai, all): the JSON of {@code GET /api/v1/leaderboard?kind=...}. */
+    public WebRoutes leaderboards(Lookup<JsonObject> lookup) {
+        this.leaderboards = lookup;
+        return this;
+    }
+
+    /** By handle: the JSON of {@code GET /api/v1/users/{handle}}. */
+    public WebRoutes profiles(Lookup<JsonObject> lookup) {
+        this.profiles = lookup;
+        return this;
+    }
+
+    /** How often each event stream looks at its scoreboard, and how long it may stay silent. */
+    public WebRoutes streamTiming(long pollMillis, long heartbeatMillis) {
+        this.streamPollMillis = pollMillis;
+        this.streamHeartbeatMillis = heartbeatMillis;
+        return this;
+    }
+
+    /** Mounts the pages; call before the API's catch-all 404. */
+    public void mount(Router router) {
+        router.get(STYLESHEET).handler(ctx -> ctx.response().putHeader("Content-Type", "text/css; charset=utf-8")
+                .putHeader("Cache-Control", "public, max-age=3600").end(CSS));
+        if (submissions != null) {
+            router.get("/submissions/:id").handler(page(this::submission));
+        }
+        if (contestList != null) {
+            router.get("/").handler(page(ctx -> Page.ok(ContestsPage.render(
+                    contestList.find("").orElseGet(JsonArray::new)))));
+        }
+        if (scoreboards != null) {
+            router.get("/contests/:id").handler(page(this::scoreboard));
+            router.get("/api/v1/contests/:id/scoreboard/stream").handler(
+                    new ScoreboardStream(vertx, scoreboards, streamPollMillis, streamHeartbeatMillis)::handle);
+        }
+        if (leaderboards != null) {
+            router.get("/leaderboard").handler(page(this::leaderboard));
+        }
+        if (profiles != null) {
+            router.get("/users/:handle").handler(page(this::profile));
+        }
+    }
+
+    private Page submission(RoutingContext ctx) throws Exception {
+        String id = ctx.pathParam("id");
+        return submissions.find(id).map(s -> Page.ok(SubmissionPage.render(s)))
+                .orElseGet(() -> Page.notFound("No submission has the id '" + id + "'."));
+    }
+
+    private Page scoreboard(RoutingContext ctx) throws Exception {
+        String id = ctx.pathParam("id");
+        Optional<JsonObject> board = scoreboards.find(id);
+        if (board.isEmpty()) {
+            return Page.notFound("No contest has the id '" + id + "'.");
+        }
+        JsonObject contest = contests == null ? null : contests.find(id).orElse(null);
+        return Page.ok(ScoreboardPage.render(contest, board.get()));
+    }
+
+    private Page leaderboard(RoutingContext ctx) throws Exception {
+        String kind = ctx.request().getParam("kind", "all");
+        kind = KINDS.contains(kind) ? kind : "all";
+        return Page.ok(LeaderboardPage.render(leaderboards.find(kind).orElseGet(JsonObject::new), kind));
+    }
+
+    private Page profile(RoutingContext ctx) throws Exception {
+        String handle = ctx.pathParam("handle");
+        return profiles.find(handle).map(p -> Page.ok(ProfilePage.render(p)))
+                .orElseGet(() -> Page.notFound("No user has the handle '" + handle + "'."));
+    }
+
+    /** A rendered page and its status. */
+    record Page(int status, String html) {
+        static Page ok(String html) {
+            return new Page(200, html);
+        }
+
+        static Page notFound(String what) {
+            return new Page(404, Html.notFound(what));
+        }
+    }
+
+    @FunctionalInterface
+    interface Renderer {
+        Page render(RoutingContext ctx) throws Exception;
+    }
+
+    /** Renders off the event loop (the lookups talk JDBC); a failure is logged and shown as a 500 page. */
+    private Handler<RoutingContext> page(Renderer renderer) {
+        return ctx -> vertx.<Page>executeBlocking(() -> renderer.render(ctx), false).onComplete(done -> {
+            if (ctx.response().ended()) {
+                return;
+            }
+            Page page;
+            if (done.succeeded()) {
+                page = done.result();
+            } else {
+                log.error("GET {} failed", ctx.request().path(), done.cause());
+                page = new Page(500, Html.serverError());
+            }
+            ctx.response().setStatusCode(page.status())
+                    .putHeader("Content-Type", "text/html; charset=utf-8")
+                    .putHeader("X-Content-Type-Options", "nosniff")
+                    .putHeader("Cache-Control", "no-cache")
+                    .end(page.html());
+        });
+    }
+
+    private static Optional<UUID> submissionId(String raw) {
+        try {
+            return Optional.of(UUID.fromString(raw));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = WebRoutes.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
