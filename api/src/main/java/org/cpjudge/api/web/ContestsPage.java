@@ -85,6 +85,19 @@ public final class ContestsPage {
     }
 
     static Phase phase(JsonObject c, Instant now) {
+        String status = c.getString("status");
+        if (status != null) {
+            switch (status) {
+                case "running":
+                    return Phase.RUNNING;
+                case "upcoming":
+                    return Phase.UPCOMING;
+                case "ended", "finalized":
+                    return Phase.PAST;
+                default:
+                    break;
+            }
+        }
         Instant start = instant(c.getString("start"));
         Integer minutes = c.getInteger("duration_minutes");
         if (start == null || minutes == null) {
@@ -93,9 +106,7 @@ public final class ContestsPage {
         if (now.isBefore(start)) {
             return Phase.UPCOMING;
         }
-        boolean ended = "ended".equals(c.getString("status")) || "finalized".equals(c.getString("status"))
-                || !now.isBefore(start.plusSeconds(60L * minutes));
-        return ended ? Phase.PAST : Phase.RUNNING;
+        return now.isBefore(start.plusSeconds(60L * minutes)) ? Phase.RUNNING : Phase.PAST;
     }
 
     private static Instant instant(String iso) {

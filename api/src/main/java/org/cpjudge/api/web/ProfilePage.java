@@ -62,7 +62,7 @@ public final class ProfilePage {
                 deltaCss = d > 0 ? " verdict-AC" : d < 0 ? " verdict-WA" : "";
             }
             b.append("<tr><td><a href=\"/contests/").append(Html.text(Html.segment(contest))).append("\">")
-                    .append(Html.text(contest)).append("</a></td><td class=\"num\">").append(Html.number(h.getValue("rank")))
+                    .append(Html.text(h.getString("contest_name") != null ? h.getString("contest_name") : contest)).append("</a></td><td class=\"num\">").append(Html.number(h.getValue("rank")))
                     .append("</td><td class=\"num ").append(Titles.cssClassOfRating(before)).append("\">")
                     .append(Html.number(before)).append("</td><td class=\"num ").append(Titles.cssClassOfRating(after))
                     .append("\">").append(Html.number(after)).append("</td><td class=\"num").append(deltaCss).append("\">")

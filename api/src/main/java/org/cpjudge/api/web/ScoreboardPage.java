@@ -101,9 +101,15 @@ public final class ScoreboardPage {
             return "<td class=\"cell " + css + "\">" + Html.number(score == null ? 0 : score) + "</td>";
         }
         if (solved) {
+            // once accepted, later tries (pending or not) change nothing
             int rejected = Math.max(0, attempts - 1);
             return "<td class=\"cell solved\">+" + (rejected > 0 ? rejected : "") + "<small>"
                     + Html.number(p.getValue("time_minutes")) + "</small></td>";
+        }
+        int pending = p.getInteger("pending", 0);
+        if (pending > 0) {
+            return "<td class=\"cell pending\">" + (attempts > 0 ? "−" + attempts + " " : "") + "?<small>" + pending
+                    + " pending</small></td>";
         }
         if (attempts > 0) {
             return "<td class=\"cell failed\">−" + attempts + "</td>";

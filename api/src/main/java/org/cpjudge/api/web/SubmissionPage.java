@@ -38,8 +38,8 @@ public final class SubmissionPage {
         row(b, "Id", "<code>" + Html.text(id) + "</code>");
         b.append("</dl>\n");
         testcases(b, s.getJsonArray("testcases", new JsonArray()));
-        String compileOutput = s.getString("compile_output", "");
-        if (!compileOutput.isEmpty()) {
+        String compileOutput = s.getString("compile_output");
+        if (compileOutput != null && !compileOutput.isEmpty()) {
             b.append("<h2>Compiler output</h2>\n<pre id=\"compile-output\">").append(Html.text(compileOutput))
                     .append("</pre>\n");
         }

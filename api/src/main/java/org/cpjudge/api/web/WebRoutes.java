@@ -10,12 +10,19 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.cpjudge.api.contest.ContestService;
+import org.cpjudge.api.contest.RatingService;
+import org.cpjudge.api.contest.Scoreboard;
 import org.cpjudge.api.db.Database;
 import org.cpjudge.api.http.SubmissionRoutes;
+import org.cpjudge.api.store.ContestStore;
+import org.cpjudge.api.store.RatingStore;
 import org.cpjudge.api.store.SubmissionStore;
+import org.cpjudge.api.store.UserStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,10 +54,19 @@ public final class WebRoutes {
     /** The pages over the server's database, from the queries the API endpoints use. */
     public static WebRoutes of(Vertx vertx, Database db) {
         SubmissionStore submissionStore = new SubmissionStore(db);
-        return new WebRoutes(vertx).submissions(id -> {
-            Optional<UUID> uuid = submissionId(id);
-            return uuid.isEmpty() ? Optional.empty() : submissionStore.find(uuid.get()).map(SubmissionRoutes::toJson);
-        });
+        ContestService contests = new ContestService(db, new ContestStore(db));
+        RatingService ratings = new RatingService(new UserStore(db), new RatingStore(db));
+        return new WebRoutes(vertx)
+                .submissions(id -> {
+                    Optional<UUID> uuid = submissionId(id);
+                    return uuid.isEmpty() ? Optional.empty() : submissionStore.find(uuid.get()).map(SubmissionRoutes::toJson);
+                })
+                .contestList(unused -> Optional.of(contests.list(Instant.now())))
+                .contests(id -> contests.contest(id, Instant.now()))
+                .scoreboards(id -> contests.publicScoreboard(id, Instant.now()).map(Scoreboard::toJson))
+                // the API's leaderboard takes null for everyone
+                .leaderboards(kind -> Optional.of(ratings.leaderboard("all".equals(kind) ? null : kind)))
+                .profiles(ratings::profile);
     }
 
     /** By submission id: the JSON of {@code GET /api/v1/submissions/{id}}. */

@@ -12,6 +12,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.cpjudge.api.JudgeServer;
 import org.cpjudge.api.TestDatabaseAccess;
@@ -37,20 +39,48 @@ class WebPagesBrowserTest {
     private static String accepted;
     private static String compileError;
 
+    /** Sum in C, right and wrong. */
+    private static final class Sources {
+        static final String AC = """
+                #include <stdio.h>
+                int main(void) { long long a, b; scanf("%lld %lld", &a, &b); printf("%lld\\n", a + b); return 0; }
+                """;
+        static final String WA = "int main(void) { return 0; }\n";
+    }
+
     @BeforeAll
     static void start() throws Exception {
         server = TestDatabaseAccess.startServer(dataDir, 1, ADMIN);
-        String token = post("/api/v1/users", ADMIN, "application/json",
-                new JsonObject().put("handle", "web_alice").put("kind", "human").encode().getBytes()).getString("token");
+        // the name is free text: the profile must show it as text
+        String token = post("/api/v1/users", ADMIN, "application/json", new JsonObject().put("handle", "web_alice")
+                .put("kind", "human").put("name", "<i id=\"named\">Alice</i>").encode().getBytes()).getString("token");
+        String bob = post("/api/v1/users", ADMIN, "application/json",
+                new JsonObject().put("handle", "web_bob").put("kind", "ai").encode().getBytes()).getString("token");
         post("/api/v1/problems?id=sum", ADMIN, "application/zip", Zips.of(Zips.resource("packages/sum")));
-        accepted = submit(token, "sum.c", """
-                #include <stdio.h>
-                int main(void) { long long a, b; scanf("%lld %lld", &a, &b); printf("%lld\\n", a + b); return 0; }
-                """);
+        // webround keeps running for the scoreboard; rated1 is finalized for ratings
+        for (String id : new String[] {"webround", "rated1"}) {
+            post("/api/v1/contests", ADMIN, "application/json", new JsonObject().put("id", id)
+                    .put("name", id.equals("webround") ? "Web Round" : "Rated One")
+                    .put("start", Instant.now().minus(1, ChronoUnit.MINUTES).toString()).put("duration_minutes", 120)
+                    .put("scoring", "icpc").put("problems", new JsonArray().add("sum")).put("rated", true).encode().getBytes());
+        }
+        post("/api/v1/contests", ADMIN, "application/json", new JsonObject().put("id", "later").put("name", "Later Round")
+                .put("start", Instant.now().plus(1, ChronoUnit.DAYS).toString()).put("duration_minutes", 90)
+                .put("problems", new JsonArray().add("sum")).encode().getBytes());
+        for (String t : new String[] {token, bob}) {
+            post("/api/v1/contests/webround/register", t, "application/json", new byte[0]);
+            post("/api/v1/contests/rated1/register", t, "application/json", new byte[0]);
+        }
+        accepted = submit(token, "sum.c", Sources.AC);
         // the compiler quotes the failing line, markup and all: the page must show it as text
         compileError = submit(token, "sum.c", "int main(void) { return nothing; } /* <b id=\"injected\">bold</b> */\n");
         awaitDone(accepted);
         awaitDone(compileError);
+        for (String id : new String[] {submitTo("webround", token, Sources.AC), submitTo("webround", bob, Sources.WA),
+                submitTo("rated1", token, Sources.AC), submitTo("rated1", bob, Sources.WA)}) {
+            awaitDone(id);
+        }
+        post("/api/v1/contests/rated1/finalize", ADMIN, "application/json", new byte[0]);
     }
 
     @AfterAll
@@ -94,6 +124,52 @@ class WebPagesBrowserTest {
     }
 
     @Test
+    void theContestsPageListsRunningAndUpcomingContests() throws Exception {
+        String dom = Chromium.dumpDom(url("/"));
+        int running = dom.indexOf("<h2>Running</h2>");
+        int upcoming = dom.indexOf("<h2>Upcoming</h2>");
+        assertTrue(running >= 0 && running < dom.indexOf(">Web Round</a>"), dom);
+        assertTrue(dom.indexOf(">Web Round</a>") < upcoming && upcoming < dom.indexOf(">Later Round</a>"), dom);
+        assertTrue(dom.contains("href=\"/contests/webround\""), dom);
+        assertTrue(dom.indexOf("<h2>Past</h2>") < dom.indexOf(">Rated One</a>"), "finalized contests are past: " + dom);
+        Chromium.screenshot(url("/"), SCREENSHOTS.resolve("contests.png"));
+    }
+
+    @Test
+    void theScoreboardPageShowsTheStandingsAndListensForChanges() throws Exception {
+        String dom = Chromium.dumpDom(url("/contests/webround"));
+        assertTrue(dom.contains("<h1>Web Round</h1>"), dom);
+        int alice = dom.indexOf(">web_alice</a>");
+        int bob = dom.indexOf(">web_bob</a>");
+        assertTrue(alice > 0 && bob > alice, "the solver ranks first: " + dom);
+        assertTrue(dom.contains("<td class=\"cell solved\">+<small>"), dom);
+        assertTrue(dom.contains("<td class=\"cell failed\">−1</td>"), dom);
+        assertTrue(dom.contains("new EventSource("), dom);
+        Chromium.screenshot(url("/contests/webround"), SCREENSHOTS.resolve("scoreboard.png"));
+        HttpResponse<String> unknown = get("/contests/nope");
+        assertEquals(404, unknown.statusCode());
+        assertTrue(unknown.body().contains("<h1>Not found</h1>"), unknown.body());
+    }
+
+    @Test
+    void afterARatedContestTheLeaderboardAndProfileShowRatings() throws Exception {
+        String board = Chromium.dumpDom(url("/leaderboard"));
+        int alice = board.indexOf(">web_alice</a>");
+        assertTrue(alice > 0 && board.indexOf(">web_bob</a>") > alice, board);
+        assertTrue(Chromium.dumpDom(url("/leaderboard?kind=ai")).contains(">web_bob</a>"));
+        assertFalse(Chromium.dumpDom(url("/leaderboard?kind=ai")).contains(">web_alice</a>"));
+        Chromium.screenshot(url("/leaderboard"), SCREENSHOTS.resolve("leaderboard.png"));
+
+        String profile = Chromium.dumpDom(url("/users/web_alice"));
+        assertTrue(profile.contains("<svg class=\"rating-graph\""), profile);
+        assertEquals(1, count(profile, "<circle "), "one point per rated contest: " + profile);
+        assertTrue(profile.contains("&lt;i id=\"named\"&gt;Alice&lt;/i&gt;"), "the name appears as text: " + profile);
+        assertFalse(profile.contains("<i id=\"named\">"), profile);
+        Chromium.screenshot(url("/users/web_alice"), SCREENSHOTS.resolve("profile.png"));
+        assertEquals(404, get("/users/nobody_here").statusCode());
+    }
+
+    @Test
     void theStylesheetIsServedByTheJudgeItself() throws Exception {
         HttpResponse<String> r = get(WebRoutes.STYLESHEET);
         assertEquals(200, r.statusCode());
@@ -120,6 +196,12 @@ class WebPagesBrowserTest {
     private static String submit(String token, String file, String source) throws Exception {
         JsonObject body = new JsonObject().put("problem", "sum").put("language", "c").put("files",
                 new JsonArray().add(new JsonObject().put("name", file).put("content", source)));
+        return post("/api/v1/submissions", token, "application/json", body.encode().getBytes()).getString("id");
+    }
+
+    private static String submitTo(String contest, String token, String source) throws Exception {
+        JsonObject body = new JsonObject().put("problem", "sum").put("language", "c").put("contest", contest).put("files",
+                new JsonArray().add(new JsonObject().put("name", "sum.c").put("content", source)));
         return post("/api/v1/submissions", token, "application/json", body.encode().getBytes()).getString("id");
     }
 
