@@ -53,6 +53,10 @@ final class RatingGraph {
         s.append("<svg class=\"rating-graph\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ").append(WIDTH).append(' ')
                 .append(HEIGHT).append("\" role=\"img\" aria-label=\"Rating history\">\n");
         bands(s, scale);
+        for (int rating : new int[] {bottom, top}) {
+            s.append("<text x=\"").append(LEFT - 6).append("\" y=\"").append(fmt(scale.y(rating) + 4))
+                    .append("\" text-anchor=\"end\">").append(rating).append("</text>\n");
+        }
         line(s, scale, points);
         for (int i = 0; i < points.size(); i++) {
             Point p = points.get(i);
@@ -94,7 +98,7 @@ final class RatingGraph {
                     .append("\" height=\"").append(fmt(scale.y(from) - yTop)).append("\" fill=\"")
                     .append(Titles.bandColor(titles[k])).append("\" fill-opacity=\"0.55\"><title>")
                     .append(titles[k].displayName()).append("</title></rect>\n");
-            if (k > 0 && from == titles[k].floor()) {
+            if (k > 0 && from == titles[k].floor() && from != scale.bottom) {
                 s.append("<text x=\"").append(LEFT - 6).append("\" y=\"").append(fmt(scale.y(from) + 4))
                         .append("\" text-anchor=\"end\">").append(from).append("</text>\n");
             }

@@ -61,7 +61,7 @@ public final class ScoreboardPage {
         b.append("</tr></thead>\n<tbody>\n");
         for (Object o : rows) {
             JsonObject row = (JsonObject) o;
-            b.append("<tr><td class=\"num\">").append(Html.number(row.getValue("rank"))).append("</td><td>")
+            b.append("<tr><td class=\"num\">").append(Html.number(row.getValue("rank"))).append("</td><td class=\"who\">")
                     .append(Html.handle(row.getString("handle"), row.getString("title")));
             if ("ai".equals(row.getString("kind"))) {
                 b.append(" <span class=\"badge\">AI</span>");
