@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Judges a submission on a problem: compiles it, runs it on each test case in order, checks each output and
- * sums up. Pass-fail problems stop at the first test case that fails; scoring problems run them all.
+ * sums up. Pass-fail problems stop at the first test case that fails (unless asked to run them all); scoring
+ * problems run them all.
  *
  * <p>Thread-safe: several judgings may run at once, each in folders of its own under {@code workRoot/runs}.
  * Compiled programs (submissions and validators alike) are cached under {@code workRoot/cache}.
@@ -68,10 +69,19 @@ public final class Judge {
     }
 
     public JudgeResult judge(Problem problem, Submission submission, JudgeListener listener) {
+        return judge(problem, submission, listener, false);
+    }
+
+    /**
+     * As {@link #judge(Problem, Submission, JudgeListener)}; with {@code runAllTests} a pass-fail problem runs
+     * every test case even after one failed (the verdict is still the first failing test case's). An AI
+     * contestant's attempts are judged so: comparing attempts by their outputs needs the outputs of all tests.
+     */
+    public JudgeResult judge(Problem problem, Submission submission, JudgeListener listener, boolean runAllTests) {
         Path dir = runsDir.resolve(UUID.randomUUID().toString());
         try {
             Files.createDirectories(dir);
-            return judgeIn(dir, problem, submission, listener);
+            return judgeIn(dir, problem, submission, listener, runAllTests);
         } catch (IOException e) {
             log.warn("judging on {} failed", problem.shortName(), e);
             return JudgeResult.judgeError("judge failed: " + e.getMessage());
@@ -83,8 +93,8 @@ public final class Judge {
         }
     }
 
-    private JudgeResult judgeIn(Path dir, Problem problem, Submission submission, JudgeListener listener)
-            throws IOException, InterruptedException {
+    private JudgeResult judgeIn(Path dir, Problem problem, Submission submission, JudgeListener listener,
+            boolean runAllTests) throws IOException, InterruptedException {
         var language = languages.byId(submission.languageId());
         if (language.isEmpty()) {
             // the API took the submission because some worker offers the language; this one lacks it
@@ -113,7 +123,7 @@ public final class Judge {
             TestCaseResult r = tests.run(test, testDir);
             HostFiles.deleteTree(testDir);
             results.add(r);
-            if (r.verdict() != Verdict.AC && !problem.scoring()) {
+            if (r.verdict() != Verdict.AC && !problem.scoring() && !runAllTests) {
                 break;
             }
         }
@@ -123,8 +133,10 @@ public final class Judge {
     private static JudgeResult summarize(Problem problem, List<TestCaseResult> results, String compileOutput) {
         Verdict verdict = results.stream().map(TestCaseResult::verdict).filter(v -> v != Verdict.AC).findFirst()
                 .orElse(Verdict.AC);
-        if (results.stream().anyMatch(r -> r.verdict() == Verdict.JE)) {
-            verdict = Verdict.JE; // a broken judging says nothing about the submission
+        // A broken judging says nothing about the submission. Pass-fail: only when it is the first failure,
+        // which it always is unless every test ran (a JE after a WA leaves the WA standing).
+        if (problem.scoring() && results.stream().anyMatch(r -> r.verdict() == Verdict.JE)) {
+            verdict = Verdict.JE;
         }
         long time = results.stream().mapToLong(TestCaseResult::timeMs).max().orElse(0);
         long memory = results.stream().mapToLong(TestCaseResult::memoryKb).max().orElse(0);

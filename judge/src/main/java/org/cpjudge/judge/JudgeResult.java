@@ -10,7 +10,8 @@ import java.util.List;
  * @param score          the submission's score for scoring problems, else null
  * @param timeMs         the largest CPU time over the test cases run
  * @param memoryKb       the largest peak memory over the test cases run
- * @param testcases      the test cases run, in order (pass-fail problems stop at the first failure)
+ * @param testcases      the test cases run, in order (pass-fail problems stop at the first failure unless
+ *                       judged with {@code runAllTests})
  * @param compileOutput  what the compiler said, at most 64 KiB
  */
 public record JudgeResult(

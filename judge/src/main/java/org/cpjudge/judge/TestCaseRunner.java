@@ -38,12 +38,15 @@ final class TestCaseRunner {
         Path output = dir.resolve("output");
         RunOutcome run = runner.run(program, problem, SubmissionRunner.freshDir(dir, "run"), test.input(), output,
                 dir.resolve("stderr"), test.args());
+        // read before the checker runs: what the submission wrote, whatever the checker does with the file
+        String fingerprint = OutputFingerprint.of(output);
         if (!run.ranCleanly()) {
-            return new TestCaseResult(test.name(), run.failure(), run.timeMs(), run.memoryKb(), null, run.message());
+            return new TestCaseResult(test.name(), run.failure(), run.timeMs(), run.memoryKb(), null, run.message(),
+                    fingerprint);
         }
         CheckResult check = checker.check(test, output, SubmissionRunner.freshDir(dir, "check"));
         return new TestCaseResult(test.name(), check.verdict(), run.timeMs(), run.memoryKb(), check.score(),
-                check.message());
+                check.message(), fingerprint);
     }
 
     /** Interactive and multi-pass runs share one validator box across passes, so feedback/ persists. */
