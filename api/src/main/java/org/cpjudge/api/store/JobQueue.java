@@ -38,7 +38,8 @@ public final class JobQueue {
                                      WHERE (j.lease_until IS NULL OR j.lease_until < now()) AND s.language = ANY (?)
                                      ORDER BY j.id FOR UPDATE OF j SKIP LOCKED LIMIT 1)
                          RETURNING id, attempts, submission_id)
-                     SELECT job.id, job.attempts, s.id, s.problem_id, s.language, s.files::text
+                     SELECT job.id, job.attempts, s.id, s.problem_id, s.language, s.files::text,
+                            s.attempt IS NOT NULL
                      FROM job JOIN submissions s ON s.id = job.submission_id""")) {
             q.setString(1, workerId);
             q.setInt(2, leaseSeconds);
@@ -48,7 +49,7 @@ public final class JobQueue {
                     return Optional.empty();
                 }
                 return Optional.of(new JudgeTask(rs.getLong(1), rs.getInt(2), (UUID) rs.getObject(3),
-                        rs.getString(4), rs.getString(5), rs.getString(6)));
+                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getBoolean(7)));
             }
         }
     }

@@ -2,7 +2,13 @@ package org.cpjudge.api.store;
 
 import java.util.UUID;
 
-/** A claimed job: what a worker needs to judge one submission. */
+/**
+ * A claimed job: what a worker needs to judge one submission.
+ *
+ * @param attempt      how many times this job was claimed, this claim included
+ * @param runAllTests  the submission is an AI contestant's attempt: every test runs, even past the first
+ *                     failure, so that attempts can be compared by their outputs on all tests
+ */
 public record JudgeTask(long jobId, int attempt, UUID submissionId, String problemId, String language,
-                        String filesJson) {
+                        String filesJson, boolean runAllTests) {
 }

@@ -1,5 +1,13 @@
 package org.cpjudge.api.store;
 
-/** One test case's result as stored. */
-public record JudgedTest(String name, String verdict, int timeMs, int memoryKb, Double score) {
+/**
+ * One test case's result as stored.
+ *
+ * @param outputSha256 the fingerprint of what the run wrote (hex), or null when none was taken
+ */
+public record JudgedTest(String name, String verdict, int timeMs, int memoryKb, Double score, String outputSha256) {
+
+    public JudgedTest(String name, String verdict, int timeMs, int memoryKb, Double score) {
+        this(name, verdict, timeMs, memoryKb, score, null);
+    }
 }

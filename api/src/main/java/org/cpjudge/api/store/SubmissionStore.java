@@ -134,7 +134,7 @@ public final class SubmissionStore {
                 q.executeUpdate();
             }
             try (PreparedStatement q = c.prepareStatement("INSERT INTO submission_testcases (submission_id, ordinal,"
-                    + " name, verdict, time_ms, memory_kb, score) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                    + " name, verdict, time_ms, memory_kb, score, output_sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
                 int ordinal = 0;
                 for (JudgedTest t : j.testcases()) {
                     q.setObject(1, submissionId);
@@ -144,6 +144,7 @@ public final class SubmissionStore {
                     q.setInt(5, t.timeMs());
                     q.setInt(6, t.memoryKb());
                     q.setObject(7, t.score());
+                    q.setString(8, t.outputSha256());
                     q.addBatch();
                 }
                 q.executeBatch();

@@ -114,7 +114,7 @@ final class JudgeWorker implements Runnable {
                     .orElseThrow(() -> new IllegalStateException("problem " + task.problemId() + " is gone"));
             var problem = cache.get(stored);
             JudgeResult result = judge.judge(problem, new Submission(task.language(), files(task.filesJson())),
-                    new StatusUpdates(submissionId));
+                    new StatusUpdates(submissionId), task.runAllTests());
             return toJudgement(result);
         } catch (Exception e) {
             log.error("judging submission={} failed", submissionId, e);
@@ -135,7 +135,7 @@ final class JudgeWorker implements Runnable {
         List<JudgedTest> tests = new ArrayList<>();
         for (TestCaseResult t : r.testcases()) {
             tests.add(new JudgedTest(t.name(), t.verdict().name(), Math.toIntExact(t.timeMs()),
-                    Math.toIntExact(t.memoryKb()), t.score()));
+                    Math.toIntExact(t.memoryKb()), t.score(), t.outputSha256()));
         }
         return new Judgement(r.verdict().name(), r.score(), Math.toIntExact(r.timeMs()), Math.toIntExact(r.memoryKb()),
                 r.compileOutput(), tests);
