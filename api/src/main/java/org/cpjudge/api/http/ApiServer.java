@@ -11,6 +11,7 @@ import org.cpjudge.api.contest.ContestService;
 import org.cpjudge.api.contest.RatingService;
 import org.cpjudge.api.db.Database;
 import org.cpjudge.api.problem.ProblemImport;
+import org.cpjudge.api.store.AiReportStore;
 import org.cpjudge.api.store.ContestStore;
 import org.cpjudge.api.store.ProblemStore;
 import org.cpjudge.api.store.RatingStore;
@@ -50,6 +51,7 @@ public final class ApiServer {
         new ContestRoutes(endpoints, auth, contests, problems, contestService,
                 new ContestFinalizer(db, contests, ratingStore, newcomerRule)).mount(router);
         new LeaderboardRoutes(endpoints, ratings).mount(router);
+        new AiReportRoutes(endpoints, problems, users, contests, new AiReportStore(db)).mount(router);
         WebRoutes.of(vertx, db).mount(router);
 
         router.route().last().handler(ctx ->

@@ -63,7 +63,7 @@ public final class SubmissionRoutes {
         files.forEach(f -> names.add(((JsonObject) f).getString("name")));
         String language = languages.resolve(JsonBodies.optionalString(body, "language"), names);
         String contest = JsonBodies.optionalString(body, "contest");
-        JsonObject attempt = attempt(body);
+        JsonObject attempt = AttemptField.validated(body);
         if (problems.find(problemId).isEmpty()) {
             throw ApiException.notFound("problem_not_found", "no problem has the id '" + problemId + "'");
         }
@@ -128,24 +128,6 @@ public final class SubmissionRoutes {
             throw new ApiException(403, "not_registered",
                     "register for contest '" + contestId + "' first (POST /api/v1/contests/" + contestId + "/register)");
         }
-    }
-
-    /** AI attempt metadata: kept as given once its fields have the right types. */
-    private static JsonObject attempt(JsonObject body) {
-        JsonObject attempt = JsonBodies.optionalObject(body, "attempt");
-        if (attempt == null) {
-            return null;
-        }
-        JsonBodies.optionalString(attempt, "group");
-        JsonBodies.optionalString(attempt, "model");
-        Number index = JsonBodies.optionalNumber(attempt, "index");
-        Number cost = JsonBodies.optionalNumber(attempt, "cost_usd");
-        Number tokens = JsonBodies.optionalNumber(attempt, "tokens");
-        if ((index != null && index.doubleValue() < 0) || (cost != null && cost.doubleValue() < 0)
-                || (tokens != null && tokens.doubleValue() < 0)) {
-            throw ApiException.badRequest("invalid_field", "'attempt' index, cost_usd and tokens cannot be negative");
-        }
-        return attempt;
     }
 
     private Reply show(RoutingContext ctx) throws Exception {

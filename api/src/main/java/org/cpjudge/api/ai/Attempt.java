@@ -1,0 +1,44 @@
+package org.cpjudge.api.ai;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Comparator;
+
+/**
+ * One AI contestant's attempt at a problem, as the report reads it: a submission carrying {@code "attempt"}.
+ *
+ * @param group      the group of independent samples it belongs to (null when the submission named none)
+ * @param index      its index within the group (null when not given: it then counts after the indexed ones)
+ * @param model      the model named by the attempt, else the contestant's model, else null
+ * @param costUsd    null when not given; exact decimals so that sums of prices stay exact
+ * @param verdict    null while the attempt is not yet judged
+ * @param behaviour  what it did on every test (each test's verdict and output fingerprint): attempts with
+ *                   equal behaviour behave alike
+ */
+public record Attempt(String submissionId, String handle, String problem, String group, Long index, String model,
+                      BigDecimal costUsd, BigDecimal tokens, Instant submittedAt, String verdict, String behaviour) {
+
+    /** Lowest index first (attempts without one last), then the earliest submitted. */
+    public static final Comparator<Attempt> EARLIEST_FIRST = Comparator
+            .comparing(Attempt::index, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(Attempt::submittedAt)
+            .thenComparing(Attempt::submissionId);
+
+    public boolean judged() {
+        return verdict != null;
+    }
+
+    /** JE is the judge's failure: such an attempt says nothing about the model and is no sample. */
+    public boolean judgeError() {
+        return "JE".equals(verdict);
+    }
+
+    /** A sample for the statistics: judged, and not by a judge that failed. */
+    public boolean sample() {
+        return judged() && !judgeError();
+    }
+
+    public boolean correct() {
+        return "AC".equals(verdict);
+    }
+}

@@ -1,0 +1,103 @@
+package org.cpjudge.api.http;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import org.cpjudge.api.ai.GroupReport;
+import org.cpjudge.api.store.AiReportStore;
+import org.cpjudge.api.store.ContestStore;
+import org.cpjudge.api.store.ProblemStore;
+import org.cpjudge.api.store.UserStore;
+
+/**
+ * The AI contestants' report (public): per contestant, problem and group of attempts, pass@k, whether the first
+ * attempt and the consensus pick are correct, and what the attempts cost. See {@link GroupReport}.
+ */
+public final class AiReportRoutes {
+
+    private final Endpoints endpoints;
+    private final ProblemStore problems;
+    private final UserStore users;
+    private final ContestStore contests;
+    private final AiReportStore reports;
+
+    public AiReportRoutes(Endpoints endpoints, ProblemStore problems, UserStore users, ContestStore contests,
+                          AiReportStore reports) {
+        this.endpoints = endpoints;
+        this.problems = problems;
+        this.users = users;
+        this.contests = contests;
+        this.reports = reports;
+    }
+
+    public void mount(Router router) {
+        router.get("/api/v1/ai/report").handler(endpoints.blocking(this::report));
+    }
+
+    private Reply report(RoutingContext ctx) throws Exception {
+        var filter = new AiReportStore.Filter(param(ctx, "problem"), param(ctx, "handle"), param(ctx, "contest"));
+        if (filter.problem() == null && filter.handle() == null && filter.contest() == null) {
+            throw ApiException.badRequest("missing_filter", "give at least one of 'problem', 'contest' and 'handle'");
+        }
+        if (filter.problem() != null && problems.find(filter.problem()).isEmpty()) {
+            throw ApiException.notFound("problem_not_found", "no problem has the id '" + filter.problem() + "'");
+        }
+        if (filter.handle() != null && users.byHandle(filter.handle()).isEmpty()) {
+            throw ApiException.notFound("user_not_found", "no user has the handle '" + filter.handle() + "'");
+        }
+        if (filter.contest() != null && contests.find(filter.contest()).isEmpty()) {
+            throw ApiException.notFound("contest_not_found", "no contest has the id '" + filter.contest() + "'");
+        }
+        JsonArray rows = new JsonArray();
+        for (GroupReport r : GroupReport.of(reports.attempts(filter))) {
+            rows.add(toJson(r));
+        }
+        return Reply.ok(new JsonObject().put("rows", rows));
+    }
+
+    /** A query parameter given at most once and not empty; null when absent. */
+    private static String param(RoutingContext ctx, String name) {
+        List<String> values = ctx.queryParam(name);
+        if (values.isEmpty()) {
+            return null;
+        }
+        if (values.size() > 1) {
+            throw ApiException.badRequest("invalid_query", "'" + name + "' is given more than once");
+        }
+        if (values.get(0).isEmpty()) {
+            throw ApiException.badRequest("invalid_query", "'" + name + "' is empty");
+        }
+        return values.get(0);
+    }
+
+    static JsonObject toJson(GroupReport r) {
+        JsonObject passAt = new JsonObject();
+        for (Map.Entry<Integer, Double> e : r.passAt().entrySet()) {
+            passAt.put(String.valueOf(e.getKey()), twelveDecimals(e.getValue()));
+        }
+        return new JsonObject().put("handle", r.handle()).put("model", r.model()).put("problem", r.problem())
+                .put("group", r.group()).put("n", r.n()).put("correct", r.correct()).put("pass_at", passAt)
+                .put("first_attempt_correct", r.firstAttemptCorrect()).put("consensus_correct", r.consensusCorrect())
+                .put("cost_usd", r.costUsd().doubleValue()).put("tokens", wholeOrDecimal(r.tokens()))
+                .put("pending", r.pending()).put("judge_errors", r.judgeErrors()).put("clusters", r.clusters())
+                .put("consensus_size", r.consensusSize())
+                .put("first_attempt_submission", r.firstAttemptSubmission())
+                .put("consensus_submission", r.consensusSubmission());
+    }
+
+    /**
+     * The product form leaves floating-point dust (0.6 comes out as 0.6000000000000001); rounded to 12
+     * decimals, clients read the value they would compute by hand.
+     */
+    static double twelveDecimals(double p) {
+        return Math.round(p * 1e12) / 1e12;
+    }
+
+    private static Number wholeOrDecimal(BigDecimal d) {
+        return d.stripTrailingZeros().scale() <= 0 ? (Number) d.longValue() : (Number) d.doubleValue();
+    }
+}
