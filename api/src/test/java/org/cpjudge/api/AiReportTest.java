@@ -79,6 +79,7 @@ class AiReportTest {
     /**
      * bot, group g1: index 0 right, 1 and 2 off by one, 3 right, 4 off by one (3 alike wrong against 2 right).
      * bot, group g2: index 0 prints a - b, 1 and 2 right, 3 off by one (the right pair is the largest cluster).
+     * bot, group g3: index 0 and 2 run out of time, 1 is right.
      * other_bot, group g1: one right attempt, made in contest round1.
      */
     private static void submitAndJudgeAll() throws Exception {
@@ -97,6 +98,13 @@ class AiReportTest {
         for (int index = 0; index < g2.size(); index++) {
             submitted.add(submit(bot, g2.get(index).getKey(), g2.get(index).getValue(),
                     new JsonObject().put("group", "g2").put("index", index).put("cost_usd", 0.5).put("tokens", 10)));
+        }
+        // g3: two programs that never finish (no output, TLE on every test) behave alike and outvote one right
+        List<Map.Entry<String, Sources.Source>> g3 = List.of(Map.entry("c", Sources.SUM.get("c").get("TLE")),
+                Map.entry("python3", RIGHT.get("python3")), Map.entry("python3", Sources.SUM.get("python3").get("TLE")));
+        for (int index = 0; index < g3.size(); index++) {
+            submitted.add(submit(bot, g3.get(index).getKey(), g3.get(index).getValue(),
+                    new JsonObject().put("group", "g3").put("index", index)));
         }
         var inContest = api.postJson("/api/v1/submissions", other, body("python3", RIGHT.get("python3"))
                 .put("contest", "round1").put("attempt", new JsonObject().put("group", "g1").put("index", 0)
@@ -119,7 +127,7 @@ class AiReportTest {
     @Test
     void reportsEachGroupOfAttempts() throws Exception {
         JsonArray rows = report("?problem=sum&handle=bot");
-        assertEquals(2, rows.size(), rows.encode());
+        assertEquals(3, rows.size(), rows.encode());
 
         JsonObject g1 = rows.getJsonObject(0);
         assertEquals("bot", g1.getString("handle"));
@@ -153,12 +161,22 @@ class AiReportTest {
         assertEquals(3, g2.getInteger("clusters"), "a - b and a + b + 1 are different wrong answers");
         assertEquals(2.0, g2.getDouble("cost_usd"));
         assertEquals(40L, g2.getLong("tokens"));
+
+        JsonObject g3 = rows.getJsonObject(2);
+        assertEquals("g3", g3.getString("group"));
+        assertEquals(3, g3.getInteger("n"));
+        assertEquals(1, g3.getInteger("correct"));
+        assertFalse(g3.getBoolean("first_attempt_correct"));
+        assertFalse(g3.getBoolean("consensus_correct"), "two TLEs without output behave alike: " + g3.encode());
+        assertEquals(2, g3.getInteger("clusters"), g3.encode());
+        assertEquals(0.0, g3.getDouble("cost_usd"));
+        assertEquals(0L, g3.getLong("tokens"));
     }
 
     @Test
     void filtersByProblemHandleAndContest() throws Exception {
-        assertEquals(3, report("?problem=sum").size());
-        assertEquals(2, report("?handle=bot").size());
+        assertEquals(4, report("?problem=sum").size());
+        assertEquals(3, report("?handle=bot").size());
         JsonArray others = report("?handle=other_bot");
         assertEquals(1, others.size());
         JsonObject row = others.getJsonObject(0);
