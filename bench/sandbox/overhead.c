@@ -2,11 +2,12 @@
  * Per-run overhead of the sandbox supervisor against a bare fork+exec, both driven from C so that neither
  * side pays the JVM's process spawning. Not a test: a figure.
  *
- *   overhead SUPERVISOR STATE_DIR WORK_DIR PROGRAM RUNS
+ *   overhead STATE_DIR WORK_DIR PROGRAM RUNS SUPERVISOR [SUPERVISOR2]
  *
  * PROGRAM (absolute, inside WORK_DIR) should do nothing (int main(void){return 0;}). Bare and sandboxed runs
- * are interleaved in blocks of 50 so that the machine's changing load affects both alike. Prints mean and
- * median per run for each and their difference. Run it inside /work/shared/tools/contained, as root; see
+ * are interleaved in blocks of 50 so that the machine's changing load affects all alike; a second supervisor
+ * binary (e.g. an older build) is measured the same way, interleaved too. Prints mean and median per run for
+ * each and the difference to bare. Run it inside /work/shared/tools/contained, as root; see
  * bench/sandbox/run-overhead.sh.
  */
 #define _GNU_SOURCE
@@ -57,6 +58,12 @@ static void bare_run(const char *program, const char *out) {
     }
 }
 
+struct sup {
+    const char *binary;
+    FILE *to, *from;
+    pid_t pid;
+    double *times;
+};
 static FILE *to_sup, *from_sup;
 
 static void token(const char *k, const char *v) {
@@ -83,39 +90,55 @@ static void box_run(const char *work, const char *program, const char *out) {
     }
 }
 
-int main(int argc, char **argv) {
-    if (argc != 6) {
-        fprintf(stderr, "usage: overhead SUPERVISOR STATE_DIR WORK_DIR PROGRAM RUNS\n");
-        return 2;
-    }
-    const char *sup = argv[1], *state = argv[2], *work = argv[3], *program = argv[4];
-    int runs = atoi(argv[5]);
-    char out[4096];
-    snprintf(out, sizeof out, "%s/stdout.txt", work);
+static void start_supervisor(struct sup *s, const char *state, int slot) {
     int in[2], outp[2];
-    if (pipe(in) < 0 || pipe(outp) < 0) return 1;
-    pid_t s = fork();
-    if (s == 0) {
+    if (pipe2(in, O_CLOEXEC) < 0 || pipe2(outp, O_CLOEXEC) < 0) exit(1); /* the other supervisor must not
+                                                                            * hold this one's stdin open */
+    s->pid = fork();
+    if (s->pid == 0) {
         dup2(in[0], 0);
         dup2(outp[1], 1);
         close(in[0]); close(in[1]); close(outp[0]); close(outp[1]);
-        execl(sup, sup, "--slot", "62", "--state", state, (char *)NULL);
+        char slot_s[16];
+        snprintf(slot_s, sizeof slot_s, "%d", slot);
+        execl(s->binary, s->binary, "--slot", slot_s, "--state", state, (char *)NULL);
         _exit(127);
     }
     close(in[0]);
     close(outp[1]);
-    to_sup = fdopen(in[1], "w");
-    from_sup = fdopen(outp[0], "r");
-    char hello[2048];
-    if (!fgets(hello, sizeof hello, from_sup) || strncmp(hello, "hello ", 6) != 0) {
-        fprintf(stderr, "supervisor: %s\n", hello);
-        return 1;
+    s->to = fdopen(in[1], "w");
+    s->from = fdopen(outp[0], "r");
+    char hello[2048] = "";
+    if (!fgets(hello, sizeof hello, s->from) || strncmp(hello, "hello ", 6) != 0) {
+        fprintf(stderr, "supervisor %s: %s\n", s->binary, hello);
+        exit(1);
+    }
+}
+
+int main(int argc, char **argv) {
+    if (argc != 6 && argc != 7) {
+        fprintf(stderr, "usage: overhead STATE_DIR WORK_DIR PROGRAM RUNS SUPERVISOR [SUPERVISOR2]\n");
+        return 2;
+    }
+    const char *state = argv[1], *work = argv[2], *program = argv[3];
+    int runs = atoi(argv[4]), nsup = argc - 5;
+    char out[4096];
+    snprintf(out, sizeof out, "%s/stdout.txt", work);
+    struct sup sups[2];
+    for (int k = 0; k < nsup; k++) {
+        sups[k].binary = argv[5 + k];
+        sups[k].times = calloc((size_t)runs, sizeof(double));
+        start_supervisor(&sups[k], state, 62 - k);
     }
     for (int i = 0; i < 20; i++) { /* warm up */
-        box_run(work, program, out);
         bare_run(program, out);
+        for (int k = 0; k < nsup; k++) {
+            to_sup = sups[k].to;
+            from_sup = sups[k].from;
+            box_run(work, program, out);
+        }
     }
-    double *bare = calloc((size_t)runs, sizeof *bare), *box = calloc((size_t)runs, sizeof *box);
+    double *bare = calloc((size_t)runs, sizeof *bare);
     for (int done = 0; done < runs; ) {
         int block = runs - done < 50 ? runs - done : 50;
         for (int i = 0; i < block; i++) {
@@ -123,19 +146,29 @@ int main(int argc, char **argv) {
             bare_run(program, out);
             bare[done + i] = now_ms() - t;
         }
-        for (int i = 0; i < block; i++) {
-            double t = now_ms();
-            box_run(work, program, out);
-            box[done + i] = now_ms() - t;
+        for (int k = 0; k < nsup; k++) {
+            to_sup = sups[k].to;
+            from_sup = sups[k].from;
+            for (int i = 0; i < block; i++) {
+                double t = now_ms();
+                box_run(work, program, out);
+                sups[k].times[done + i] = now_ms() - t;
+            }
         }
         done += block;
     }
-    double bm = mean(bare, runs), xm = mean(box, runs);
-    double bmed = median(bare, runs), xmed = median(box, runs);
-    printf("overhead (C driver, %d runs each, interleaved): bare fork+exec mean %.3f ms median %.3f ms; "
-           "sandbox mean %.3f ms median %.3f ms; overhead mean %+.3f ms median %+.3f ms\n",
-           runs, bm, bmed, xm, xmed, xm - bm, xmed - bmed);
-    fclose(to_sup);
-    waitpid(s, NULL, 0);
+    double bm = mean(bare, runs), bmed = median(bare, runs);
+    printf("%d runs each, interleaved in blocks of 50; bare fork+exec: mean %.3f ms, median %.3f ms\n", runs, bm,
+           bmed);
+    for (int k = 0; k < nsup; k++) {
+        double xm = mean(sups[k].times, runs), xmed = median(sups[k].times, runs);
+        printf("  %s: mean %.3f ms, median %.3f ms; overhead mean %+.3f ms, median %+.3f ms\n", sups[k].binary,
+               xm, xmed, xm - bm, xmed - bmed);
+    }
+    fflush(stdout);
+    for (int k = 0; k < nsup; k++) {
+        fclose(sups[k].to);
+        waitpid(sups[k].pid, NULL, 0);
+    }
     return 0;
 }

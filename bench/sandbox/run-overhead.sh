@@ -2,7 +2,9 @@
 # Overhead of the sandbox against a bare fork+exec, measured from C (bench/sandbox/overhead.c) with the
 # supervisor built from this checkout's sandbox/src/main/c/supervisor.c. Needs root; runs itself inside
 # /work/shared/tools/contained (the same namespaces the Maven tests use).
-#   bench/sandbox/run-overhead.sh [RUNS]        (default 1000)
+#   bench/sandbox/run-overhead.sh [RUNS [GIT_REV]]     (default 1000 runs)
+# With GIT_REV, the supervisor.c of that revision is built too and measured interleaved with this checkout's,
+# so that both see the same machine load (a before/after comparison).
 # Extra env: CC; CPJUDGE_SUPERVISOR_TRACE=1 to also print the median time of each phase of a run (the
 # supervisor's and the box init's, see trace_phase in supervisor.c).
 set -euo pipefail
@@ -16,13 +18,19 @@ tmp=$(mktemp -d /tmp/cpjudge-overhead.XXXXXX)
 trap 'rm -rf "$tmp"' EXIT
 cc=${CC:-cc}
 $cc -std=gnu11 -O2 -Wall -Wextra -Wno-format-truncation -o "$tmp/supervisor" "$repo/sandbox/src/main/c/supervisor.c"
+sups=("$tmp/supervisor")
+if [ -n "${2:-}" ]; then
+  git -C "$repo" show "$2:sandbox/src/main/c/supervisor.c" > "$tmp/supervisor-$2.c"
+  $cc -std=gnu11 -O2 -w -o "$tmp/supervisor-$2" "$tmp/supervisor-$2.c"
+  sups+=("$tmp/supervisor-$2")
+fi
 $cc -std=gnu11 -O2 -Wall -o "$tmp/overhead" "$here/overhead.c"
 mkdir -p "$tmp/state" "$tmp/work"
 chmod 700 "$tmp/state"
 printf 'int main(void){return 0;}\n' > "$tmp/trivial.c"
 $cc -O1 -o "$tmp/work/trivial" "$tmp/trivial.c"
 echo "load: $(cut -d' ' -f1-3 /proc/loadavg)"
-"$tmp/overhead" "$tmp/supervisor" "$tmp/state" "$tmp/work" "$tmp/work/trivial" "$runs" 2>"$tmp/stderr" || {
+"$tmp/overhead" "$tmp/state" "$tmp/work" "$tmp/work/trivial" "$runs" "${sups[@]}" 2>"$tmp/stderr" || {
   cat "$tmp/stderr" >&2; exit 1; }
 if [ -n "${CPJUDGE_SUPERVISOR_TRACE:-}" ]; then
   # median per phase over all runs, in the order the phases happen
