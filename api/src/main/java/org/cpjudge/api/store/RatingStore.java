@@ -20,6 +20,10 @@ public final class RatingStore {
     public record RatingState(long userId, Integer internalRating, int ratedContests) {
     }
 
+    /**
+     * One rated contest of a user, in public ratings. {@code delta} is the public change: for a newcomer under
+     * Codeforces' 2020 rule it includes the display boost, as Codeforces shows it (0 → 499, not the internal -1).
+     */
     public record HistoryEntry(String contest, String contestName, int rank, int oldRating, int newRating, int delta,
                                Instant appliedAt) {
     }
@@ -77,7 +81,7 @@ public final class RatingStore {
     /** The changes a contest applied, in rank order. */
     public List<Map.Entry<String, HistoryEntry>> changesOf(Connection c, String contestId) throws SQLException {
         List<Map.Entry<String, HistoryEntry>> list = new ArrayList<>();
-        try (PreparedStatement q = c.prepareStatement("SELECT u.handle, r.rank, r.old_rating, r.new_rating, r.delta,"
+        try (PreparedStatement q = c.prepareStatement("SELECT u.handle, r.rank, r.old_rating, r.new_rating, r.new_rating - r.old_rating,"
                 + " r.applied_at FROM rating_changes r JOIN users u ON u.id = r.user_id WHERE r.contest_id = ?"
                 + " ORDER BY r.rank, u.handle")) {
             q.setString(1, contestId);
@@ -96,7 +100,7 @@ public final class RatingStore {
         List<HistoryEntry> list = new ArrayList<>();
         try (Connection c = db.connection();
              PreparedStatement q = c.prepareStatement("SELECT r.contest_id, k.name, r.rank, r.old_rating, r.new_rating,"
-                     + " r.delta, r.applied_at FROM rating_changes r JOIN contests k ON k.id = r.contest_id"
+                     + " r.new_rating - r.old_rating, r.applied_at FROM rating_changes r JOIN contests k ON k.id = r.contest_id"
                      + " WHERE r.user_id = ? ORDER BY r.applied_at, r.contest_id")) {
             q.setLong(1, userId);
             try (ResultSet rs = q.executeQuery()) {
