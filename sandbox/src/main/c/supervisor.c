@@ -44,6 +44,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/mount.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
@@ -56,6 +57,8 @@
 #include <unistd.h>
 
 #define BOX_UID_BASE 60000
+#define BOX_UID_COUNT 1000
+#define BOX_UID_LOCK_DIR "/run/cpjudge-box-uids"
 #define POLL_MS 10
 #define MAX_LIST 512
 
@@ -1768,6 +1771,34 @@ cleanup:
     trace_end("supervisor");
 }
 
+/* The box uid. It must be unique on the host, not only among the slots of one judge process: two boxes
+ * sharing a uid could signal each other's processes wherever one can name the other's pids, and a host-wide
+ * count by uid (RLIMIT_NPROC, a test looking for leftover box processes) would mix them. Each supervisor holds
+ * an exclusive flock on BOX_UID_LOCK_DIR/<uid> for its whole life; the kernel drops it however the supervisor
+ * ends. The search starts at BOX_UID_BASE + slot, so a single judge keeps uid = 60000 + slot. Returns the
+ * uid, or (uid_t)-1 when the pool is exhausted or the lock directory cannot be used. */
+static uid_t pick_box_uid(char *why, size_t size) {
+    if (mkdir(BOX_UID_LOCK_DIR, 0700) < 0 && errno != EEXIST) {
+        snprintf(why, size, "mkdir %s: %s", BOX_UID_LOCK_DIR, strerror(errno));
+        return (uid_t)-1;
+    }
+    for (int i = 0; i < BOX_UID_COUNT; i++) {
+        uid_t uid = BOX_UID_BASE + (uid_t)((slot + i) % BOX_UID_COUNT);
+        char p[PATH_MAX];
+        snprintf(p, sizeof p, "%s/%u", BOX_UID_LOCK_DIR, (unsigned)uid);
+        int fd = open(p, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
+        if (fd < 0) {
+            snprintf(why, size, "open %s: %s", p, strerror(errno));
+            return (uid_t)-1;
+        }
+        if (flock(fd, LOCK_EX | LOCK_NB) == 0) return uid; /* fd stays open: the lock lives with us */
+        close(fd);
+    }
+    snprintf(why, size, "all %d box uids from %d are taken (see %s)", BOX_UID_COUNT, BOX_UID_BASE,
+             BOX_UID_LOCK_DIR);
+    return (uid_t)-1;
+}
+
 static void print_result(const struct result *res) {
     char msg[sizeof res->msg * 3 + 1];
     size_t j = 0;
@@ -1792,11 +1823,19 @@ int main(int argc, char **argv) {
         printf("fatal usage: cpjudge-supervisor --slot N --state DIR [--insecure]\n");
         return 2;
     }
-    box_uid = BOX_UID_BASE + (uid_t)slot;
     signal(SIGPIPE, SIG_IGN);
     if (getuid() != 0 && !insecure) {
         printf("fatal the sandbox supervisor must run as root (or use the insecure development mode)\n");
         return 2;
+    }
+    box_uid = BOX_UID_BASE + (uid_t)slot; /* insecure mode as a normal user: no uid change happens anyway */
+    if (getuid() == 0) {
+        char why[PATH_MAX + 64];
+        box_uid = pick_box_uid(why, sizeof why);
+        if (box_uid == (uid_t)-1) {
+            printf("fatal no box uid: %s\n", why);
+            return 2;
+        }
     }
     const char *trace = getenv("CPJUDGE_SUPERVISOR_TRACE");
     trace_on = trace && trace[0] && strcmp(trace, "0") != 0;

@@ -15,7 +15,8 @@ import java.nio.file.attribute.PosixFilePermissions;
  * asked for explicitly.
  *
  * <p>Call once per process and share the result: it is thread-safe and runs concurrent calls in separate
- * boxes (one supervisor process per concurrent caller, uid 60000 + slot).
+ * boxes (one supervisor process per concurrent caller, each with a box uid unique on the host, 60000 + slot
+ * unless another judge process on the host holds it).
  */
 public final class Sandboxes {
 

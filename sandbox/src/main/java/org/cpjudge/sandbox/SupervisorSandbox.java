@@ -11,7 +11,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The {@link Sandbox} backed by native supervisor processes: a pool of slots, each a long-lived supervisor
- * with its own box uid (60000 + slot) and network namespace. A caller borrows an idle slot (starting a new
+ * with its own box uid (unique on the host: 60000 + slot unless another judge process holds it, see
+ * supervisor.c pick_box_uid) and network namespace. A caller borrows an idle slot (starting a new
  * one when all are busy, up to the maximum, else waiting) for the length of one run.
  */
 final class SupervisorSandbox implements Sandbox {
@@ -26,6 +27,8 @@ final class SupervisorSandbox implements Sandbox {
     /** Slot numbers not currently owned by a live supervisor. */
     private final LinkedBlockingDeque<Integer> freeSlots = new LinkedBlockingDeque<>();
     private final List<Supervisor> all = new ArrayList<>();
+    /** Every box uid a supervisor of this sandbox has used (for tests looking for leftover box processes). */
+    private final java.util.Set<Integer> boxUids = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
     private SupervisorSandbox(Path binary, Path stateDir, boolean insecure, int maxSlots, Supervisor first) {
@@ -39,6 +42,20 @@ final class SupervisorSandbox implements Sandbox {
         }
         all.add(first);
         idle.add(first);
+        noteUid(first);
+    }
+
+    private void noteUid(Supervisor s) {
+        try {
+            boxUids.add(Integer.parseInt(s.hello.getOrDefault("uid", "")));
+        } catch (NumberFormatException e) {
+            // no uid reported
+        }
+    }
+
+    /** The box uids this sandbox's supervisors have used so far. */
+    java.util.Set<Integer> boxUids() {
+        return java.util.Set.copyOf(boxUids);
     }
 
     static SupervisorSandbox start(Path binary, Path stateDir, boolean allowInsecure, int maxSlots)
@@ -90,7 +107,7 @@ final class SupervisorSandbox implements Sandbox {
         sb.append("; namespaces ").append("yes".equals(h.get("namespaces"))
                 ? "pid, mount, ipc, uts, cgroup per run and a private empty network per slot" : "NONE");
         sb.append("; seccomp ").append(h.getOrDefault("seccomp", "no"));
-        sb.append("; box uid ").append(h.getOrDefault("uid", "?")).append("+slot");
+        sb.append("; box uids unique on this host (first ").append(h.getOrDefault("uid", "?")).append(')');
         return sb.toString();
     }
 
@@ -135,6 +152,7 @@ final class SupervisorSandbox implements Sandbox {
                 synchronized (all) {
                     all.add(fresh);
                 }
+                noteUid(fresh);
                 return fresh;
             }
             s = idle.pollFirst(100, java.util.concurrent.TimeUnit.MILLISECONDS);

@@ -104,4 +104,21 @@ class ConcurrencyTest {
         assertNotEquals(0, w.exitCode());
         assertFalse(Files.exists(py.resolve("x")));
     }
+
+    /** Two judge processes on one host (here: two sandboxes in one JVM) never share a box uid. */
+    @Test
+    void twoSandboxesOnOneHostUseDistinctBoxUids(@TempDir Path state, @TempDir Path other) throws Exception {
+        SandboxResult mine = run(dir, defaults(), "/usr/bin/id", "-u");
+        assertTrue(mine.exitedCleanly(), mine.toString());
+        String myUid = stdout(dir).trim();
+        try (Sandbox second = Sandboxes.open(state)) {
+            SandboxResult r = second.run(spec(other, defaults(), "/usr/bin/id", "-u"));
+            assertTrue(r.exitedCleanly(), r.toString());
+            String otherUid = Files.readString(other.resolve("stdout.txt")).trim();
+            assertTrue(Integer.parseInt(otherUid) >= 60000, otherUid);
+            assertNotEquals(myUid, otherUid, "both sandboxes' slot 0 got the same box uid");
+            assertTrue(((SupervisorSandbox) sandbox()).boxUids().contains(Integer.parseInt(myUid)));
+            assertFalse(((SupervisorSandbox) sandbox()).boxUids().contains(Integer.parseInt(otherUid)));
+        }
+    }
 }

@@ -24,8 +24,13 @@ class HostileTest {
     @TempDir
     Path dir;
 
-    /** Host pids of processes running as a box uid (60000..60063), from the host's /proc. */
+    /**
+     * Host pids of processes running as one of this sandbox's box uids, from the host's /proc. (Box uids are
+     * unique on the host, so boxes of other judge processes running at the same time do not count.)
+     */
     static List<String> boxProcesses() throws IOException {
+        Set<Integer> uids = ((SupervisorSandbox) sandbox()).boxUids();
+        assertFalse(uids.isEmpty(), "the sandbox reported no box uid");
         List<String> found = new ArrayList<>();
         try (Stream<Path> s = Files.list(Path.of("/proc"))) {
             for (Path p : (Iterable<Path>) s::iterator) {
@@ -36,7 +41,7 @@ class HostileTest {
                     for (String line : Files.readAllLines(p.resolve("status"))) {
                         if (line.startsWith("Uid:")) {
                             int uid = Integer.parseInt(line.split("\\s+")[1]);
-                            if (uid >= 60000 && uid < 60064) {
+                            if (uids.contains(uid)) {
                                 found.add(p.getFileName() + " uid " + uid);
                             }
                         }
