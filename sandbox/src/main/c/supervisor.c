@@ -12,18 +12,24 @@
  *   - the answer is one line "result outcome=.. exit=.. signal=.. cpu_us=.. wall_us=.. mem_kb=.. msg=.."
  *     where msg is %-encoded.
  *
+ * Once, at start (main): pick a box uid unique on the host (pick_box_uid), find the cgroups, make the slot's
+ * cgroups on v1 (cg_create_slot), one empty network namespace, and the box's root template in the
+ * supervisor's own mount namespace (build_template). Whatever can be made once is, because per run it cost
+ * most of the sandbox's overhead (see the README's figures; CPJUDGE_SUPERVISOR_TRACE=1 times each phase).
+ *
  * Per run, top to bottom (see run_box):
- *   1. make fresh cgroups for the box (memory, pids, cpu accounting) and set the limits;
+ *   1. reap the previous run's init; get the cgroups ready (v1: reuse, checked empty, limits written when
+ *      they change; v2: a fresh cgroup) (cg_setup);
  *   2. open the standard streams as root following no symlink; stdout/stderr go through pipes we count;
- *   3. clone the box init in new pid, mount, ipc, uts namespaces (the network namespace is one empty
- *      namespace per supervisor, made at start: creating one per run costs milliseconds);
- *   4. the init joins the cgroups (we put it there before letting it go on), builds a minimal root
- *      (read-only binds of the toolchains, the writable work directory, private /tmp, /dev, /proc),
- *      pivots into it and forks the program, which drops to the box uid, sets rlimits, no_new_privs and
- *      a seccomp filter, and execs;
+ *   3. make the run's mount points in the template; clone the box init in new pid, mount (a copy of the
+ *      template), ipc, uts namespaces, born in the cgroup2 box cgroup (clone_box);
+ *   4. the init joins the v1 cgroups itself, completes its root (private /tmp, /dev/shm, /proc, the binds,
+ *      the writable work directory), pivots into it and forks the program, which drops to the box uid, sets
+ *      rlimits, no_new_privs and a seccomp filter, and execs;
  *   5. we supervise: poll CPU time in the cgroup every 10 ms, wall time, output size; kill on excess;
- *   6. the init reports the program's wait status and exits, which kills everything left in the pid
- *      namespace; we kill the cgroup too, read the measurements, remove the cgroups and answer.
+ *   6. the init kills and reaps the rest of the box, reports the program's wait status and exits; we read
+ *      the measurements and answer (the init's exit, its namespaces' teardown, is reaped before the next
+ *      run). When we kill a box (limits), we kill the init and the cgroup and wait.
  */
 #define _GNU_SOURCE
 #include <dirent.h>
@@ -349,7 +355,6 @@ static unsigned long long pidns_ino(void) {
  * earlier run's files left page cache charged to the memory cgroup, the memory cgroup is replaced by a fresh
  * one, so that the cache neither counts in the next program's peak nor takes room under its limit.
  * On v2 memory.peak cannot be reset on every kernel, so there each run gets a fresh cgroup, removed after. */
-static int cg_reused;                       /* v1: the slot's cgroups exist and are reused */
 static long long cg_cur_mem = -1;           /* limits currently written in the reused cgroups */
 static int cg_cur_procs = -1;
 #define CG_STALE_BYTES (2LL << 20)
@@ -411,7 +416,6 @@ static int cg_create_slot(void) {
     path_join(p, sizeof p, box_memory, "memory.swappiness");
     write_file(p, "0");
     if (box_unified[0]) box_unified_fd = open(box_unified, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    cg_reused = 1;
     return 0;
 }
 
