@@ -75,6 +75,7 @@ static int slot = -1;
 static const char *state_dir;
 static int insecure;
 static uid_t box_uid;
+static gid_t box_gid; /* box_uid as root; a normal user's own group in the insecure mode */
 
 static void logmsg(const char *fmt, ...) {
     va_list ap;
@@ -1210,16 +1211,17 @@ static void start_program(const struct request *r, int exec_err_fd) {
     rlim_t cpu_s = (rlim_t)((r->cpu_ms + 999) / 1000 + 1);
     set_rlimit(RLIMIT_CPU, cpu_s); /* backstop: the supervisor enforces CPU time over the whole box */
     set_rlimit(RLIMIT_FSIZE, (rlim_t)r->fsize_bytes);
-    /* RLIMIT_NPROC counts every process of the uid on the host, and box uids are unique only within one
-     * judge process: with the pids cgroup it would be a source of spurious failures, so only without it */
-    if (cg_mode == CG_NONE) set_rlimit(RLIMIT_NPROC, (rlim_t)r->procs);
+    /* RLIMIT_NPROC counts every process of the uid on the host: the pids cgroup is the exact cap, so this is
+     * only the fallback without it, and only for a box uid of its own (as root). A normal user's insecure box
+     * shares its uid with the judge's own JVM threads, which would count against it. */
+    if (cg_mode == CG_NONE && getuid() == 0) set_rlimit(RLIMIT_NPROC, (rlim_t)r->procs);
     set_rlimit(RLIMIT_NOFILE, 1024);
     set_rlimit(RLIMIT_MEMLOCK, 0);
     set_rlimit(RLIMIT_MSGQUEUE, 0);
     if (chdir(r->cwd) < 0) die_setup("chdir to the work directory");
     if (!insecure || getuid() == 0) {
         if (setgroups(0, NULL) < 0) die_setup("setgroups");
-        if (setresgid(box_uid, box_uid, box_uid) < 0) die_setup("setresgid");
+        if (setresgid(box_gid, box_gid, box_gid) < 0) die_setup("setresgid");
         if (setresuid(box_uid, box_uid, box_uid) < 0) die_setup("setresuid");
     }
     if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0) die_setup("no_new_privs");
@@ -1512,7 +1514,7 @@ static void run_box(struct request *r, struct result *res) {
 
     /* the work directory belongs to the box during the run */
     work_fd = open_safe(r->cwd, O_RDONLY | O_DIRECTORY, 0);
-    if (work_fd < 0 || fchown(work_fd, box_uid, box_uid) < 0 || fchmod(work_fd, 0700) < 0) {
+    if (work_fd < 0 || fchown(work_fd, box_uid, box_gid) < 0 || fchmod(work_fd, 0700) < 0) {
         fail(res, "work directory %s: %s", r->cwd, strerror(errno));
         goto cleanup;
     }
@@ -1767,7 +1769,7 @@ cleanup:
         if (fds[i] >= 0) close(fds[i]);
     if (work_fd >= 0) {
         /* give the work directory back; the judge reads files with BoxFiles (no symlinks followed) */
-        if (fchown(work_fd, 0, 0) < 0 || fchmod(work_fd, 0755) < 0)
+        if (fchown(work_fd, getuid(), getgid()) < 0 || fchmod(work_fd, 0755) < 0)
             logmsg("cannot give back %s: %s", r->cwd, strerror(errno));
         close(work_fd);
     }
@@ -1832,10 +1834,12 @@ int main(int argc, char **argv) {
         printf("fatal the sandbox supervisor must run as root (or use the insecure development mode)\n");
         return 2;
     }
-    box_uid = BOX_UID_BASE + (uid_t)slot; /* insecure mode as a normal user: no uid change happens anyway */
+    box_uid = getuid(); /* insecure mode as a normal user: the program runs as that user */
+    box_gid = getgid();
     if (getuid() == 0) {
         char why[PATH_MAX + 64];
         box_uid = pick_box_uid(why, sizeof why);
+        box_gid = (gid_t)box_uid;
         if (box_uid == (uid_t)-1) {
             printf("fatal no box uid: %s\n", why);
             return 2;
@@ -1845,8 +1849,14 @@ int main(int argc, char **argv) {
     trace_on = trace && trace[0] && strcmp(trace, "0") != 0;
     detect();
     if (cg_create_slot() < 0) {
-        printf("fatal cannot create the slot's cgroups (%s): %s\n", box_memory, strerror(errno));
-        return 2;
+        if (!insecure) {
+            printf("fatal cannot create the slot's cgroups (%s): %s\n", box_memory, strerror(errno));
+            return 2;
+        }
+        /* a normal user on a development machine: no cgroups to make, so rlimits and rusage it is */
+        logmsg("insecure mode without cgroups (cannot create %s: %s)", box_memory, strerror(errno));
+        cg_mode = CG_NONE;
+        cg_memory[0] = cg_pids[0] = cg_cpuacct[0] = cg_unified[0] = 0;
     }
     int netns = 0;
     if (ns_ok && !insecure) {
