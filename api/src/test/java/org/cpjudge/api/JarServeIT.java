@@ -5,15 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonObject;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,10 +21,15 @@ class JarServeIT {
     @TempDir
     Path dataDir;
 
+    private JarServer serve(int port) throws Exception {
+        return JarServer.start(List.of(), JarServer.jar(), List.of("--data", dataDir.toString(), "--port",
+                String.valueOf(port), "--workers", "1"));
+    }
+
     @Test
     void servesFromAnEmbeddedDatabaseAndKeepsItsDataAcrossRestarts() throws Exception {
-        int port = freePort();
-        Server first = Server.start(dataDir, port);
+        int port = JarServer.freePort();
+        JarServer first = serve(port);
         String token;
         try {
             first.awaitReady();
@@ -49,7 +48,7 @@ class JarServeIT {
             first.stop();
         }
 
-        Server second = Server.start(dataDir, port);
+        JarServer second = serve(port);
         try {
             second.awaitReady();
             assertFalse(second.output().stream().anyMatch(l -> l.contains("administrator token")),
@@ -60,63 +59,6 @@ class JarServeIT {
             assertEquals(201, admin.status(), admin.body());
         } finally {
             second.stop();
-        }
-    }
-
-    private record Server(Process process, List<String> output) {
-
-        static Server start(Path dataDir, int port) throws Exception {
-            Path jar = Path.of("target", "judge.jar").toAbsolutePath();
-            assertTrue(Files.exists(jar), "package the jar first: " + jar);
-            ProcessBuilder pb = new ProcessBuilder("java", "-jar", jar.toString(), "serve", "--data", dataDir.toString(),
-                    "--port", String.valueOf(port), "--workers", "1").redirectErrorStream(true);
-            pb.environment().keySet().removeIf(k -> k.startsWith("JUDGE_"));
-            Process p = pb.start();
-            List<String> lines = new CopyOnWriteArrayList<>();
-            Thread reader = new Thread(() -> {
-                try (var in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                    for (String line; (line = in.readLine()) != null; ) {
-                        lines.add(line);
-                    }
-                } catch (Exception ignored) {
-                    // the process ended
-                }
-            });
-            reader.setDaemon(true);
-            reader.start();
-            return new Server(p, lines);
-        }
-
-        void awaitReady() throws Exception {
-            ApiClient api = null;
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
-            while (System.nanoTime() < deadline) {
-                assertTrue(process.isAlive(), "the server died: " + output);
-                String listening = output.stream().filter(l -> l.contains("listening on")).findFirst().orElse(null);
-                if (listening != null) {
-                    int port = Integer.parseInt(listening.replaceAll(".*localhost:(\\d+).*", "$1"));
-                    api = api == null ? new ApiClient(port) : api;
-                    if (api.get("/health/ready", null).status() == 200) {
-                        return;
-                    }
-                }
-                Thread.sleep(200);
-            }
-            throw new AssertionError("not ready within 180 s: " + output);
-        }
-
-        void stop() throws Exception {
-            process.destroy();
-            if (!process.waitFor(90, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new AssertionError("the server did not stop on SIGTERM: " + output);
-            }
-        }
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
         }
     }
 }
