@@ -66,7 +66,9 @@ public final class Compiler {
             Path program = work.resolve("program");
             HostFiles.copyTree(boxDir, program);
             Files.writeString(work.resolve("program.log"), output);
-            Files.move(work.resolve("program.log"), logOf(cached), StandardCopyOption.REPLACE_EXISTING);
+            // rename(2) replaces an existing log atomically; REPLACE_EXISTING would delete it first, racing with
+            // another judging that compiled the same sources and deletes it too
+            Files.move(work.resolve("program.log"), logOf(cached), StandardCopyOption.ATOMIC_MOVE);
             try {
                 Files.move(program, cached, StandardCopyOption.ATOMIC_MOVE);
             } catch (java.nio.file.FileSystemException e) {
