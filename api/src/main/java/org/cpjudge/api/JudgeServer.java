@@ -92,7 +92,7 @@ public final class JudgeServer implements AutoCloseable {
         int port = -1;
         if (role != Role.WORKER) {
             vertx = Vertx.vertx();
-            api = new ApiServer(vertx, db, config.dataDir().resolve("scratch"), Optional.ofNullable(judge),
+            api = new ApiServer(vertx, db, config.dataDir(), Optional.ofNullable(judge),
                     NewcomerRules.parse(config.newcomerRule()));
             port = api.listen(config.port()).toCompletionStage().toCompletableFuture().get();
             log.info("listening on http://localhost:{}/", port);

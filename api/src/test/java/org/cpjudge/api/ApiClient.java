@@ -10,7 +10,7 @@ import java.time.Duration;
 /** A small HTTP client for the tests: JSON in, status and JSON (or text) out. */
 final class ApiClient {
 
-    record Response(int status, String body) {
+    record Response(int status, String body, java.net.http.HttpHeaders headers) {
         JsonObject json() {
             return new JsonObject(body);
         }
@@ -50,6 +50,6 @@ final class ApiClient {
 
     private Response send(HttpRequest request) throws Exception {
         HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
-        return new Response(r.statusCode(), r.body());
+        return new Response(r.statusCode(), r.body(), r.headers());
     }
 }

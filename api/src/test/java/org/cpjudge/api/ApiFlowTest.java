@@ -140,6 +140,29 @@ class ApiFlowTest {
         assertEquals(409, again.status(), again.body());
     }
 
+    @Test
+    void servesTheStatementThePackageBrought() throws Exception {
+        String problem = importSum("sum-statement");
+        var list = api.get("/api/v1/problems/" + problem + "/statement", null);
+        assertEquals(200, list.status(), list.body());
+        JsonArray files = list.json().getJsonArray("files");
+        assertEquals(1, files.size(), list.body());
+        assertEquals("problem.en.md", files.getJsonObject(0).getString("name"));
+
+        var file = api.get(files.getJsonObject(0).getString("url"), null);
+        assertEquals(200, file.status());
+        assertTrue(file.body().startsWith("# Sum of Two"), file.body());
+        assertTrue(file.headers().firstValue("Content-Type").orElse("").startsWith("text/markdown"));
+        assertEquals("sandbox", file.headers().firstValue("Content-Security-Policy").orElse(""),
+                "a statement's own HTML or SVG never runs scripts on the judge's origin");
+
+        for (String escape : List.of("..%2Fproblem.yaml", "%2E%2E/problem.yaml", "nope.md")) {
+            var r = api.get("/api/v1/problems/" + problem + "/statement/" + escape, null);
+            assertEquals(404, r.status(), escape + ": " + r.body());
+        }
+        assertEquals(404, api.get("/api/v1/problems/nope/statement", null).status());
+    }
+
     static String importSum(String id) throws Exception {
         var r = api.post("/api/v1/problems?id=" + id, ADMIN, "application/zip", Zips.of(Zips.resource("packages/sum")));
         assertEquals(201, r.status(), r.body());

@@ -10,7 +10,9 @@ import org.cpjudge.api.contest.ContestFinalizer;
 import org.cpjudge.api.contest.ContestService;
 import org.cpjudge.api.contest.RatingService;
 import org.cpjudge.api.db.Database;
+import org.cpjudge.api.problem.ProblemCache;
 import org.cpjudge.api.problem.ProblemImport;
+import org.cpjudge.api.problem.Statements;
 import org.cpjudge.api.store.AiReportStore;
 import org.cpjudge.api.store.ContestStore;
 import org.cpjudge.api.store.ProblemStore;
@@ -29,7 +31,7 @@ public final class ApiServer {
     private final Router router;
     private HttpServer server;
 
-    public ApiServer(Vertx vertx, Database db, Path scratch, Optional<Judge> judge, NewcomerRule newcomerRule) {
+    public ApiServer(Vertx vertx, Database db, Path dataDir, Optional<Judge> judge, NewcomerRule newcomerRule) {
         this.vertx = vertx;
         this.router = Router.router(vertx);
         Endpoints endpoints = new Endpoints(vertx);
@@ -46,7 +48,8 @@ public final class ApiServer {
         new HealthRoutes(endpoints, workers).mount(router);
         new LanguageRoutes(endpoints, languages).mount(router);
         new UserRoutes(endpoints, auth, users, ratings).mount(router);
-        new ProblemRoutes(endpoints, auth, problems, new ProblemImport(problems, scratch, judge)).mount(router);
+        new ProblemRoutes(endpoints, auth, problems, new ProblemImport(problems, dataDir.resolve("scratch"), judge),
+                new Statements(new ProblemCache(problems, dataDir.resolve("problems")))).mount(router);
         new SubmissionRoutes(endpoints, auth, problems, new SubmissionStore(db), languages, contests).mount(router);
         new ContestRoutes(endpoints, auth, contests, problems, contestService,
                 new ContestFinalizer(db, contests, ratingStore, newcomerRule)).mount(router);

@@ -40,6 +40,10 @@ public final class Endpoints {
         if (ctx.response().ended()) {
             return;
         }
+        if (reply.body() instanceof io.vertx.core.buffer.Buffer raw) {
+            ctx.response().setStatusCode(reply.status()).end(raw);
+            return;
+        }
         ctx.response().setStatusCode(reply.status())
                 .putHeader("Content-Type", "application/json; charset=utf-8")
                 .end(String.valueOf(reply.body()));

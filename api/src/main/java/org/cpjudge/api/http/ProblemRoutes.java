@@ -1,11 +1,13 @@
 package org.cpjudge.api.http;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.util.Set;
 import org.cpjudge.api.problem.ProblemImport;
+import org.cpjudge.api.problem.Statements;
 import org.cpjudge.api.store.ProblemStore;
 import org.cpjudge.api.store.StoredProblem;
 import org.cpjudge.api.store.User;
@@ -22,18 +24,23 @@ public final class ProblemRoutes {
     private final Authenticator auth;
     private final ProblemStore problems;
     private final ProblemImport importer;
+    private final Statements statements;
 
-    public ProblemRoutes(Endpoints endpoints, Authenticator auth, ProblemStore problems, ProblemImport importer) {
+    public ProblemRoutes(Endpoints endpoints, Authenticator auth, ProblemStore problems, ProblemImport importer,
+                         Statements statements) {
         this.endpoints = endpoints;
         this.auth = auth;
         this.problems = problems;
         this.importer = importer;
+        this.statements = statements;
     }
 
     public void mount(Router router) {
         router.post("/api/v1/problems").handler(BodyHandler.create(false).setBodyLimit(MAX_PACKAGE_BYTES))
                 .handler(endpoints.blocking(this::importPackage));
         router.get("/api/v1/problems/:id").handler(endpoints.blocking(this::show));
+        router.get("/api/v1/problems/:id/statement").handler(endpoints.blocking(this::statementFiles));
+        router.get("/api/v1/problems/:id/statement/*").handler(endpoints.blocking(this::statementFile));
     }
 
     private Reply importPackage(RoutingContext ctx) throws Exception {
@@ -57,6 +64,34 @@ public final class ProblemRoutes {
         StoredProblem p = problems.find(id)
                 .orElseThrow(() -> ApiException.notFound("problem_not_found", "no problem has the id '" + id + "'"));
         return Reply.ok(toJson(p));
+    }
+
+    private StoredProblem problem(RoutingContext ctx) throws Exception {
+        String id = ctx.pathParam("id");
+        return problems.find(id)
+                .orElseThrow(() -> ApiException.notFound("problem_not_found", "no problem has the id '" + id + "'"));
+    }
+
+    private Reply statementFiles(RoutingContext ctx) throws Exception {
+        StoredProblem p = problem(ctx);
+        var files = statements.list(p).orElseThrow(() -> ApiException.notFound("statement_not_found",
+                "the package of problem '" + p.id() + "' has no problem_statement/ or statement/ folder"));
+        JsonArray list = new JsonArray();
+        files.forEach(f -> list.add(new JsonObject().put("name", f.name()).put("size", f.size())
+                .put("url", "/api/v1/problems/" + p.id() + "/statement/" + f.name())));
+        return Reply.ok(new JsonObject().put("problem", p.id()).put("files", list));
+    }
+
+    /** The raw file. A statement's HTML runs sandboxed (no scripts, no same-origin access to the API). */
+    private Reply statementFile(RoutingContext ctx) throws Exception {
+        StoredProblem p = problem(ctx);
+        String name = ctx.pathParam("*");
+        byte[] bytes = statements.read(p, name).orElseThrow(() -> ApiException.notFound("statement_file_not_found",
+                "problem '" + p.id() + "' has no statement file '" + name + "'"));
+        ctx.response().putHeader("Content-Type", Statements.contentType(name))
+                .putHeader("Content-Security-Policy", "sandbox")
+                .putHeader("X-Content-Type-Options", "nosniff");
+        return Reply.raw(bytes);
     }
 
     private static JsonObject toJson(StoredProblem p) {

@@ -1,6 +1,9 @@
 package org.cpjudge.api.http;
 
-/** A successful answer: status and a JSON body (a Vert.x JsonObject or JsonArray). */
+/**
+ * A successful answer: status and a body, JSON (a Vert.x JsonObject or JsonArray) or raw bytes whose headers the
+ * endpoint set.
+ */
 public record Reply(int status, Object body) {
 
     public static Reply ok(Object body) {
@@ -9,6 +12,10 @@ public record Reply(int status, Object body) {
 
     public static Reply created(Object body) {
         return new Reply(201, body);
+    }
+
+    public static Reply raw(byte[] bytes) {
+        return new Reply(200, io.vertx.core.buffer.Buffer.buffer(bytes));
     }
 
     public static Reply accepted(Object body) {
