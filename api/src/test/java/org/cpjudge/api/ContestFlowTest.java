@@ -187,6 +187,32 @@ class ContestFlowTest {
     }
 
     @Test
+    void finalizingRightAfterTheLastSubmissionWaitsForItsVerdict() throws Exception {
+        Instant start = Instant.now().minus(1, ChronoUnit.MINUTES);
+        assertEquals(201, api.postJson("/api/v1/contests", ADMIN, contest("round2", start, true)).status());
+        String late = user("late_lucy", "human");
+        String early = user("early_eve", "human");
+        for (String token : List.of(late, early)) {
+            assertEquals(201, api.post("/api/v1/contests/round2/register", token, "application/json", new byte[0]).status());
+        }
+        assertEquals(202, submit(early, "round2", "cf-a", "WA").status());
+        var source = Sources.SUM.get("java").get("AC"); // the slowest to compile and run
+        JsonObject body = new JsonObject().put("problem", "cf-a").put("language", "java").put("contest", "round2")
+                .put("files", new JsonArray().add(new JsonObject().put("name", source.file()).put("content", source.content())));
+        assertEquals(202, api.postJson("/api/v1/submissions", late, body).status());
+
+        var finalized = api.post("/api/v1/contests/round2/finalize", ADMIN, "application/json", new byte[0]);
+        assertEquals(200, finalized.status(), finalized.body());
+        JsonArray changes = finalized.json().getJsonArray("rating_changes");
+        assertEquals(2, changes.size(), finalized.body());
+        assertEquals("late_lucy", changes.getJsonObject(0).getString("handle"), "the last AC counted: " + finalized.body());
+        assertEquals(1, changes.getJsonObject(0).getInteger("rank"));
+        JsonObject row = api.get("/api/v1/contests/round2/scoreboard", null).json().getJsonArray("rows").getJsonObject(0);
+        assertEquals("late_lucy", row.getString("handle"));
+        assertEquals(1, row.getInteger("solved"));
+    }
+
+    @Test
     void contestsAreValidatedAndOnlyAdministratorsCreateOrFinalize() throws Exception {
         String user = user("v_user", "human");
         Instant start = Instant.now().plus(1, ChronoUnit.DAYS);

@@ -30,6 +30,8 @@ public final class ContestRoutes {
     private static final Set<String> SCORING = Set.of("icpc", "ioi");
     /** A year: longer contests are surely a mistake in the request. */
     private static final int MAX_DURATION_MINUTES = 366 * 24 * 60;
+    /** How long finalizing waits for the judging of the contest's last submissions. */
+    private static final java.time.Duration PENDING_WAIT = java.time.Duration.ofSeconds(120);
 
     private final Endpoints endpoints;
     private final Authenticator auth;
@@ -163,6 +165,13 @@ public final class ContestRoutes {
         auth.administrator(ctx);
         String id = ctx.pathParam("id");
         ContestFinalizer.Outcome outcome = finalizer.finalizeContest(id, Instant.now()).orElseThrow(() -> notFound(id));
+        // The first call ended the contest; its last submissions are usually judged within seconds, so wait for
+        // them rather than make every caller retry.
+        long deadline = System.nanoTime() + PENDING_WAIT.toNanos();
+        while (outcome.pending() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+            outcome = finalizer.finalizeContest(id, Instant.now()).orElseThrow(() -> notFound(id));
+        }
         if (outcome.pending() > 0) {
             throw new ApiException(409, "judging_pending", "contest '" + id + "' has ended, but " + outcome.pending()
                     + " of its submissions are still being judged; finalize again once they are done");
