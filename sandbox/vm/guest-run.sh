@@ -23,13 +23,14 @@ echo "127.0.1.1 cg2vm" >> /etc/hosts
   echo "cg2vm: cgroup mounts:"; grep cgroup /proc/self/mountinfo | sed 's/^/cg2vm:   /'
   echo "cg2vm: root cgroup.controllers: $(cat /sys/fs/cgroup/cgroup.controllers)"
 } | tee /cg2vm/guest-info.txt
-# like systemd: controllers enabled at the root, the service in its own cgroup with processes in it
-echo "+memory +pids +cpu" > /sys/fs/cgroup/cgroup.subtree_control
+# like systemd: controllers enabled above the service, the service in its own cgroup with processes in it. By
+# default only memory and pids, as a systemd slice with no CPU weights or quotas gives its services
+echo "${CG2VM_CONTROLLERS:-+memory +pids}" > /sys/fs/cgroup/cgroup.subtree_control
 mkdir -p /sys/fs/cgroup/cpjudge.service
 echo "cg2vm: memory files of a cgroup: $(cd /sys/fs/cgroup/cpjudge.service && echo memory.* | tr '\n' ' ')" \
   | tee -a /cg2vm/guest-info.txt
 echo $$ > /sys/fs/cgroup/cpjudge.service/cgroup.procs
-echo "cg2vm: running in cgroup $(cat /proc/self/cgroup): cd $CG2VM_REPO && $CG2VM_CMD"
+echo "cg2vm: running in cgroup $(cat /proc/self/cgroup) (its cgroup.controllers: $(cat /sys/fs/cgroup/cpjudge.service/cgroup.controllers)): cd $CG2VM_REPO && $CG2VM_CMD"
 cd "$CG2VM_REPO"
 rc=0
 bash -c "$CG2VM_CMD" > /cg2vm/mvn.log 2>&1 || rc=$?

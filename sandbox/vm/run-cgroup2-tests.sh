@@ -10,7 +10,9 @@
 # Needs root (KVM for speed: see accel below); installs qemu-system-x86, linux-image-amd64 and busybox-static
 # with apt-get when missing. The guest writes only to $CG2VM_DIR (default /tmp/cg2vm, emptied first): the log (mvn.log),
 # guest-info.txt, rc and the surefire reports. Settings: CG2VM_MEM (4G), CG2VM_CPUS (2), CG2VM_TIMEOUT
-# (seconds, 3600), CG2VM_KERNEL (a /boot/vmlinuz-* with modules; default the newest Debian one), CG2VM_ACCEL (auto, kvm, tcg).
+# (seconds, 3600), CG2VM_KERNEL (a /boot/vmlinuz-* with modules; default the newest Debian one), CG2VM_ACCEL (auto, kvm,
+# tcg), CG2VM_CONTROLLERS (what the guest enables above the judge's cgroup: "+memory +pids", as a systemd
+# slice without CPU settings does).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
@@ -91,6 +93,7 @@ cd "$repo"
   printf 'CG2VM_GUEST=%q\n' "$here/guest-run.sh"
   printf 'CG2VM_REPO=%q\n' "$repo"
   printf 'CG2VM_CMD=%q\n' "$cmd"
+  printf 'CG2VM_CONTROLLERS=%q\n' "${CG2VM_CONTROLLERS:-+memory +pids}"
 } > "$work/scratch/job.env"
 
 echo "run-cgroup2-tests: booting $kernel ($accel, $mem, $cpus cpus) to run: $cmd  [console: $work/console.log]"

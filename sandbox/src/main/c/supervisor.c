@@ -261,16 +261,32 @@ static int own_cgroup_dir(const char *controller, char *out, size_t size) {
     return stat(out, &st) == 0 && S_ISDIR(st.st_mode) ? 0 : -1;
 }
 
-/* cgroup v2: make sure memory, pids and cpu can be enabled for a child of `dir`. A non-root cgroup with
- * processes in it cannot hand controllers to children, so when needed we move every process of `dir`
- * (the judge's JVM, its supervisors) into a leaf `dir`/cpjudge-host first. */
+/* Whether the space-separated list (cgroup.controllers) holds `name` as a whole word ("cpu" is not "cpuset"). */
+static int has_word(const char *list, const char *name) {
+    size_t n = strlen(name);
+    for (const char *p = list; (p = strstr(p, name)); p += n)
+        if ((p == list || p[-1] == ' ') && (!p[n] || p[n] == ' ' || p[n] == '\n')) return 1;
+    return 0;
+}
+
+/* cgroup v2: make sure memory and pids can be enabled for a child of `dir`. The cpu controller is not needed:
+ * cpu.stat's usage_usec is kept by the cgroup core in every cgroup (4.15+) whether cpu is enabled or not, and
+ * requiring it made the sandbox run with no cgroup at all (no memory limit) on hosts that delegate only
+ * memory and pids (seen on a pure cgroup2 guest, sandbox/vm). A non-root cgroup with processes in it cannot
+ * hand controllers to children, so when needed we move every process of `dir` (the judge's JVM, its
+ * supervisors) into a leaf `dir`/cpjudge-host first. */
+#define V2_CONTROLLERS "+memory +pids"
 static int v2_enable_controllers(const char *dir) {
     char path[PATH_MAX], buf[512];
     path_join(path, sizeof path, dir, "cgroup.controllers");
     if (read_file(path, buf, sizeof buf) < 0) return -1;
-    if (!strstr(buf, "memory") || !strstr(buf, "pids") || !strstr(buf, "cpu")) return -1;
+    if (!has_word(buf, "memory") || !has_word(buf, "pids")) {
+        buf[strcspn(buf, "\n")] = 0;
+        logmsg("cgroup v2: %s lacks the memory or pids controller (has: %s)", dir, buf);
+        return -1;
+    }
     path_join(path, sizeof path, dir, "cgroup.subtree_control");
-    if (write_file(path, "+memory +pids +cpu") == 0) return 0;
+    if (write_file(path, V2_CONTROLLERS) == 0) return 0;
     if (errno != EBUSY) return -1;
     char leaf[PATH_MAX], procs[PATH_MAX], leafprocs[PATH_MAX];
     path_join(leaf, sizeof leaf, dir, "cpjudge-host");
@@ -286,7 +302,7 @@ static int v2_enable_controllers(const char *dir) {
             write_file(leafprocs, line);
         }
         fclose(f);
-        if (write_file(path, "+memory +pids +cpu") == 0) {
+        if (write_file(path, V2_CONTROLLERS) == 0) {
             logmsg("cgroup v2: moved the processes of %s into %s to delegate controllers", dir, leaf);
             return 0;
         }
