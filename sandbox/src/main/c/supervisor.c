@@ -374,6 +374,7 @@ static unsigned long long pidns_ino(void) {
  * On v2 memory.peak cannot be reset on every kernel, so there each run gets a fresh cgroup, removed after. */
 static long long cg_cur_mem = -1;           /* limits currently written in the reused cgroups */
 static int cg_cur_procs = -1;
+static long long v2_sampled_peak = -1; /* v2 without memory.peak: highest memory.current seen (cg_sample_memory) */
 #define CG_STALE_BYTES (2LL << 20)
 
 static int cg_make(char *box, size_t size, const char *parent) {
@@ -537,6 +538,8 @@ static int cg_setup(long long mem_bytes, int procs, char *err, size_t errsize) {
         path_join(p, sizeof p, box_unified, "pids.max");
         if (write_filef(p, "%d", procs + 1) < 0) goto fail; /* + the box init */
         box_unified_fd = open(box_unified, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+        path_join(p, sizeof p, box_unified, "memory.peak");
+        v2_sampled_peak = access(p, F_OK) == 0 ? -1 : 0; /* see cg_sample_memory */
     }
     return 0;
 fail:
@@ -631,16 +634,35 @@ static long long cg_cpu_us(void) {
     return -1;
 }
 
-/* Peak memory of the box, bytes; -1 when unknown. */
-static long long cg_peak_bytes(void) {
+/* v2 kernels before 5.19 have no memory.peak (Ubuntu 22.04's 5.15, Debian 11's 5.10): there the supervisor
+ * samples memory.current at each CPU time check (every POLL_MS) and keeps the highest value; a spike shorter
+ * than that is missed, except that usage reaching memory.max counts as a peak of memory.max. Without this the
+ * run reported the box init's rusage, which is empty when the init reaped the box itself: memoryKb 0. */
+
+static void cg_sample_memory(void) {
+    if (v2_sampled_peak < 0) return;
+    char p[PATH_MAX];
+    path_join(p, sizeof p, box_memory, "memory.current");
+    long long cur = read_number(p);
+    if (cur > v2_sampled_peak) v2_sampled_peak = cur;
+}
+
+/* Peak memory of the box, bytes; -1 when unknown. On v2 the peak is that of the whole run: memory.peak can be
+ * reset only from 6.12 on, so the box init's setup (a few hundred KB) counts too. */
+static long long cg_peak_bytes(long long mem_limit) {
     char p[PATH_MAX];
     if (cg_mode == CG_V1) {
         path_join(p, sizeof p, box_memory, "memory.max_usage_in_bytes");
         return read_number(p);
     }
     if (cg_mode == CG_V2) {
-        path_join(p, sizeof p, box_memory, "memory.peak");
-        return read_number(p);
+        if (v2_sampled_peak < 0) {
+            path_join(p, sizeof p, box_memory, "memory.peak");
+            return read_number(p);
+        }
+        cg_sample_memory();
+        path_join(p, sizeof p, box_memory, "memory.events");
+        return read_keyed(p, "max") > 0 ? mem_limit : v2_sampled_peak;
     }
     return -1;
 }
@@ -1683,6 +1705,7 @@ static void run_box(struct request *r, struct result *res) {
         if (t - last_check < POLL_MS * 1000LL && t - start < wall_limit_us) continue;
         last_check = t;
         long long cpu = cg_cpu_us();
+        cg_sample_memory();
         elapsed = t - start;
         if (cpu >= 0 && cpu - cpu_base > cpu_limit_us) limit_hit = "CPU_TIME_EXCEEDED";
         else if (elapsed > wall_limit_us) limit_hit = "WALL_TIME_EXCEEDED";
@@ -1730,7 +1753,7 @@ reap:
         if (cpu >= 0) res->cpu_us = cpu - cpu_base;
         else res->cpu_us = (long long)ru.ru_utime.tv_sec * 1000000 + ru.ru_utime.tv_usec +
                            (long long)ru.ru_stime.tv_sec * 1000000 + ru.ru_stime.tv_usec;
-        long long peak = cg_peak_bytes();
+        long long peak = cg_peak_bytes(r->mem_bytes);
         res->mem_kb = peak >= 0 ? peak / 1024 : ru.ru_maxrss;
         res->wall_us = end - start;
         long long ooms = cg_oom_kills() - oom_base;
