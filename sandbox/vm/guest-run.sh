@@ -32,6 +32,9 @@ echo "cg2vm: memory files of a cgroup: $(cd /sys/fs/cgroup/cpjudge.service && ec
 echo $$ > /sys/fs/cgroup/cpjudge.service/cgroup.procs
 echo "cg2vm: running in cgroup $(cat /proc/self/cgroup) (its cgroup.controllers: $(cat /sys/fs/cgroup/cpjudge.service/cgroup.controllers)): cd $CG2VM_REPO && $CG2VM_CMD"
 cd "$CG2VM_REPO"
+# the host's build output shows through the overlay: start from clean modules (whiteouts in the guest's tmpfs
+# only), so that nothing compiled or reported on the host is taken for the guest's
+rm -rf ./*/target
 rc=0
 bash -c "$CG2VM_CMD" > /cg2vm/mvn.log 2>&1 || rc=$?
 mkdir -p /cg2vm/reports
