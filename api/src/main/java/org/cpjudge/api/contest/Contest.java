@@ -35,7 +35,12 @@ public record Contest(String id, String name, Instant startsAt, int durationMinu
     }
 
     public boolean runningAt(Instant t) {
-        return !t.isBefore(startsAt) && t.isBefore(end()) && finalizedAt == null;
+        return within(t) && finalizedAt == null;
+    }
+
+    /** Whether a try made at {@code t} falls inside the contest: from its start up to (not including) its end. */
+    public boolean within(Instant t) {
+        return !t.isBefore(startsAt) && t.isBefore(end());
     }
 
     public boolean frozenAt(Instant now) {

@@ -60,7 +60,7 @@ public final class ContestFinalizer {
             List<ContestSubmission> tries = contests.submissions(c, contestId);
             Contest ended = contest;
             int pending = (int) tries.stream()
-                    .filter(t -> !t.submittedAt().isBefore(ended.startsAt()) && t.submittedAt().isBefore(ended.end()))
+                    .filter(t -> ended.within(t.submittedAt()))
                     .filter(t -> !t.judged()).count();
             if (pending > 0) {
                 return Optional.of(new Outcome(contest, false, pending, List.of()));

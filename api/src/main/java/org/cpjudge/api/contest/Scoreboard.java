@@ -28,7 +28,7 @@ public record Scoreboard(Contest contest, boolean frozen, List<ScoreboardRow> ro
         Map<Long, Map<String, Integer>> hidden = new HashMap<>();
         Map<Long, Integer> triesByUser = new HashMap<>();
         for (ContestSubmission t : tries) {
-            if (t.submittedAt().isBefore(contest.startsAt()) || !t.submittedAt().isBefore(contest.end())) {
+            if (!contest.within(t.submittedAt())) {
                 continue;
             }
             triesByUser.merge(t.userId(), 1, Integer::sum);
