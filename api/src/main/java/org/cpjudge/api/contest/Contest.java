@@ -5,20 +5,46 @@ import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * A contest: when it runs, how it is scored, and whether its scoreboard freezes and it is rated.
+ * A contest: when it runs, its problems, how it is scored and rated, who may take part, and where it is in
+ * its life (ended early, unfrozen, finalized).
  *
- * @param newcomerRule the rule for accounts in their first rated contests, or null for the server's
- * @param endedAt      when finalizing ended it before its scheduled end, else null
- * @param finalizedAt  when it was finalized (rating changes applied once), else null
+ * @param endedAt     when finalizing ended it before its scheduled end, else null
+ * @param unfrozenAt  when an administrator lifted the freeze before finalizing, else null
+ * @param finalizedAt when it was finalized (rating changes applied once), else null
  */
-public record Contest(String id, String name, Instant startsAt, int durationMinutes, String scoring,
-                      int freezeMinutes, boolean rated, String newcomerRule, Instant endedAt, Instant finalizedAt,
-                      List<String> problems) {
+public record Contest(String id, String name, Instant startsAt, int durationMinutes, int freezeMinutes,
+                      ContestRules rules, Admission admission, List<ContestProblem> problems,
+                      Instant endedAt, Instant unfrozenAt, Instant finalizedAt) {
 
     public Contest {
         problems = List.copyOf(problems);
+    }
+
+    public Scoring scoring() {
+        return rules.scoring();
+    }
+
+    public boolean rated() {
+        return rules.rated();
+    }
+
+    public String newcomerRule() {
+        return rules.newcomerRule();
+    }
+
+    public List<String> problemIds() {
+        return problems.stream().map(ContestProblem::problemId).toList();
+    }
+
+    public Optional<ContestProblem> problem(String problemId) {
+        return problems.stream().filter(p -> p.problemId().equals(problemId)).findFirst();
+    }
+
+    public boolean includes(String problemId) {
+        return problem(problemId).isPresent();
     }
 
     public Instant scheduledEnd() {
@@ -29,7 +55,7 @@ public record Contest(String id, String name, Instant startsAt, int durationMinu
         return endedAt != null && endedAt.isBefore(scheduledEnd()) ? endedAt : scheduledEnd();
     }
 
-    /** Results submitted from this moment on stay hidden on the public scoreboard until the contest is finalized. */
+    /** Results submitted from this moment on stay hidden on the public scoreboard until unfrozen or finalized. */
     public Instant freezeStart() {
         return scheduledEnd().minus(Duration.ofMinutes(freezeMinutes));
     }
@@ -43,12 +69,32 @@ public record Contest(String id, String name, Instant startsAt, int durationMinu
         return !t.isBefore(startsAt) && t.isBefore(end());
     }
 
+    public boolean startedAt(Instant now) {
+        return !now.isBefore(startsAt);
+    }
+
+    /** Over: ended (on schedule or early) or finalized. */
+    public boolean overAt(Instant now) {
+        return finalized() || !now.isBefore(end());
+    }
+
     public boolean frozenAt(Instant now) {
-        return freezeMinutes > 0 && finalizedAt == null && !now.isBefore(freezeStart());
+        return freezeMinutes > 0 && finalizedAt == null && unfrozenAt == null && !now.isBefore(freezeStart());
     }
 
     public boolean finalized() {
         return finalizedAt != null;
+    }
+
+    /** The minute of the contest a try made at {@code t} counts at. */
+    public long minuteOf(Instant t) {
+        return Duration.between(startsAt, t).toMinutes();
+    }
+
+    public boolean registrationOpenAt(Instant now) {
+        Instant opens = admission.registrationOpens();
+        Instant closes = admission.registrationCloses() != null ? admission.registrationCloses() : end();
+        return !overAt(now) && (opens == null || !now.isBefore(opens)) && now.isBefore(closes);
     }
 
     public String phaseAt(Instant now) {
@@ -61,11 +107,42 @@ public record Contest(String id, String name, Instant startsAt, int durationMinu
         return now.isBefore(end()) ? "running" : "ended";
     }
 
-    public JsonObject toJson(Instant now) {
-        return new JsonObject().put("id", id).put("name", name).put("start", startsAt.toString())
-                .put("duration_minutes", durationMinutes).put("end", end().toString()).put("scoring", scoring)
-                .put("problems", new JsonArray(List.copyOf(problems))).put("freeze_minutes", freezeMinutes)
-                .put("rated", rated).put("newcomer_rule", newcomerRule).put("status", phaseAt(now))
-                .put("frozen", frozenAt(now)).put("finalized_at", finalizedAt == null ? null : finalizedAt.toString());
+    /** The contest as the API shows it to anyone; the invitation code only to administrators. */
+    public JsonObject toJson(Instant now, boolean forAdministrator) {
+        JsonArray labels = new JsonArray();
+        JsonObject points = new JsonObject();
+        for (ContestProblem p : problems) {
+            labels.add(p.label());
+            if (p.points() != null) {
+                points.put(p.problemId(), p.points());
+            }
+        }
+        JsonObject json = new JsonObject().put("id", id).put("name", name).put("start", startsAt.toString())
+                .put("duration_minutes", durationMinutes).put("end", end().toString())
+                .put("scoring", WireEnum.wire(rules.scoring()))
+                .put("problems", new JsonArray(problemIds())).put("labels", labels)
+                .put("freeze_minutes", freezeMinutes).put("penalty_minutes", rules.penaltyMinutes())
+                .put("ioi_rule", WireEnum.wire(rules.ioiRule()))
+                .put("rated", rules.rated()).put("newcomer_rule", rules.newcomerRule())
+                .put("ai_participation", WireEnum.wire(rules.ai()))
+                .put("visibility", WireEnum.wire(admission.visibility()))
+                .put("registration_opens", text(admission.registrationOpens()))
+                .put("registration_closes", text(admission.registrationCloses()))
+                .put("registration_open", registrationOpenAt(now))
+                .put("practice_after", admission.practiceAfter())
+                .put("sources_public_after", admission.sourcesPublicAfter())
+                .put("status", phaseAt(now)).put("frozen", frozenAt(now))
+                .put("unfrozen_at", text(unfrozenAt)).put("finalized_at", text(finalizedAt));
+        if (!points.isEmpty()) {
+            json.put("points", points);
+        }
+        if (forAdministrator) {
+            json.put("invitation_code", admission.invitationCode());
+        }
+        return json;
+    }
+
+    private static String text(Instant t) {
+        return t == null ? null : t.toString();
     }
 }

@@ -89,7 +89,7 @@ public final class ContestFinalizer {
             RatingStore.RatingState s = states.get(row.participant().userId());
             int internal = s.internalRating() == null ? rule.initialRating() : s.internalRating();
             Contestant who = new Contestant(row.participant().handle(), internal, s.ratedContests());
-            double points = contest.scoring().equals("icpc") ? row.solved() : row.score();
+            double points = contest.scoring() == Scoring.ICPC ? row.solved() : row.score();
             standings.add(Standing.byScore(who, points, row.penalty()));
         }
         List<RatingChange> changes = new CodeforcesRating(rule).rate(standings);

@@ -23,13 +23,13 @@ public final class ContestService {
     public JsonArray list(Instant now) throws SQLException {
         JsonArray list = new JsonArray();
         for (Contest c : contests.list()) {
-            list.add(c.toJson(now));
+            list.add(c.toJson(now, false));
         }
         return list;
     }
 
     public Optional<JsonObject> contest(String id, Instant now) throws SQLException {
-        return contests.find(id).map(c -> c.toJson(now));
+        return contests.find(id).map(c -> c.toJson(now, false));
     }
 
     /** The scoreboard everyone sees: frozen results stay hidden until the contest is finalized. */

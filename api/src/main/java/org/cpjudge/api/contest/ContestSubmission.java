@@ -1,21 +1,24 @@
 package org.cpjudge.api.contest;
 
 import java.time.Instant;
+import java.util.UUID;
+import org.cpjudge.judge.SubmissionStatus;
+import org.cpjudge.judge.Verdict;
 
-/** A submission that counts in a contest, as the scoreboard needs it. */
-public record ContestSubmission(long userId, String problem, Instant submittedAt, String status, String verdict,
-                                Double score) {
+/** A submission that counts in a contest, as the scoreboard needs it. {@code verdict} is null until judged. */
+public record ContestSubmission(UUID id, long userId, String problem, Instant submittedAt, SubmissionStatus status,
+                                Verdict verdict, Double score) {
 
     public boolean judged() {
-        return "done".equals(status);
+        return status == SubmissionStatus.DONE;
     }
 
     /** Compile errors and the judge's own failures cost a contestant nothing. */
     public boolean countsAsTry() {
-        return judged() && !"CE".equals(verdict) && !"JE".equals(verdict);
+        return judged() && verdict != Verdict.CE && verdict != Verdict.JE;
     }
 
     public boolean accepted() {
-        return judged() && "AC".equals(verdict);
+        return judged() && verdict == Verdict.AC;
     }
 }

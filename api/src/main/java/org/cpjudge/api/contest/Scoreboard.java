@@ -23,7 +23,7 @@ public record Scoreboard(Contest contest, boolean frozen, List<ScoreboardRow> ro
     public static Scoreboard of(Contest contest, List<Participant> participants, List<ContestSubmission> tries,
                                 Instant now, boolean hideFrozen) {
         boolean frozen = hideFrozen && contest.frozenAt(now);
-        ScoringRule rule = ScoringRule.named(contest.scoring());
+        ScoringRule rule = ScoringRule.of(contest);
         Map<Long, Map<String, List<ContestSubmission>>> visible = new HashMap<>();
         Map<Long, Map<String, Integer>> hidden = new HashMap<>();
         Map<Long, Integer> triesByUser = new HashMap<>();
@@ -42,7 +42,7 @@ public record Scoreboard(Contest contest, boolean frozen, List<ScoreboardRow> ro
         List<ScoreboardRow> rows = new ArrayList<>();
         for (Participant p : participants) {
             List<ProblemResult> results = new ArrayList<>();
-            for (String problem : contest.problems()) {
+            for (String problem : contest.problemIds()) {
                 results.add(rule.result(problem,
                         visible.getOrDefault(p.userId(), Map.of()).getOrDefault(problem, List.of()),
                         hidden.getOrDefault(p.userId(), Map.of()).getOrDefault(problem, 0), contest.startsAt()));
@@ -71,7 +71,7 @@ public record Scoreboard(Contest contest, boolean frozen, List<ScoreboardRow> ro
     public JsonObject toJson() {
         JsonArray list = new JsonArray();
         rows.forEach(r -> list.add(r.toJson()));
-        return new JsonObject().put("contest", contest.id()).put("scoring", contest.scoring()).put("frozen", frozen)
-                .put("problems", new JsonArray(List.copyOf(contest.problems()))).put("rows", list);
+        return new JsonObject().put("contest", contest.id()).put("scoring", WireEnum.wire(contest.scoring())).put("frozen", frozen)
+                .put("problems", new JsonArray(contest.problemIds())).put("rows", list);
     }
 }

@@ -14,11 +14,12 @@ public interface ScoringRule {
     /** Better rows first; rows equal under it share a rank. */
     Comparator<ScoreboardRow> order();
 
-    static ScoringRule named(String name) {
-        return switch (name) {
-            case "icpc" -> new Icpc();
-            case "ioi" -> new Ioi();
-            default -> throw new IllegalArgumentException("unknown scoring " + name);
+    static ScoringRule of(Contest contest) {
+        return switch (contest.scoring()) {
+            case ICPC -> new Icpc();
+            case IOI -> new Ioi();
+            // TODO(issue 8): Codeforces round scoring; until then a round scores as ICPC
+            case CODEFORCES -> new Icpc();
         };
     }
 

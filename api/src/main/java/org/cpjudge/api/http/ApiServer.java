@@ -51,7 +51,7 @@ public final class ApiServer {
         new ProblemRoutes(endpoints, auth, problems, new ProblemImport(problems, dataDir.resolve("scratch"), judge),
                 new Statements(new ProblemCache(problems, dataDir.resolve("problems")))).mount(router);
         new SubmissionRoutes(endpoints, auth, problems, new SubmissionStore(db), languages, contests).mount(router);
-        new ContestRoutes(endpoints, auth, contests, problems, contestService,
+        new ContestRoutes(endpoints, auth, contests, problems, users, contestService,
                 new ContestFinalizer(db, contests, ratingStore, newcomerRule)).mount(router);
         new LeaderboardRoutes(endpoints, ratings).mount(router);
         new AiReportRoutes(endpoints, problems, users, contests, new AiReportStore(db)).mount(router);

@@ -5,49 +5,42 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.regex.Pattern;
 import org.cpjudge.api.contest.Contest;
 import org.cpjudge.api.contest.ContestFinalizer;
 import org.cpjudge.api.contest.ContestService;
-import org.cpjudge.api.contest.NewcomerRules;
+import org.cpjudge.api.contest.Visibility;
 import org.cpjudge.api.store.ContestStore;
 import org.cpjudge.api.store.ProblemStore;
 import org.cpjudge.api.store.RatingStore;
 import org.cpjudge.api.store.User;
+import org.cpjudge.api.store.UserStore;
 
 /** Creating contests (administrators), registering for them, their scoreboards, and finalizing them. */
 public final class ContestRoutes {
 
-    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
-    private static final Set<String> SCORING = Set.of("icpc", "ioi");
-    /** A year: longer contests are surely a mistake in the request. */
-    private static final int MAX_DURATION_MINUTES = 366 * 24 * 60;
     /** How long finalizing waits for the judging of the contest's last submissions. */
     private static final java.time.Duration PENDING_WAIT = java.time.Duration.ofSeconds(120);
 
     private final Endpoints endpoints;
     private final Authenticator auth;
     private final ContestStore contests;
-    private final ProblemStore problems;
+    private final UserStore users;
     private final ContestService service;
     private final ContestFinalizer finalizer;
+    private final ContestForm form;
 
     public ContestRoutes(Endpoints endpoints, Authenticator auth, ContestStore contests, ProblemStore problems,
-                         ContestService service, ContestFinalizer finalizer) {
+                         UserStore users, ContestService service, ContestFinalizer finalizer) {
         this.endpoints = endpoints;
         this.auth = auth;
         this.contests = contests;
-        this.problems = problems;
+        this.users = users;
         this.service = service;
         this.finalizer = finalizer;
+        this.form = new ContestForm(problems);
     }
 
     public void mount(Router router) {
@@ -55,87 +48,35 @@ public final class ContestRoutes {
                 .handler(endpoints.blocking(this::create));
         router.get("/api/v1/contests").handler(endpoints.blocking(ctx -> Reply.ok(service.list(Instant.now()))));
         router.get("/api/v1/contests/:id").handler(endpoints.blocking(this::show));
-        router.post("/api/v1/contests/:id/register").handler(endpoints.blocking(this::register));
+        router.patch("/api/v1/contests/:id").handler(BodyHandler.create().setBodyLimit(64 * 1024))
+                .handler(endpoints.blocking(this::patch));
+        router.post("/api/v1/contests/:id/register").handler(BodyHandler.create().setBodyLimit(16 * 1024))
+                .handler(endpoints.blocking(this::register));
+        router.post("/api/v1/contests/:id/unfreeze").handler(endpoints.blocking(this::unfreeze));
         router.get("/api/v1/contests/:id/scoreboard").handler(endpoints.blocking(this::scoreboard));
         router.post("/api/v1/contests/:id/finalize").handler(endpoints.blocking(this::finalizeContest));
     }
 
     private Reply create(RoutingContext ctx) throws Exception {
         User admin = auth.administrator(ctx);
-        JsonObject body = JsonBodies.object(ctx);
-        String id = JsonBodies.requiredString(body, "id");
-        if (!ID.matcher(id).matches()) {
-            throw ApiException.badRequest("invalid_id",
-                    "a contest id is 1 to 64 lower-case letters, digits, '_' or '-', starting with a letter or digit");
-        }
-        String name = JsonBodies.requiredString(body, "name");
-        Instant start = instant(JsonBodies.requiredString(body, "start"));
-        int duration = wholeNumber(body, "duration_minutes", null, 1, MAX_DURATION_MINUTES);
-        String scoring = JsonBodies.optionalString(body, "scoring");
-        scoring = scoring == null ? "icpc" : scoring;
-        if (!SCORING.contains(scoring)) {
-            throw ApiException.badRequest("invalid_scoring", "'scoring' must be \"icpc\" or \"ioi\"");
-        }
-        int freeze = wholeNumber(body, "freeze_minutes", 0, 0, duration);
-        Object rated = body.getValue("rated");
-        if (rated != null && !(rated instanceof Boolean)) {
-            throw ApiException.badRequest("invalid_field", "'rated' must be true or false");
-        }
-        String rule = JsonBodies.optionalString(body, "newcomer_rule");
-        if (rule != null && !NewcomerRules.known(rule)) {
-            throw ApiException.badRequest("invalid_field", "'newcomer_rule' must be \"codeforces-2020\" or \"start-1500\"");
-        }
-        List<String> problemIds = problemIds(body);
-        Contest contest = new Contest(id, name, start, duration, scoring, freeze, Boolean.TRUE.equals(rated), rule,
-                null, null, problemIds);
+        Contest contest = form.create(JsonBodies.object(ctx));
         if (!contests.create(contest, admin.id())) {
-            throw new ApiException(409, "contest_exists", "a contest with the id '" + id + "' exists");
+            throw new ApiException(409, "contest_exists", "a contest with the id '" + contest.id() + "' exists");
         }
-        return Reply.created(contest.toJson(Instant.now()));
+        return Reply.created(contest.toJson(Instant.now(), true));
     }
 
-    private List<String> problemIds(JsonObject body) throws Exception {
-        JsonArray list = JsonBodies.optionalArray(body, "problems");
-        if (list == null || list.isEmpty()) {
-            throw ApiException.badRequest("missing_field", "'problems' must list at least one problem id");
+    /** Any field of the create body, until the contest starts; afterwards its rules are what contestants saw. */
+    private Reply patch(RoutingContext ctx) throws Exception {
+        auth.administrator(ctx);
+        String id = ctx.pathParam("id");
+        Contest current = contests.find(id).orElseThrow(() -> notFound(id));
+        Contest edited = form.patch(current, JsonBodies.object(ctx));
+        ContestStore.Edit edit = contests.update(edited, Instant.now()).orElseThrow(() -> notFound(id));
+        if (!edit.applied()) {
+            throw new ApiException(409, "contest_started", "contest '" + id + "' has started; it can no longer be edited");
         }
-        Set<String> ids = new LinkedHashSet<>();
-        for (Object o : list) {
-            if (!(o instanceof String p)) {
-                throw ApiException.badRequest("invalid_field", "'problems' must be a list of problem ids");
-            }
-            if (!ids.add(p)) {
-                throw ApiException.badRequest("duplicate_problem", "problem '" + p + "' is listed twice");
-            }
-            if (problems.find(p).isEmpty()) {
-                throw ApiException.badRequest("unknown_problem", "no problem has the id '" + p + "'; import it first");
-            }
-        }
-        return new ArrayList<>(ids);
-    }
-
-    private static Instant instant(String text) {
-        try {
-            return OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException e) {
-            throw ApiException.badRequest("invalid_field",
-                    "'start' must be an ISO-8601 time with an offset, such as 2026-11-24T10:00:00Z");
-        }
-    }
-
-    private static int wholeNumber(JsonObject body, String field, Integer fallback, int min, int max) {
-        Number n = JsonBodies.optionalNumber(body, field);
-        if (n == null) {
-            if (fallback == null) {
-                throw ApiException.badRequest("missing_field", "'" + field + "' is required");
-            }
-            return fallback;
-        }
-        if (n.doubleValue() != Math.rint(n.doubleValue()) || n.doubleValue() < min || n.doubleValue() > max) {
-            throw ApiException.badRequest("invalid_field",
-                    "'" + field + "' must be a whole number from " + min + " to " + max);
-        }
-        return n.intValue();
+        return Reply.ok(edit.contest().toJson(Instant.now(), true));
     }
 
     private Reply show(RoutingContext ctx) throws Exception {
@@ -143,17 +84,66 @@ public final class ContestRoutes {
         return Reply.ok(service.contest(id, Instant.now()).orElseThrow(() -> notFound(id)));
     }
 
+    /**
+     * A contestant registers themselves (a private contest needs its {@code invitation_code}); an administrator
+     * may register anyone by {@code handle}, also outside the registration window. {@code display_name} and
+     * {@code affiliation} are what the board shows beside the handle.
+     */
     private Reply register(RoutingContext ctx) throws Exception {
-        User user = auth.user(ctx);
+        User caller = auth.user(ctx);
         String id = ctx.pathParam("id");
         Contest contest = contests.find(id).orElseThrow(() -> notFound(id));
+        JsonObject body = JsonBodies.objectOrEmpty(ctx);
+        String handle = JsonBodies.optionalString(body, "handle");
+        User who = caller;
         Instant now = Instant.now();
-        if (contest.finalized() || !now.isBefore(contest.end())) {
+        if (handle != null && !handle.equals(caller.handle())) {
+            if (!caller.isAdmin()) {
+                throw new ApiException(403, "forbidden", "only an administrator may register someone else");
+            }
+            who = users.byHandle(handle).orElseThrow(() ->
+                    ApiException.notFound("user_not_found", "no user has the handle '" + handle + "'"));
+        }
+        if (contest.overAt(now)) {
             throw new ApiException(409, "contest_over", "contest '" + id + "' is over; registration is closed");
         }
-        boolean added = contests.register(id, user.id());
-        JsonObject body = new JsonObject().put("contest", id).put("handle", user.handle()).put("registered", true);
-        return added ? Reply.created(body) : Reply.ok(body);
+        if (!caller.isAdmin()) {
+            if (!contest.registrationOpenAt(now)) {
+                throw new ApiException(409, "registration_closed", "registration for contest '" + id + "' is open from "
+                        + contest.admission().registrationOpens() + " to " + contest.admission().registrationCloses());
+            }
+            if (contest.admission().visibility() == Visibility.PRIVATE) {
+                String code = JsonBodies.optionalString(body, "invitation_code");
+                String expected = contest.admission().invitationCode();
+                if (expected == null || code == null || !java.security.MessageDigest.isEqual(
+                        expected.getBytes(StandardCharsets.UTF_8), code.getBytes(StandardCharsets.UTF_8))) {
+                    throw new ApiException(403, "invitation_required", "contest '" + id
+                            + "' is private: register with its 'invitation_code', or ask an administrator");
+                }
+            }
+        }
+        String displayName = shortText(body, "display_name");
+        String affiliation = shortText(body, "affiliation");
+        boolean added = contests.register(id, who.id(), displayName, affiliation);
+        JsonObject answer = new JsonObject().put("contest", id).put("handle", who.handle()).put("registered", true);
+        return added ? Reply.created(answer) : Reply.ok(answer);
+    }
+
+    private static String shortText(JsonObject body, String field) {
+        String text = JsonBodies.optionalString(body, field);
+        if (text != null && (text.isBlank() || text.length() > 200)) {
+            throw ApiException.badRequest("invalid_field", "'" + field + "' must be 1 to 200 characters");
+        }
+        return text;
+    }
+
+    /** Lifts the freeze before finalizing: the public board shows every result from now on. */
+    private Reply unfreeze(RoutingContext ctx) throws Exception {
+        auth.administrator(ctx);
+        String id = ctx.pathParam("id");
+        contests.find(id).orElseThrow(() -> notFound(id));
+        boolean changed = contests.unfreeze(id, Instant.now());
+        return Reply.ok(new JsonObject().put("contest", id).put("frozen", false).put("already_unfrozen", !changed));
     }
 
     private Reply scoreboard(RoutingContext ctx) throws Exception {

@@ -26,6 +26,12 @@ public final class JsonBodies {
         throw ApiException.badRequest("invalid_json", "the request body must be a JSON object");
     }
 
+    /** The body as an object; no body at all reads as {}. */
+    public static JsonObject objectOrEmpty(RoutingContext ctx) {
+        var body = ctx.body().buffer();
+        return body == null || body.length() == 0 ? new JsonObject() : object(ctx);
+    }
+
     public static String requiredString(JsonObject o, String field) {
         String s = optionalString(o, field);
         if (s == null || s.isEmpty()) {

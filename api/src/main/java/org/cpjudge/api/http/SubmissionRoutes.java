@@ -116,7 +116,7 @@ public final class SubmissionRoutes {
     private void checkContestEntry(String contestId, String problemId, User user) throws Exception {
         Contest contest = contests.find(contestId)
                 .orElseThrow(() -> ApiException.notFound("contest_not_found", "no contest has the id '" + contestId + "'"));
-        if (!contest.problems().contains(problemId)) {
+        if (!contest.includes(problemId)) {
             throw ApiException.badRequest("problem_not_in_contest",
                     "problem '" + problemId + "' is not part of contest '" + contestId + "'");
         }

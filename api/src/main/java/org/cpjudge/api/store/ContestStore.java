@@ -9,9 +9,20 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
+import org.cpjudge.api.contest.Admission;
+import org.cpjudge.api.contest.AiParticipation;
 import org.cpjudge.api.contest.Contest;
+import org.cpjudge.api.contest.ContestProblem;
+import org.cpjudge.api.contest.ContestRules;
 import org.cpjudge.api.contest.ContestSubmission;
+import org.cpjudge.api.contest.IoiRule;
 import org.cpjudge.api.contest.Participant;
+import org.cpjudge.api.contest.Scoring;
+import org.cpjudge.api.contest.Visibility;
+import org.cpjudge.api.contest.WireEnum;
+import org.cpjudge.judge.SubmissionStatus;
+import org.cpjudge.judge.Verdict;
 import org.cpjudge.api.db.Database;
 import org.cpjudge.api.db.Transactions;
 
@@ -20,7 +31,9 @@ public final class ContestStore {
 
     private static final String UNIQUE_VIOLATION = "23505";
     private static final String COLUMNS = "id, name, starts_at, duration_minutes, scoring, freeze_minutes, rated,"
-            + " newcomer_rule, ended_at, finalized_at";
+            + " newcomer_rule, ended_at, finalized_at, penalty_minutes, ioi_rule, visibility, invitation_code,"
+            + " registration_opens_at, registration_closes_at, ai_participation, unfrozen_at, practice_after,"
+            + " sources_public_after";
 
     private final Database db;
 
@@ -33,29 +46,16 @@ public final class ContestStore {
         try {
             return Transactions.inTransaction(db, conn -> {
                 try (PreparedStatement q = conn.prepareStatement("INSERT INTO contests (id, name, starts_at,"
-                        + " duration_minutes, scoring, freeze_minutes, rated, newcomer_rule, created_by)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                        + " duration_minutes, scoring, freeze_minutes, rated, newcomer_rule, penalty_minutes, ioi_rule,"
+                        + " visibility, invitation_code, registration_opens_at, registration_closes_at,"
+                        + " ai_participation, practice_after, sources_public_after, created_by)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                     q.setString(1, c.id());
-                    q.setString(2, c.name());
-                    q.setTimestamp(3, Timestamp.from(c.startsAt()));
-                    q.setInt(4, c.durationMinutes());
-                    q.setString(5, c.scoring());
-                    q.setInt(6, c.freezeMinutes());
-                    q.setBoolean(7, c.rated());
-                    q.setString(8, c.newcomerRule());
-                    q.setLong(9, createdBy);
+                    int next = bindSettings(q, c, 2);
+                    q.setLong(next, createdBy);
                     q.executeUpdate();
                 }
-                try (PreparedStatement q = conn.prepareStatement(
-                        "INSERT INTO contest_problems (contest_id, problem_id, ordinal) VALUES (?, ?, ?)")) {
-                    for (int i = 0; i < c.problems().size(); i++) {
-                        q.setString(1, c.id());
-                        q.setString(2, c.problems().get(i));
-                        q.setInt(3, i);
-                        q.addBatch();
-                    }
-                    q.executeBatch();
-                }
+                insertProblems(conn, c);
                 return true;
             });
         } catch (SQLException e) {
@@ -64,6 +64,85 @@ public final class ContestStore {
             }
             throw e;
         }
+    }
+
+    /**
+     * Replaces a contest's settings and problems, only while it has not started (checked under the row's lock,
+     * so an edit racing the start cannot slip in after it). Empty when there is no such contest.
+     *
+     * @return the stored contest, or the contest as it was when it had started already (then nothing changed)
+     */
+    public Optional<Edit> update(Contest c, Instant now) throws SQLException {
+        return Transactions.inTransaction(db, conn -> {
+            Optional<Contest> current = find(conn, c.id(), true);
+            if (current.isEmpty()) {
+                return Optional.empty();
+            }
+            if (current.get().startedAt(now)) {
+                return Optional.of(new Edit(current.get(), false));
+            }
+            try (PreparedStatement q = conn.prepareStatement("UPDATE contests SET name = ?, starts_at = ?,"
+                    + " duration_minutes = ?, scoring = ?, freeze_minutes = ?, rated = ?, newcomer_rule = ?,"
+                    + " penalty_minutes = ?, ioi_rule = ?, visibility = ?, invitation_code = ?,"
+                    + " registration_opens_at = ?, registration_closes_at = ?, ai_participation = ?,"
+                    + " practice_after = ?, sources_public_after = ?, updated_at = now() WHERE id = ?")) {
+                int next = bindSettings(q, c, 1);
+                q.setString(next, c.id());
+                q.executeUpdate();
+            }
+            try (PreparedStatement q = conn.prepareStatement("DELETE FROM contest_problems WHERE contest_id = ?")) {
+                q.setString(1, c.id());
+                q.executeUpdate();
+            }
+            insertProblems(conn, c);
+            return Optional.of(new Edit(find(conn, c.id(), false).orElseThrow(), true));
+        });
+    }
+
+    /** The outcome of an edit: {@code applied} false when the contest had started and was left as it was. */
+    public record Edit(Contest contest, boolean applied) {
+    }
+
+    /** Binds every setting but the id, from parameter {@code first} on; returns the next parameter's index. */
+    private static int bindSettings(PreparedStatement q, Contest c, int first) throws SQLException {
+        int i = first;
+        q.setString(i++, c.name());
+        q.setTimestamp(i++, Timestamp.from(c.startsAt()));
+        q.setInt(i++, c.durationMinutes());
+        q.setString(i++, WireEnum.wire(c.scoring()));
+        q.setInt(i++, c.freezeMinutes());
+        q.setBoolean(i++, c.rated());
+        q.setString(i++, c.newcomerRule());
+        q.setInt(i++, c.rules().penaltyMinutes());
+        q.setString(i++, WireEnum.wire(c.rules().ioiRule()));
+        q.setString(i++, WireEnum.wire(c.admission().visibility()));
+        q.setString(i++, c.admission().invitationCode());
+        q.setTimestamp(i++, timestamp(c.admission().registrationOpens()));
+        q.setTimestamp(i++, timestamp(c.admission().registrationCloses()));
+        q.setString(i++, WireEnum.wire(c.rules().ai()));
+        q.setBoolean(i++, c.admission().practiceAfter());
+        q.setBoolean(i++, c.admission().sourcesPublicAfter());
+        return i;
+    }
+
+    private static void insertProblems(Connection conn, Contest c) throws SQLException {
+        try (PreparedStatement q = conn.prepareStatement("INSERT INTO contest_problems (contest_id, problem_id,"
+                + " ordinal, label, points) VALUES (?, ?, ?, ?, ?)")) {
+            for (int i = 0; i < c.problems().size(); i++) {
+                ContestProblem p = c.problems().get(i);
+                q.setString(1, c.id());
+                q.setString(2, p.problemId());
+                q.setInt(3, i);
+                q.setString(4, p.label());
+                q.setObject(5, p.points());
+                q.addBatch();
+            }
+            q.executeBatch();
+        }
+    }
+
+    private static Timestamp timestamp(Instant t) {
+        return t == null ? null : Timestamp.from(t);
     }
 
     public Optional<Contest> find(String id) throws SQLException {
@@ -100,14 +179,25 @@ public final class ContestStore {
         return contests;
     }
 
-    /** Registers the user; false when they were registered already. */
-    public boolean register(String contestId, long userId) throws SQLException {
+    /**
+     * Registers the user; false when they were registered already (a display name or affiliation given again
+     * replaces the old one).
+     */
+    public boolean register(String contestId, long userId, String displayName, String affiliation) throws SQLException {
         try (Connection c = db.connection();
-             PreparedStatement q = c.prepareStatement("INSERT INTO contest_registrations (contest_id, user_id)"
-                     + " VALUES (?, ?) ON CONFLICT DO NOTHING")) {
+             PreparedStatement q = c.prepareStatement("INSERT INTO contest_registrations (contest_id, user_id,"
+                     + " display_name, affiliation) VALUES (?, ?, ?, ?) ON CONFLICT (contest_id, user_id) DO UPDATE"
+                     + " SET display_name = COALESCE(EXCLUDED.display_name, contest_registrations.display_name),"
+                     + " affiliation = COALESCE(EXCLUDED.affiliation, contest_registrations.affiliation)"
+                     + " RETURNING (xmax = 0)")) {
             q.setString(1, contestId);
             q.setLong(2, userId);
-            return q.executeUpdate() == 1;
+            q.setString(3, displayName);
+            q.setString(4, affiliation);
+            try (ResultSet rs = q.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
         }
     }
 
@@ -125,12 +215,14 @@ public final class ContestStore {
 
     public List<Participant> participants(Connection c, String contestId) throws SQLException {
         List<Participant> list = new ArrayList<>();
-        try (PreparedStatement q = c.prepareStatement("SELECT u.id, u.handle, u.kind FROM contest_registrations r"
+        try (PreparedStatement q = c.prepareStatement("SELECT u.id, u.handle, u.kind, r.display_name,"
+                + " r.affiliation FROM contest_registrations r"
                 + " JOIN users u ON u.id = r.user_id WHERE r.contest_id = ? ORDER BY u.handle")) {
             q.setString(1, contestId);
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
-                    list.add(new Participant(rs.getLong(1), rs.getString(2), rs.getString(3)));
+                    list.add(new Participant(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5)));
                 }
             }
         }
@@ -140,13 +232,16 @@ public final class ContestStore {
     /** The contest's submissions, oldest first. */
     public List<ContestSubmission> submissions(Connection c, String contestId) throws SQLException {
         List<ContestSubmission> list = new ArrayList<>();
-        try (PreparedStatement q = c.prepareStatement("SELECT user_id, problem_id, created_at, status, verdict, score"
+        try (PreparedStatement q = c.prepareStatement("SELECT id, user_id, problem_id, created_at, status, verdict,"
+                + " score"
                 + " FROM submissions WHERE contest_id = ? ORDER BY created_at, id")) {
             q.setString(1, contestId);
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
-                    list.add(new ContestSubmission(rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant(),
-                            rs.getString(4), rs.getString(5), (Double) rs.getObject(6)));
+                    String verdict = rs.getString(6);
+                    list.add(new ContestSubmission((UUID) rs.getObject(1), rs.getLong(2), rs.getString(3),
+                            rs.getTimestamp(4).toInstant(), SubmissionStatus.ofWire(rs.getString(5)),
+                            verdict == null ? null : Verdict.valueOf(verdict), (Double) rs.getObject(7)));
                 }
             }
         }
@@ -162,6 +257,33 @@ public final class ContestStore {
         }
     }
 
+    /** Lifts the freeze: the public board shows every result from now on. False when it was lifted already. */
+    public boolean unfreeze(String contestId, Instant when) throws SQLException {
+        try (Connection c = db.connection();
+             PreparedStatement q = c.prepareStatement(
+                     "UPDATE contests SET unfrozen_at = ? WHERE id = ? AND unfrozen_at IS NULL")) {
+            q.setTimestamp(1, Timestamp.from(when));
+            q.setString(2, contestId);
+            return q.executeUpdate() == 1;
+        }
+    }
+
+    /** The contests a problem belongs to (a problem may be reused by several). */
+    public List<Contest> containing(String problemId) throws SQLException {
+        List<Contest> found = new ArrayList<>();
+        try (Connection c = db.connection();
+             PreparedStatement q = c.prepareStatement("SELECT " + COLUMNS + " FROM contests WHERE id IN"
+                     + " (SELECT contest_id FROM contest_problems WHERE problem_id = ?)")) {
+            q.setString(1, problemId);
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    found.add(contest(rs, problems(c, rs.getString(1))));
+                }
+            }
+        }
+        return found;
+    }
+
     public void markFinalized(Connection c, String contestId, Instant when) throws SQLException {
         try (PreparedStatement q = c.prepareStatement("UPDATE contests SET finalized_at = ? WHERE id = ?")) {
             q.setTimestamp(1, Timestamp.from(when));
@@ -170,25 +292,38 @@ public final class ContestStore {
         }
     }
 
-    private static List<String> problems(Connection c, String contestId) throws SQLException {
-        List<String> problems = new ArrayList<>();
+    private static List<ContestProblem> problems(Connection c, String contestId) throws SQLException {
+        List<ContestProblem> problems = new ArrayList<>();
         try (PreparedStatement q = c.prepareStatement(
-                "SELECT problem_id FROM contest_problems WHERE contest_id = ? ORDER BY ordinal")) {
+                "SELECT problem_id, label, points FROM contest_problems WHERE contest_id = ? ORDER BY ordinal")) {
             q.setString(1, contestId);
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
-                    problems.add(rs.getString(1));
+                    problems.add(new ContestProblem(rs.getString(1), rs.getString(2), (Integer) rs.getObject(3)));
                 }
             }
         }
         return problems;
     }
 
-    private static Contest contest(ResultSet rs, List<String> problems) throws SQLException {
-        Timestamp ended = rs.getTimestamp(9);
-        Timestamp finalized = rs.getTimestamp(10);
+    private static Contest contest(ResultSet rs, List<ContestProblem> problems) throws SQLException {
+        ContestRules rules = new ContestRules(wire(Scoring.class, rs.getString(5)), rs.getInt(11),
+                wire(IoiRule.class, rs.getString(12)), rs.getBoolean(7), rs.getString(8),
+                wire(AiParticipation.class, rs.getString(17)));
+        Admission admission = new Admission(wire(Visibility.class, rs.getString(13)), rs.getString(14),
+                instant(rs.getTimestamp(15)), instant(rs.getTimestamp(16)), rs.getBoolean(19), rs.getBoolean(20));
         return new Contest(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(), rs.getInt(4),
-                rs.getString(5), rs.getInt(6), rs.getBoolean(7), rs.getString(8),
-                ended == null ? null : ended.toInstant(), finalized == null ? null : finalized.toInstant(), problems);
+                rs.getInt(6), rules, admission, problems, instant(rs.getTimestamp(9)), instant(rs.getTimestamp(18)),
+                instant(rs.getTimestamp(10)));
+    }
+
+    /** The schema's CHECKs allow only the enums' words: anything else is a broken database, not bad input. */
+    private static <E extends Enum<E>> E wire(Class<E> type, String text) {
+        return WireEnum.parse(type, text)
+                .orElseThrow(() -> new IllegalStateException("unknown " + type.getSimpleName() + " '" + text + "'"));
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
     }
 }

@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
+import org.cpjudge.judge.SubmissionStatus;
+import org.cpjudge.judge.Verdict;
 import org.junit.jupiter.api.Test;
 
 /** Scoreboard rules: ICPC penalty, free compile errors, shared ranks, the freeze, IOI best scores. */
@@ -19,16 +22,24 @@ class ScoreboardTest {
     private static final Participant CARL = new Participant(3, "carl", "ai");
 
     private static Contest contest(String scoring, int freeze) {
-        return new Contest("c", "C", START, 120, scoring, freeze, true, null, null, null, List.of("a", "b"));
+        ContestRules rules = ContestRules.of(WireEnum.parse(Scoring.class, scoring).orElseThrow());
+        return new Contest("c", "C", START, 120, freeze, rules, Admission.OPEN,
+                List.of(new ContestProblem("a", "A", null), new ContestProblem("b", "B", null)), null, null, null);
+    }
+
+    static ContestSubmission submission(long userId, String problem, Instant at, String status, String verdict,
+                                        Double score) {
+        return new ContestSubmission(UUID.randomUUID(), userId, problem, at, SubmissionStatus.ofWire(status),
+                verdict == null ? null : Verdict.valueOf(verdict), score);
     }
 
     private static ContestSubmission judged(Participant p, String problem, int minute, String verdict) {
-        return new ContestSubmission(p.userId(), problem, START.plus(Duration.ofMinutes(minute)).plusSeconds(30),
+        return submission(p.userId(), problem, START.plus(Duration.ofMinutes(minute)).plusSeconds(30),
                 "done", verdict, null);
     }
 
     private static ContestSubmission scored(Participant p, String problem, int minute, String verdict, double score) {
-        return new ContestSubmission(p.userId(), problem, START.plus(Duration.ofMinutes(minute)), "done", verdict, score);
+        return submission(p.userId(), problem, START.plus(Duration.ofMinutes(minute)), "done", verdict, score);
     }
 
     @Test
@@ -81,7 +92,7 @@ class ScoreboardTest {
 
     @Test
     void submissionsNotJudgedYetArePendingAndCountNothing() {
-        var tries = List.of(new ContestSubmission(1, "a", START.plusSeconds(60), "running", null, null));
+        var tries = List.of(submission(1, "a", START.plusSeconds(60), "running", null, null));
         Scoreboard board = Scoreboard.of(contest("icpc", 0), List.of(ALICE), tries, START.plusSeconds(120), true);
         ProblemResult a = board.rows().get(0).problems().get(0);
         assertEquals(0, a.attempts());
@@ -108,8 +119,8 @@ class ScoreboardTest {
 
     @Test
     void triesOutsideTheContestWindowDoNotCount() {
-        var tries = List.of(new ContestSubmission(1, "a", START.minusSeconds(5), "done", "AC", null),
-                new ContestSubmission(1, "b", START.plus(Duration.ofMinutes(121)), "done", "AC", null));
+        var tries = List.of(submission(1, "a", START.minusSeconds(5), "done", "AC", null),
+                submission(1, "b", START.plus(Duration.ofMinutes(121)), "done", "AC", null));
         Scoreboard board = Scoreboard.of(contest("icpc", 0), List.of(ALICE), tries, START.plus(Duration.ofDays(1)), true);
         assertEquals(0, board.rows().get(0).solved());
         assertEquals(0, board.rows().get(0).tries());
