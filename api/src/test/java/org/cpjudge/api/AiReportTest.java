@@ -59,11 +59,6 @@ class AiReportTest {
         assertEquals(201, p.status(), p.body());
         bot = createAi("bot", "user-model");
         other = createAi("other_bot", null);
-        var contest = api.postJson("/api/v1/contests", ADMIN, new JsonObject().put("id", "round1").put("name", "Round 1")
-                .put("start", Instant.now().minus(1, ChronoUnit.MINUTES).toString()).put("duration_minutes", 120)
-                .put("scoring", "icpc").put("problems", new JsonArray().add("sum")).put("rated", false));
-        assertEquals(201, contest.status(), contest.body());
-        assertEquals(201, api.post("/api/v1/contests/round1/register", other, "application/json", new byte[0]).status());
         submitAndJudgeAll();
     }
 
@@ -106,6 +101,12 @@ class AiReportTest {
             submitted.add(submit(bot, g3.get(index).getKey(), g3.get(index).getValue(),
                     new JsonObject().put("group", "g3").put("index", index)));
         }
+        // the contest comes after the practice attempts: while it runs, its problem is no practice problem
+        var contest = api.postJson("/api/v1/contests", ADMIN, new JsonObject().put("id", "round1").put("name", "Round 1")
+                .put("start", Instant.now().minus(1, ChronoUnit.MINUTES).toString()).put("duration_minutes", 120)
+                .put("scoring", "icpc").put("problems", new JsonArray().add("sum")).put("rated", false));
+        assertEquals(201, contest.status(), contest.body());
+        assertEquals(201, api.post("/api/v1/contests/round1/register", other, "application/json", new byte[0]).status());
         var inContest = api.postJson("/api/v1/submissions", other, body("python3", RIGHT.get("python3"))
                 .put("contest", "round1").put("attempt", new JsonObject().put("group", "g1").put("index", 0)
                         .put("model", "other-model")));
@@ -193,6 +194,16 @@ class AiReportTest {
     }
 
     @Test
+    void aRunningContestsAttemptsAreTheirAuthorsAndTheAdministratorsAlone() throws Exception {
+        assertEquals(0, report("?contest=round1", null).size(), "anonymous readers see none of them");
+        assertEquals(0, report("?handle=other_bot", bot).size(), "nor does another contestant");
+        assertEquals(3, report("?problem=sum", null).size(), "practice attempts stay public");
+        JsonArray own = report("?contest=round1", other);
+        assertEquals(1, own.size(), "the author sees their own");
+        assertEquals(submitted.get(submitted.size() - 1), own.getJsonObject(0).getString("consensus_submission"));
+    }
+
+    @Test
     void badQueriesAreRefused() throws Exception {
         assertError(api.get("/api/v1/ai/report", null), 400, "missing_filter");
         assertError(api.get("/api/v1/ai/report?problem=", null), 400, "invalid_query");
@@ -221,8 +232,13 @@ class AiReportTest {
                 400, "invalid_field");
     }
 
+    /** As an administrator, who sees every attempt (a running contest's are hidden from others). */
     private static JsonArray report(String query) throws Exception {
-        var r = api.get("/api/v1/ai/report" + query, null);
+        return report(query, ADMIN);
+    }
+
+    private static JsonArray report(String query, String token) throws Exception {
+        var r = api.get("/api/v1/ai/report" + query, token);
         assertEquals(200, r.status(), r.body());
         return r.json().getJsonArray("rows");
     }
@@ -257,7 +273,7 @@ class AiReportTest {
     private static void awaitDone(String id) throws Exception {
         long deadline = System.nanoTime() + 300_000_000_000L;
         while (System.nanoTime() < deadline) {
-            var r = api.get("/api/v1/submissions/" + id, null);
+            var r = api.get("/api/v1/submissions/" + id, ADMIN);
             assertEquals(200, r.status(), r.body());
             if ("done".equals(r.json().getString("status"))) {
                 return;

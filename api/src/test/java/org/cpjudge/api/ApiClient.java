@@ -40,6 +40,11 @@ final class ApiClient {
         return post(path, token, "application/json", body.encode().getBytes());
     }
 
+    Response patchJson(String path, String token, JsonObject body) throws Exception {
+        return send(request(path, token).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(body.encode())).build());
+    }
+
     private HttpRequest.Builder request(String path, String token) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(120));
         if (token != null) {

@@ -192,9 +192,14 @@ class ApiFlowTest {
     }
 
     static JsonObject awaitVerdict(ApiClient api, String id) throws Exception {
+        return awaitVerdict(api, id, null);
+    }
+
+    /** Waits as {@code token} reads it: a contest submission is seen only by its author and administrators. */
+    static JsonObject awaitVerdict(ApiClient api, String id, String token) throws Exception {
         long deadline = System.nanoTime() + 300_000_000_000L;
         while (System.nanoTime() < deadline) {
-            var r = api.get("/api/v1/submissions/" + id, null);
+            var r = api.get("/api/v1/submissions/" + id, token);
             assertEquals(200, r.status(), r.body());
             JsonObject s = r.json();
             if ("done".equals(s.getString("status"))) {

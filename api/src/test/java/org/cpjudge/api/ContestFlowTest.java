@@ -110,7 +110,7 @@ class ContestFlowTest {
             ids.add(s.json().getString("id"));
         }
         for (String id : ids) {
-            ApiFlowTest.awaitVerdict(api, id);
+            ApiFlowTest.awaitVerdict(api, id, ADMIN);
         }
 
         JsonObject board = api.get("/api/v1/contests/round1/scoreboard", null).json();
@@ -231,7 +231,8 @@ class ContestFlowTest {
         assertError(api.postJson("/api/v1/contests", ADMIN, contest("v1", start, false)), 409, "contest_exists");
 
         assertEquals(201, api.post("/api/v1/contests/v1/register", user, "application/json", new byte[0]).status());
-        assertError(submit(user, "v1", "cf-a", "AC"), 409, "contest_not_running");
+        // before its start a contest's problems do not exist for contestants
+        assertError(submit(user, "v1", "cf-a", "AC"), 404, "problem_not_found");
         assertError(api.post("/api/v1/contests/v1/finalize", user, "application/json", new byte[0]), 403, "forbidden");
         assertError(api.get("/api/v1/contests/nope/scoreboard", null), 404, "contest_not_found");
         JsonArray list = api.get("/api/v1/contests", null).array();

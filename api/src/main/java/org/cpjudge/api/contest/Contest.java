@@ -111,7 +111,9 @@ public record Contest(String id, String name, Instant startsAt, int durationMinu
     public JsonObject toJson(Instant now, boolean forAdministrator) {
         JsonArray labels = new JsonArray();
         JsonObject points = new JsonObject();
-        for (ContestProblem p : problems) {
+        // before the start its problems do not exist for anyone but administrators
+        List<ContestProblem> shown = forAdministrator || startedAt(now) ? problems : List.of();
+        for (ContestProblem p : shown) {
             labels.add(p.label());
             if (p.points() != null) {
                 points.put(p.problemId(), p.points());
@@ -120,7 +122,8 @@ public record Contest(String id, String name, Instant startsAt, int durationMinu
         JsonObject json = new JsonObject().put("id", id).put("name", name).put("start", startsAt.toString())
                 .put("duration_minutes", durationMinutes).put("end", end().toString())
                 .put("scoring", WireEnum.wire(rules.scoring()))
-                .put("problems", new JsonArray(problemIds())).put("labels", labels)
+                .put("problems", new JsonArray(shown.stream().map(ContestProblem::problemId).toList()))
+                .put("labels", labels).put("problem_count", problems.size())
                 .put("freeze_minutes", freezeMinutes).put("penalty_minutes", rules.penaltyMinutes())
                 .put("ioi_rule", WireEnum.wire(rules.ioiRule()))
                 .put("rated", rules.rated()).put("newcomer_rule", rules.newcomerRule())

@@ -13,6 +13,7 @@ import org.cpjudge.api.store.RatingStore;
 import org.cpjudge.rating.CodeforcesRating;
 import org.cpjudge.rating.Contestant;
 import org.cpjudge.rating.NewcomerRule;
+import org.cpjudge.rating.PerformanceRating;
 import org.cpjudge.rating.RatingChange;
 import org.cpjudge.rating.Standing;
 
@@ -28,7 +29,16 @@ public final class ContestFinalizer {
      * @param changes the contest's rating changes (handle, change), in rank order
      */
     public record Outcome(Contest contest, boolean alreadyFinalized, int pending,
-                          List<Map.Entry<String, RatingStore.HistoryEntry>> changes) {
+                          List<Map.Entry<String, RatingStore.HistoryEntry>> changes, List<Unofficial> unofficial) {
+    }
+
+    /**
+     * An unofficial participant (an AI contestant in a contest that takes them unofficially): left out of the
+     * rating changes, placed among the rated contestants, with the performance rating of that place.
+     *
+     * @param place the worst place of its tie group among the rated contestants, as rating places count
+     */
+    public record Unofficial(String handle, int place, int performanceRating) {
     }
 
     private final Database db;
@@ -51,7 +61,7 @@ public final class ContestFinalizer {
             }
             Contest contest = found.get();
             if (contest.finalized()) {
-                return Optional.of(new Outcome(contest, true, 0, ratings.changesOf(c, contestId)));
+                return Optional.of(new Outcome(contest, true, 0, ratings.changesOf(c, contestId), List.of()));
             }
             if (now.isBefore(contest.end())) {
                 contests.endAt(c, contestId, now);
@@ -63,38 +73,72 @@ public final class ContestFinalizer {
                     .filter(t -> ended.within(t.submittedAt()))
                     .filter(t -> !t.judged()).count();
             if (pending > 0) {
-                return Optional.of(new Outcome(contest, false, pending, List.of()));
+                return Optional.of(new Outcome(contest, false, pending, List.of(), List.of()));
             }
+            List<Unofficial> unofficial = List.of();
             if (contest.rated()) {
                 Scoreboard board = Scoreboard.of(contest, contests.participants(c, contestId), tries, now, false);
-                applyRatings(c, contest, board);
+                unofficial = applyRatings(c, contest, board);
             }
             contests.markFinalized(c, contestId, now);
             return Optional.of(new Outcome(contests.find(c, contestId, false).orElseThrow(), false, 0,
-                    ratings.changesOf(c, contestId)));
+                    ratings.changesOf(c, contestId), unofficial));
         });
     }
 
-    /** Rates everyone who made at least one try, as Codeforces rates those who submitted. */
-    private void applyRatings(java.sql.Connection c, Contest contest, Scoreboard board) throws SQLException {
-        List<ScoreboardRow> rated = board.rows().stream().filter(r -> r.tries() > 0).toList();
+    /**
+     * Rates every official participant who made at least one try, as Codeforces rates those who submitted, and
+     * places the unofficial ones who tried among them.
+     */
+    private List<Unofficial> applyRatings(java.sql.Connection c, Contest contest, Scoreboard board)
+            throws SQLException {
+        List<ScoreboardRow> tried = board.rows().stream().filter(r -> r.tries() > 0).toList();
+        List<ScoreboardRow> rated = tried.stream().filter(r -> !r.participant().unofficialIn(contest.rules())).toList();
         if (rated.isEmpty()) {
-            return;
+            return List.of();
         }
         NewcomerRule rule = contest.newcomerRule() == null ? defaultRule : NewcomerRules.parse(contest.newcomerRule());
         Map<Long, RatingStore.RatingState> states = ratings.states(c,
                 rated.stream().map(r -> r.participant().userId()).toList());
         List<Standing> standings = new ArrayList<>();
+        int[] ratingsBefore = new int[rated.size()];
         for (ScoreboardRow row : rated) {
             RatingStore.RatingState s = states.get(row.participant().userId());
             int internal = s.internalRating() == null ? rule.initialRating() : s.internalRating();
+            ratingsBefore[standings.size()] = internal;
             Contestant who = new Contestant(row.participant().handle(), internal, s.ratedContests());
-            double points = contest.scoring() == Scoring.ICPC ? row.solved() : row.score();
-            standings.add(Standing.byScore(who, points, row.penalty()));
+            standings.add(Standing.byScore(who, points(contest, row), row.penalty()));
         }
         List<RatingChange> changes = new CodeforcesRating(rule).rate(standings);
         for (int i = 0; i < rated.size(); i++) {
             ratings.apply(c, contest.id(), rated.get(i).participant().userId(), changes.get(i));
         }
+        List<Unofficial> unofficial = new ArrayList<>();
+        for (ScoreboardRow row : tried) {
+            if (row.participant().unofficialIn(contest.rules())) {
+                int place = placeAmong(rated, contest, row);
+                unofficial.add(new Unofficial(row.participant().handle(), place,
+                        PerformanceRating.of(place, ratingsBefore)));
+            }
+        }
+        return unofficial;
+    }
+
+    /** What the rating formulas rank by: problems solved in ICPC, points otherwise. */
+    private static double points(Contest contest, ScoreboardRow row) {
+        return contest.scoring() == Scoring.ICPC ? row.solved() : row.score();
+    }
+
+    /** 1 + the rated rows better than or tied with {@code row}: a tie takes the group's worst place. */
+    private static int placeAmong(List<ScoreboardRow> rated, Contest contest, ScoreboardRow row) {
+        double p = points(contest, row);
+        int place = 1;
+        for (ScoreboardRow r : rated) {
+            double q = points(contest, r);
+            if (q > p || (q == p && r.penalty() <= row.penalty())) {
+                place++;
+            }
+        }
+        return place;
     }
 }

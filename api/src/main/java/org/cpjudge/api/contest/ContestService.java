@@ -20,16 +20,17 @@ public final class ContestService {
         this.contests = contests;
     }
 
-    public JsonArray list(Instant now) throws SQLException {
+    /** @param forAdministrator show what only administrators see (problems before the start, invitation codes) */
+    public JsonArray list(Instant now, boolean forAdministrator) throws SQLException {
         JsonArray list = new JsonArray();
         for (Contest c : contests.list()) {
-            list.add(c.toJson(now, false));
+            list.add(c.toJson(now, forAdministrator));
         }
         return list;
     }
 
-    public Optional<JsonObject> contest(String id, Instant now) throws SQLException {
-        return contests.find(id).map(c -> c.toJson(now, false));
+    public Optional<JsonObject> contest(String id, Instant now, boolean forAdministrator) throws SQLException {
+        return contests.find(id).map(c -> c.toJson(now, forAdministrator));
     }
 
     /** The scoreboard everyone sees: frozen results stay hidden until the contest is finalized. */

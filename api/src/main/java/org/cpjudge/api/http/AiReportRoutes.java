@@ -5,8 +5,12 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.cpjudge.api.access.AccessPolicy;
+import org.cpjudge.api.ai.Attempt;
 import org.cpjudge.api.ai.GroupReport;
 import org.cpjudge.api.store.AiReportStore;
 import org.cpjudge.api.store.ContestStore;
@@ -24,9 +28,13 @@ public final class AiReportRoutes {
     private final UserStore users;
     private final ContestStore contests;
     private final AiReportStore reports;
+    private final Authenticator auth;
+    private final AccessPolicy access;
 
-    public AiReportRoutes(Endpoints endpoints, ProblemStore problems, UserStore users, ContestStore contests,
-                          AiReportStore reports) {
+    public AiReportRoutes(Endpoints endpoints, Authenticator auth, ProblemStore problems, UserStore users,
+                          ContestStore contests, AiReportStore reports, AccessPolicy access) {
+        this.auth = auth;
+        this.access = access;
         this.endpoints = endpoints;
         this.problems = problems;
         this.users = users;
@@ -43,7 +51,9 @@ public final class AiReportRoutes {
         if (filter.problem() == null && filter.handle() == null && filter.contest() == null) {
             throw ApiException.badRequest("missing_filter", "give at least one of 'problem', 'contest' and 'handle'");
         }
-        if (filter.problem() != null && problems.find(filter.problem()).isEmpty()) {
+        AccessPolicy.Session session = access.session(auth.viewer(ctx), Instant.now());
+        if (filter.problem() != null && (problems.find(filter.problem()).isEmpty()
+                || !session.problem(filter.problem()).visible())) {
             throw ApiException.notFound("problem_not_found", "no problem has the id '" + filter.problem() + "'");
         }
         if (filter.handle() != null && users.byHandle(filter.handle()).isEmpty()) {
@@ -53,7 +63,14 @@ public final class AiReportRoutes {
             throw ApiException.notFound("contest_not_found", "no contest has the id '" + filter.contest() + "'");
         }
         JsonArray rows = new JsonArray();
-        for (GroupReport r : GroupReport.of(reports.attempts(filter))) {
+        // only attempts whose verdicts the caller may see: a live contest's attempts are their author's alone
+        List<Attempt> visible = new ArrayList<>();
+        for (AiReportStore.StoredAttempt a : reports.attempts(filter)) {
+            if (session.submission(a.facts()).visible()) {
+                visible.add(a.attempt());
+            }
+        }
+        for (GroupReport r : GroupReport.of(visible)) {
             rows.add(toJson(r));
         }
         return Reply.ok(new JsonObject().put("rows", rows));

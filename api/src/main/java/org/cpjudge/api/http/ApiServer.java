@@ -6,6 +6,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
 import java.util.Optional;
 import java.nio.file.Path;
+import org.cpjudge.api.access.AccessPolicy;
 import org.cpjudge.api.contest.ContestFinalizer;
 import org.cpjudge.api.contest.ContestService;
 import org.cpjudge.api.contest.RatingService;
@@ -44,18 +45,20 @@ public final class ApiServer {
         RatingStore ratingStore = new RatingStore(db);
         RatingService ratings = new RatingService(users, ratingStore);
         ContestService contestService = new ContestService(db, contests);
+        AccessPolicy access = new AccessPolicy(contests);
 
         new HealthRoutes(endpoints, workers).mount(router);
         new LanguageRoutes(endpoints, languages).mount(router);
         new UserRoutes(endpoints, auth, users, ratings).mount(router);
         new ProblemRoutes(endpoints, auth, problems, new ProblemImport(problems, dataDir.resolve("scratch"), judge),
-                new Statements(new ProblemCache(problems, dataDir.resolve("problems")))).mount(router);
-        new SubmissionRoutes(endpoints, auth, problems, new SubmissionStore(db), languages, contests).mount(router);
+                new Statements(new ProblemCache(problems, dataDir.resolve("problems"))), access).mount(router);
+        new SubmissionRoutes(endpoints, auth, problems, new SubmissionStore(db), languages, contests, access)
+                .mount(router);
         new ContestRoutes(endpoints, auth, contests, problems, users, contestService,
                 new ContestFinalizer(db, contests, ratingStore, newcomerRule)).mount(router);
         new LeaderboardRoutes(endpoints, ratings).mount(router);
-        new AiReportRoutes(endpoints, problems, users, contests, new AiReportStore(db)).mount(router);
-        WebRoutes.of(vertx, db).mount(router);
+        new AiReportRoutes(endpoints, auth, problems, users, contests, new AiReportStore(db), access).mount(router);
+        WebRoutes.of(vertx, db, access).mount(router);
 
         router.route().last().handler(ctx ->
                 Endpoints.error(ctx, 404, "not_found", "no such endpoint: " + ctx.request().method() + " " + ctx.request().path()));

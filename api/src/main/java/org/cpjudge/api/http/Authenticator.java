@@ -2,6 +2,7 @@ package org.cpjudge.api.http;
 
 import io.vertx.ext.web.RoutingContext;
 import java.sql.SQLException;
+import org.cpjudge.api.access.Viewer;
 import org.cpjudge.api.store.User;
 import org.cpjudge.api.store.UserStore;
 
@@ -25,6 +26,15 @@ public final class Authenticator {
         String token = header.substring(7).trim();
         return users.byToken(token)
                 .orElseThrow(() -> new ApiException(401, "invalid_token", "the token is not known"));
+    }
+
+    /**
+     * Whoever is asking on an endpoint anyone may read: anonymous without an Authorization header. A header that
+     * names no user is refused (401) rather than read as anonymous, so a misconfigured client learns at once.
+     */
+    public Viewer viewer(RoutingContext ctx) throws SQLException {
+        String header = ctx.request().getHeader("Authorization");
+        return header == null || header.isBlank() ? Viewer.ANONYMOUS : new Viewer(user(ctx));
     }
 
     public User administrator(RoutingContext ctx) throws SQLException {

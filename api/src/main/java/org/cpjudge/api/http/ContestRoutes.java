@@ -46,7 +46,8 @@ public final class ContestRoutes {
     public void mount(Router router) {
         router.post("/api/v1/contests").handler(BodyHandler.create().setBodyLimit(64 * 1024))
                 .handler(endpoints.blocking(this::create));
-        router.get("/api/v1/contests").handler(endpoints.blocking(ctx -> Reply.ok(service.list(Instant.now()))));
+        router.get("/api/v1/contests").handler(endpoints.blocking(ctx ->
+                Reply.ok(service.list(Instant.now(), auth.viewer(ctx).administrator()))));
         router.get("/api/v1/contests/:id").handler(endpoints.blocking(this::show));
         router.patch("/api/v1/contests/:id").handler(BodyHandler.create().setBodyLimit(64 * 1024))
                 .handler(endpoints.blocking(this::patch));
@@ -81,7 +82,8 @@ public final class ContestRoutes {
 
     private Reply show(RoutingContext ctx) throws Exception {
         String id = ctx.pathParam("id");
-        return Reply.ok(service.contest(id, Instant.now()).orElseThrow(() -> notFound(id)));
+        return Reply.ok(service.contest(id, Instant.now(), auth.viewer(ctx).administrator())
+                .orElseThrow(() -> notFound(id)));
     }
 
     /**
@@ -172,9 +174,14 @@ public final class ContestRoutes {
             changes.add(new JsonObject().put("handle", e.getKey()).put("rank", h.rank()).put("old_rating", h.oldRating())
                     .put("new_rating", h.newRating()).put("delta", h.delta()));
         }
+        JsonArray unofficial = new JsonArray();
+        for (ContestFinalizer.Unofficial u : outcome.unofficial()) {
+            unofficial.add(new JsonObject().put("handle", u.handle()).put("place", u.place())
+                    .put("performance_rating", u.performanceRating()));
+        }
         return Reply.ok(new JsonObject().put("contest", id).put("finalized", true)
                 .put("already_finalized", outcome.alreadyFinalized()).put("rated", outcome.contest().rated())
-                .put("rating_changes", changes));
+                .put("rating_changes", changes).put("unofficial", unofficial));
     }
 
     private static ApiException notFound(String id) {

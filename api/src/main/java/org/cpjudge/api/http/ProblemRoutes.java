@@ -5,7 +5,9 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.time.Instant;
 import java.util.Set;
+import org.cpjudge.api.access.AccessPolicy;
 import org.cpjudge.api.problem.ProblemImport;
 import org.cpjudge.api.problem.Statements;
 import org.cpjudge.api.store.ProblemStore;
@@ -25,9 +27,11 @@ public final class ProblemRoutes {
     private final ProblemStore problems;
     private final ProblemImport importer;
     private final Statements statements;
+    private final AccessPolicy access;
 
     public ProblemRoutes(Endpoints endpoints, Authenticator auth, ProblemStore problems, ProblemImport importer,
-                         Statements statements) {
+                         Statements statements, AccessPolicy access) {
+        this.access = access;
         this.endpoints = endpoints;
         this.auth = auth;
         this.problems = problems;
@@ -60,15 +64,14 @@ public final class ProblemRoutes {
     }
 
     private Reply show(RoutingContext ctx) throws Exception {
-        String id = ctx.pathParam("id");
-        StoredProblem p = problems.find(id)
-                .orElseThrow(() -> ApiException.notFound("problem_not_found", "no problem has the id '" + id + "'"));
-        return Reply.ok(toJson(p));
+        return Reply.ok(toJson(problem(ctx)));
     }
 
+    /** The problem, if the caller may see it: one that belongs to a contest not started yet does not exist. */
     private StoredProblem problem(RoutingContext ctx) throws Exception {
         String id = ctx.pathParam("id");
-        return problems.find(id)
+        boolean visible = access.session(auth.viewer(ctx), Instant.now()).problem(id).visible();
+        return problems.find(id).filter(p -> visible)
                 .orElseThrow(() -> ApiException.notFound("problem_not_found", "no problem has the id '" + id + "'"));
     }
 

@@ -10,9 +10,14 @@ import java.util.ArrayList;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.cpjudge.api.access.AccessPolicy;
+import org.cpjudge.api.access.ProblemAccess;
+import org.cpjudge.api.access.SubmissionAccess;
+import org.cpjudge.api.access.Viewer;
 import org.cpjudge.api.contest.Contest;
 import org.cpjudge.api.store.ContestStore;
 import org.cpjudge.api.store.JudgedTest;
@@ -36,9 +41,12 @@ public final class SubmissionRoutes {
     private final SubmissionStore submissions;
     private final LanguageCatalog languages;
     private final ContestStore contests;
+    private final AccessPolicy access;
 
     public SubmissionRoutes(Endpoints endpoints, Authenticator auth, ProblemStore problems,
-                            SubmissionStore submissions, LanguageCatalog languages, ContestStore contests) {
+                            SubmissionStore submissions, LanguageCatalog languages, ContestStore contests,
+                            AccessPolicy access) {
+        this.access = access;
         this.endpoints = endpoints;
         this.auth = auth;
         this.problems = problems;
@@ -64,11 +72,15 @@ public final class SubmissionRoutes {
         String language = languages.resolve(JsonBodies.optionalString(body, "language"), names);
         String contest = JsonBodies.optionalString(body, "contest");
         JsonObject attempt = AttemptField.validated(body);
-        if (problems.find(problemId).isEmpty()) {
+        ProblemAccess allowed = access.session(new Viewer(user), Instant.now()).problem(problemId);
+        if (problems.find(problemId).isEmpty() || !allowed.visible()) {
             throw ApiException.notFound("problem_not_found", "no problem has the id '" + problemId + "'");
         }
         if (contest != null) {
             checkContestEntry(contest, problemId, user);
+        } else if (allowed != ProblemAccess.PRACTISE) {
+            throw new ApiException(409, "not_a_practice_problem", "problem '" + problemId
+                    + "' belongs to a contest and is not open for practice: submit with \"contest\" while it runs");
         }
         UUID id = submissions.create(new NewSubmission(user.id(), problemId, language, files.encode(), contest,
                 attempt == null ? null : attempt.encode()));
@@ -138,11 +150,25 @@ public final class SubmissionRoutes {
         } catch (IllegalArgumentException e) {
             throw ApiException.notFound("submission_not_found", "no submission has the id '" + raw + "'");
         }
-        SubmissionView s = submissions.find(id)
-                .orElseThrow(() -> ApiException.notFound("submission_not_found", "no submission has the id '" + raw + "'"));
-        return Reply.ok(toJson(s));
+        Optional<SubmissionView> found = submissions.find(id);
+        SubmissionAccess allowed = found.isEmpty() ? SubmissionAccess.HIDDEN
+                : access.session(auth.viewer(ctx), Instant.now()).submission(found.get().facts());
+        if (!allowed.visible()) {
+            throw ApiException.notFound("submission_not_found", "no submission has the id '" + raw + "'");
+        }
+        return Reply.ok(toJson(found.get(), allowed));
     }
 
+    /** The submission as {@code access} allows: with its source files only at {@link SubmissionAccess#SOURCE}. */
+    public static JsonObject toJson(SubmissionView s, SubmissionAccess access) {
+        JsonObject json = toJson(s);
+        if (access == SubmissionAccess.SOURCE) {
+            json.put("files", new JsonArray(s.filesJson()));
+        }
+        return json;
+    }
+
+    /** The submission without its source. */
     public static JsonObject toJson(SubmissionView s) {
         JsonArray tests = new JsonArray();
         for (JudgedTest t : s.testcases()) {

@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import org.cpjudge.api.access.SubmissionFacts;
 import org.cpjudge.api.ai.Attempt;
 import org.cpjudge.api.db.Database;
 
@@ -33,11 +34,15 @@ public final class AiReportStore {
         this.db = db;
     }
 
-    public List<Attempt> attempts(Filter filter) throws SQLException {
+    /** An attempt and what the access policy needs to know of its submission. */
+    public record StoredAttempt(Attempt attempt, SubmissionFacts facts) {
+    }
+
+    public List<StoredAttempt> attempts(Filter filter) throws SQLException {
         StringBuilder sql = new StringBuilder("SELECT s.id, u.handle, s.problem_id, s.attempt->>'group',"
                 + " s.attempt->>'index', COALESCE(s.attempt->>'model', u.model), s.attempt->>'cost_usd',"
                 + " s.attempt->>'tokens', s.created_at, CASE WHEN s.status = 'done' THEN s.verdict END, "
-                + BEHAVIOUR + " FROM submissions s JOIN users u ON u.id = s.user_id WHERE s.attempt IS NOT NULL");
+                + BEHAVIOUR + ", s.user_id, s.contest_id FROM submissions s JOIN users u ON u.id = s.user_id WHERE s.attempt IS NOT NULL");
         List<String> params = new ArrayList<>();
         if (filter.problem() != null) {
             sql.append(" AND s.problem_id = ?");
@@ -51,7 +56,7 @@ public final class AiReportStore {
             sql.append(" AND s.contest_id = ?");
             params.add(filter.contest());
         }
-        List<Attempt> attempts = new ArrayList<>();
+        List<StoredAttempt> attempts = new ArrayList<>();
         try (Connection c = db.connection(); PreparedStatement q = c.prepareStatement(sql.toString())) {
             for (int i = 0; i < params.size(); i++) {
                 q.setString(i + 1, params.get(i));
@@ -59,10 +64,12 @@ public final class AiReportStore {
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
                     BigDecimal index = decimal(rs.getString(5));
-                    attempts.add(new Attempt(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                    Attempt a = new Attempt(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                             index == null ? null : index.longValue(), rs.getString(6), decimal(rs.getString(7)),
                             decimal(rs.getString(8)), rs.getTimestamp(9).toInstant(), rs.getString(10),
-                            rs.getString(11)));
+                            rs.getString(11));
+                    attempts.add(new StoredAttempt(a, new SubmissionFacts(rs.getLong(12), a.problem(),
+                            rs.getString(13), a.submittedAt())));
                 }
             }
         }

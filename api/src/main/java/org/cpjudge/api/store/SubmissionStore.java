@@ -57,17 +57,18 @@ public final class SubmissionStore {
             SubmissionView head;
             try (PreparedStatement q = c.prepareStatement("SELECT s.id, u.handle, s.problem_id, s.language,"
                     + " s.contest_id, s.status, s.verdict, s.score, s.time_ms, s.memory_kb, s.compile_output,"
-                    + " s.created_at FROM submissions s JOIN users u ON u.id = s.user_id WHERE s.id = ?")) {
+                    + " s.created_at, s.user_id, s.files::text FROM submissions s JOIN users u ON u.id = s.user_id"
+                    + " WHERE s.id = ?")) {
                 q.setObject(1, id);
                 try (ResultSet rs = q.executeQuery()) {
                     if (!rs.next()) {
                         return Optional.empty();
                     }
                     Timestamp created = rs.getTimestamp(12);
-                    head = new SubmissionView(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getString(6), rs.getString(7), (Double) rs.getObject(8),
-                            (Integer) rs.getObject(9), (Integer) rs.getObject(10), rs.getString(11),
-                            created.toInstant(), List.of());
+                    head = new SubmissionView(rs.getString(1), rs.getLong(13), rs.getString(2), rs.getString(3),
+                            rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
+                            (Double) rs.getObject(8), (Integer) rs.getObject(9), (Integer) rs.getObject(10),
+                            rs.getString(11), created.toInstant(), rs.getString(14), List.of());
                 }
             }
             return Optional.of(withTests(head, testcases(c, id)));
@@ -75,8 +76,8 @@ public final class SubmissionStore {
     }
 
     private static SubmissionView withTests(SubmissionView h, List<JudgedTest> tests) {
-        return new SubmissionView(h.id(), h.handle(), h.problem(), h.language(), h.contest(), h.status(), h.verdict(),
-                h.score(), h.timeMs(), h.memoryKb(), h.compileOutput(), h.createdAt(), tests);
+        return new SubmissionView(h.id(), h.userId(), h.handle(), h.problem(), h.language(), h.contest(), h.status(),
+                h.verdict(), h.score(), h.timeMs(), h.memoryKb(), h.compileOutput(), h.createdAt(), h.filesJson(), tests);
     }
 
     private static List<JudgedTest> testcases(Connection c, UUID id) throws SQLException {

@@ -1,10 +1,18 @@
 package org.cpjudge.api.store;
 
 import java.time.Instant;
+import org.cpjudge.api.access.SubmissionFacts;
 import java.util.List;
 
-/** A submission as clients see it: its state, verdict and per-test results (never its source). */
-public record SubmissionView(String id, String handle, String problem, String language, String contest,
+/**
+ * A submission as stored: its state, verdict and per-test results, and its source files ({@code filesJson},
+ * [{"name", "content"}]), which only those the access policy allows may see.
+ */
+public record SubmissionView(String id, long userId, String handle, String problem, String language, String contest,
                              String status, String verdict, Double score, Integer timeMs, Integer memoryKb,
-                             String compileOutput, Instant createdAt, List<JudgedTest> testcases) {
+                             String compileOutput, Instant createdAt, String filesJson, List<JudgedTest> testcases) {
+
+    public SubmissionFacts facts() {
+        return new SubmissionFacts(userId, problem, contest, createdAt);
+    }
 }

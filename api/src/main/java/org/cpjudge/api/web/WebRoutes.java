@@ -14,6 +14,8 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.cpjudge.api.access.AccessPolicy;
+import org.cpjudge.api.access.Viewer;
 import org.cpjudge.api.contest.ContestService;
 import org.cpjudge.api.contest.RatingService;
 import org.cpjudge.api.contest.Scoreboard;
@@ -22,6 +24,7 @@ import org.cpjudge.api.http.SubmissionRoutes;
 import org.cpjudge.api.store.ContestStore;
 import org.cpjudge.api.store.RatingStore;
 import org.cpjudge.api.store.SubmissionStore;
+import org.cpjudge.api.store.SubmissionView;
 import org.cpjudge.api.store.UserStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,17 +55,23 @@ public final class WebRoutes {
     }
 
     /** The pages over the server's database, from the queries the API endpoints use. */
-    public static WebRoutes of(Vertx vertx, Database db) {
+    public static WebRoutes of(Vertx vertx, Database db, AccessPolicy access) {
         SubmissionStore submissionStore = new SubmissionStore(db);
         ContestService contests = new ContestService(db, new ContestStore(db));
         RatingService ratings = new RatingService(new UserStore(db), new RatingStore(db));
         return new WebRoutes(vertx)
                 .submissions(id -> {
                     Optional<UUID> uuid = submissionId(id);
-                    return uuid.isEmpty() ? Optional.empty() : submissionStore.find(uuid.get()).map(SubmissionRoutes::toJson);
+                    Optional<SubmissionView> found = uuid.isEmpty() ? Optional.empty() : submissionStore.find(uuid.get());
+                    // pages are read without a token: they show what an anonymous reader may see
+                    if (found.isEmpty() || !access.session(Viewer.ANONYMOUS, Instant.now())
+                            .submission(found.get().facts()).visible()) {
+                        return Optional.empty();
+                    }
+                    return found.map(SubmissionRoutes::toJson);
                 })
-                .contestList(unused -> Optional.of(contests.list(Instant.now())))
-                .contests(id -> contests.contest(id, Instant.now()))
+                .contestList(unused -> Optional.of(contests.list(Instant.now(), false)))
+                .contests(id -> contests.contest(id, Instant.now(), false))
                 .scoreboards(id -> contests.publicScoreboard(id, Instant.now()).map(Scoreboard::toJson))
                 // the API's leaderboard takes null for everyone
                 .leaderboards(kind -> Optional.of(ratings.leaderboard("all".equals(kind) ? null : kind)))
