@@ -53,6 +53,7 @@ public final class ApiServer {
         new SubmissionRoutes(endpoints, auth, problems, new SubmissionStore(db), languages, contests).mount(router);
         new ContestRoutes(endpoints, auth, contests, problems, users, contestService,
                 new ContestFinalizer(db, contests, ratingStore, newcomerRule)).mount(router);
+        ClarificationRoutes.over(vertx, db, endpoints, auth, contests).mount(router);
         new LeaderboardRoutes(endpoints, ratings).mount(router);
         new AiReportRoutes(endpoints, problems, users, contests, new AiReportStore(db)).mount(router);
         WebRoutes.of(vertx, db).mount(router);
