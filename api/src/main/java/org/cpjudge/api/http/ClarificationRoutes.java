@@ -52,7 +52,12 @@ public final class ClarificationRoutes {
     public static ClarificationRoutes over(Vertx vertx, Database db, Endpoints endpoints, Authenticator auth,
                                            ContestStore contests) {
         ClarificationStore store = new ClarificationStore(db);
-        ClarificationFeed feed = new ClarificationFeed(db, store);
+        ClarificationFeed feed;
+        try {
+            feed = new ClarificationFeed(db, store, store.latestId());
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading the newest clarification failed", e);
+        }
         vertx.deployVerticle(feed);
         return new ClarificationRoutes(endpoints, auth, contests, store,
                 new ClarificationStream(vertx, auth, contests, store, feed, HEARTBEAT_MILLIS));

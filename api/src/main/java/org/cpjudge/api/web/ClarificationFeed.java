@@ -48,11 +48,16 @@ public final class ClarificationFeed extends VerticleBase {
     private final Set<Long> delivered = new LinkedHashSet<>();
     private volatile boolean closed;
     private Thread listener;
-    private long lastId = -1;
+    private long lastId;
 
-    public ClarificationFeed(Database db, ClarificationStore store) {
+    /**
+     * @param lastId the newest clarification when the process started: anything stored later reaches the streams,
+     *               also what is stored before the listening connection is first open
+     */
+    public ClarificationFeed(Database db, ClarificationStore store, long lastId) {
         this.db = db;
         this.store = store;
+        this.lastId = lastId;
     }
 
     @Override
@@ -87,13 +92,10 @@ public final class ClarificationFeed extends VerticleBase {
                 try (Statement s = c.createStatement()) {
                     s.execute("LISTEN " + ClarificationStore.CHANNEL);
                 }
-                // listening from here on: whatever is stored after this read arrives as a notification
-                if (lastId < 0) {
-                    lastId = store.latestId();
-                } else {
-                    for (ClarificationStore.Stored missed : store.after(lastId)) {
-                        publish(missed);
-                    }
+                // listening from here on: whatever is stored after this read arrives as a notification, and
+                // what was stored before it (since the start, or while the connection was down) is read here
+                for (ClarificationStore.Stored missed : store.after(lastId)) {
+                    publish(missed);
                 }
                 PGConnection pg = c.unwrap(PGConnection.class);
                 while (!closed) {

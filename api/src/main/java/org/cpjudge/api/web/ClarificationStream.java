@@ -166,12 +166,13 @@ public final class ClarificationStream {
                     .putHeader("X-Accel-Buffering", "no");
             response.closeHandler(v -> stop());
             response.exceptionHandler(e -> stop());
-            response.write("retry: 2000\n\n");
             if (after != null) {
                 held = new ArrayList<>();
             }
-            // subscribed before the replay is read, so nothing stored in between falls between the two
+            // subscribed before the client hears a word, and before the replay is read, so that nothing stored
+            // in between falls between the two
             feed.subscribe(contestId, this);
+            response.write("retry: 2000\n\n");
             timer = vertx.setPeriodic(heartbeatMillis, t -> write(": heartbeat\n\n"));
             if (after != null) {
                 vertx.<List<Pending>>executeBlocking(() -> replay(contestId, reader, after), false).onComplete(r -> {
