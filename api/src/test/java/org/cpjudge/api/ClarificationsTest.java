@@ -46,10 +46,11 @@ class ClarificationsTest {
     /** A second API process on the same database: a clarification posted on one reaches the streams of both. */
     private static JudgeServer otherNode;
     private static ApiClient api;
+    private static TestDatabases.Credentials db;
 
     @BeforeAll
     static void start() throws Exception {
-        var db = TestDatabases.fresh();
+        db = TestDatabases.fresh();
         server = JudgeServer.start(new ServerConfig(0, dataDir, db.url(), db.user(), db.password(), 0, ADMIN, false));
         otherNode = JudgeServer.start(new ServerConfig(0, otherDataDir, db.url(), db.user(), db.password(), 0, ADMIN, false));
         api = new ApiClient(server.port());
@@ -332,6 +333,29 @@ class ClarificationsTest {
                 long after = post("clar6", ADMIN, new JsonObject().put("text", "Five minutes left")).getLong("id");
                 assertEquals(after, resumed.next().json().getLong("id"), "the replay hands over to the live feed");
             }
+        }
+    }
+
+    @Test
+    void aStreamStillGetsWhatWasPostedWhileItsProcessListenerWasCutOff() throws Exception {
+        String kate = user("cl_kate");
+        contest("clar7", Instant.now().minus(1, ChronoUnit.MINUTES), kate);
+        try (Events kates = Events.open(otherNode.port(), "clar7", kate)) {
+            long before = post("clar7", ADMIN, new JsonObject().put("text", "first")).getLong("id");
+            assertEquals(before, kates.next().json().getLong("id"));
+            // cut every API process's listening connection, as a restarted PostgreSQL or a proxy would
+            try (java.sql.Connection c = java.sql.DriverManager.getConnection(db.url(), db.user(), db.password());
+                 var q = c.prepareStatement("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"
+                         + " WHERE query = 'LISTEN clarifications' AND pid <> pg_backend_pid()");
+                 var rs = q.executeQuery()) {
+                rs.next();
+                assertEquals(2, rs.getInt(1), "one listening connection per API process, whatever the streams");
+            }
+            long during = post("clar7", ADMIN, new JsonObject().put("text", "posted while nobody listened"))
+                    .getLong("id");
+            assertEquals(during, kates.next().json().getLong("id"), "caught up once the listener reconnected");
+            long after = post("clar7", ADMIN, new JsonObject().put("text", "and live again")).getLong("id");
+            assertEquals(after, kates.next().json().getLong("id"));
         }
     }
 
