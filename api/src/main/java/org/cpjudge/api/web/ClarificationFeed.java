@@ -71,7 +71,9 @@ public final class ClarificationFeed extends VerticleBase {
     @Override
     public Future<?> stop() {
         closed = true;
-        listener.interrupt();
+        if (listener != null) {
+            listener.interrupt();
+        }
         return Future.succeededFuture();
     }
 

@@ -217,9 +217,18 @@ public final class ClarificationStream {
         }
 
         private void write(String chunk) {
-            if (!closed && !response.closed()) {
-                response.write(chunk);
+            if (closed || response.closed()) {
+                return;
             }
+            if (response.writeQueueFull()) {
+                // a reader that does not take its events would hold them in memory without end: cut it off;
+                // it reconnects with Last-Event-ID and is replayed what it missed
+                log.info("a clarification stream of {} reads too slowly; closing it", contestId);
+                stop();
+                response.reset();
+                return;
+            }
+            response.write(chunk);
         }
 
         private void stop() {
