@@ -359,6 +359,17 @@ class ClarificationsTest {
         }
     }
 
+    @Test
+    void anIdleStreamIsKeptOpenByAHeartbeatEveryFifteenSeconds() throws Exception {
+        contest("clar8", Instant.now().plus(1, ChronoUnit.HOURS));
+        try (Events idle = Events.open(server.port(), "clar8", null)) {
+            long t0 = System.nanoTime();
+            assertEquals(": heartbeat", idle.nextComment(25));
+            long waited = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - t0);
+            assertTrue(waited >= 10, "the first heartbeat came after " + waited + " s: not an idle-connection keeper");
+        }
+    }
+
     /** One server-sent event. */
     record Event(String id, String name, JsonObject json) {
     }
@@ -366,6 +377,7 @@ class ClarificationsTest {
     /** An open event stream, read on its own thread so that a test waits for an event with a timeout. */
     static final class Events implements AutoCloseable {
         private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+        private final BlockingQueue<String> comments = new LinkedBlockingQueue<>();
         private final InputStream body;
 
         private Events(InputStream body) {
@@ -410,6 +422,8 @@ class ClarificationsTest {
                         name = line.substring(7);
                     } else if (line.startsWith("data: ")) {
                         data = line.substring(6);
+                    } else if (line.startsWith(":")) {
+                        comments.add(line);
                     }
                 }
             } catch (Exception e) {
@@ -424,6 +438,14 @@ class ClarificationsTest {
             }
             assertEquals("clarification", e.name());
             return e;
+        }
+
+        String nextComment(long seconds) throws InterruptedException {
+            String c = comments.poll(seconds, TimeUnit.SECONDS);
+            if (c == null) {
+                throw new AssertionError("no comment line within " + seconds + " s");
+            }
+            return c;
         }
 
         @Override
