@@ -123,13 +123,19 @@ public final class ClarificationFeed extends VerticleBase {
     }
 
     private void publish(ClarificationStore.Stored s) throws Exception {
-        if (!delivered.add(s.id())) {
+        if (delivered.contains(s.id())) {
             return;
         }
+        fanOut(s);
+        // marked only once told: a failed read reconnects, and the catch-up then tells it
+        delivered.add(s.id());
         if (delivered.size() > REMEMBERED) {
             delivered.remove(delivered.iterator().next());
         }
         lastId = Math.max(lastId, s.id());
+    }
+
+    private void fanOut(ClarificationStore.Stored s) throws Exception {
         Set<Subscriber> streams = subscribers.get(s.contestId());
         if (streams == null || streams.isEmpty()) {
             return;
