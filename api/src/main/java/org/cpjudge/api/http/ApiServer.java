@@ -56,6 +56,7 @@ public final class ApiServer {
                 .mount(router);
         new ContestRoutes(endpoints, auth, contests, problems, users, contestService,
                 new ContestFinalizer(db, contests, ratingStore, newcomerRule)).mount(router);
+        ClarificationRoutes.over(vertx, db, endpoints, auth, contests).mount(router);
         new LeaderboardRoutes(endpoints, ratings).mount(router);
         new AiReportRoutes(endpoints, auth, problems, users, contests, new AiReportStore(db), access).mount(router);
         WebRoutes.of(vertx, db, access).mount(router);

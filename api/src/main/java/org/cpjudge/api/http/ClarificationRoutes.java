@@ -1,0 +1,212 @@
+package org.cpjudge.api.http;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.sql.SQLException;
+import java.time.Instant;
+import org.cpjudge.api.contest.Clarification;
+import org.cpjudge.api.contest.ClarificationAccess;
+import org.cpjudge.api.contest.ClarificationReader;
+import org.cpjudge.api.contest.Contest;
+import org.cpjudge.api.db.Database;
+import org.cpjudge.api.store.ClarificationStore;
+import org.cpjudge.api.store.ContestStore;
+import org.cpjudge.api.store.User;
+import org.cpjudge.api.web.ClarificationFeed;
+import org.cpjudge.api.web.ClarificationStream;
+
+/**
+ * A contest's clarifications: contestants ask, the jury answers (privately to the asker or to everyone) and
+ * announces. When: a registered contestant may ask from registering until the contest is over (questions about
+ * the rules before the start are common and welcome); the jury answers and announces at any time, also after
+ * the contest. Who reads what is {@link ClarificationAccess}'s rule.
+ */
+public final class ClarificationRoutes {
+
+    /** A comment line this often keeps an idle event stream open through proxies. */
+    private static final long HEARTBEAT_MILLIS = 15_000;
+
+    private final Endpoints endpoints;
+    private final Authenticator auth;
+    private final ContestStore contests;
+    private final ClarificationStore store;
+    private final ClarificationStream stream;
+
+    public ClarificationRoutes(Endpoints endpoints, Authenticator auth, ContestStore contests,
+                               ClarificationStore store, ClarificationStream stream) {
+        this.endpoints = endpoints;
+        this.auth = auth;
+        this.contests = contests;
+        this.store = store;
+        this.stream = stream;
+    }
+
+    /**
+     * The routes over the server's database, with this process's one listener for new clarifications (a
+     * verticle, so it stops with Vert.x) feeding the event streams.
+     */
+    public static ClarificationRoutes over(Vertx vertx, Database db, Endpoints endpoints, Authenticator auth,
+                                           ContestStore contests) {
+        ClarificationStore store = new ClarificationStore(db);
+        ClarificationFeed feed;
+        try {
+            feed = new ClarificationFeed(db, store, store.latestId());
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading the newest clarification failed", e);
+        }
+        vertx.deployVerticle(feed);
+        return new ClarificationRoutes(endpoints, auth, contests, store,
+                new ClarificationStream(vertx, auth, contests, store, feed, HEARTBEAT_MILLIS));
+    }
+
+    public void mount(Router router) {
+        router.post("/api/v1/contests/:id/clarifications").handler(BodyHandler.create().setBodyLimit(128 * 1024))
+                .handler(endpoints.blocking(this::post));
+        router.get("/api/v1/contests/:id/clarifications").handler(endpoints.blocking(this::list));
+        router.get("/api/v1/contests/:id/clarifications/stream").handler(stream::handle);
+        router.get("/api/v1/contests/:id/clarifications/:cid").handler(endpoints.blocking(this::one));
+    }
+
+    /** The caller as a reader: anonymous without an Authorization header; a bad token is still refused. */
+    public static ClarificationReader reader(Authenticator auth, RoutingContext ctx) throws SQLException {
+        String header = ctx.request().getHeader("Authorization");
+        if (header == null || header.isBlank()) {
+            return ClarificationReader.ANONYMOUS;
+        }
+        User u = auth.user(ctx);
+        return u.isAdmin() ? ClarificationReader.jury(u.id()) : ClarificationReader.user(u.id());
+    }
+
+    private Reply post(RoutingContext ctx) throws Exception {
+        User caller = auth.user(ctx);
+        Contest contest = contest(ctx);
+        JsonObject body = JsonBodies.object(ctx);
+        String text = text(body);
+        String problem = problem(contest, body);
+        Long replyTo = replyTo(body);
+        Object visibility = body.getValue("public");
+        if (visibility != null && !(visibility instanceof Boolean)) {
+            throw ApiException.badRequest("invalid_field", "'public' must be true or false");
+        }
+        Boolean isPublic = (Boolean) visibility;
+        ClarificationStore.Draft draft;
+        if (caller.isAdmin()) {
+            draft = replyTo != null ? answer(contest, caller, replyTo, problem, Boolean.TRUE.equals(isPublic), text)
+                    : announcement(contest, caller, problem, isPublic, text);
+        } else {
+            draft = question(contest, caller, replyTo, problem, isPublic, text);
+        }
+        Clarification stored = store.insert(draft);
+        ClarificationReader reader = caller.isAdmin() ? ClarificationReader.jury(caller.id())
+                : ClarificationReader.user(caller.id());
+        return Reply.created(new ClarificationAccess(store.thread(contest.id(), stored.id()))
+                .view(reader, stored.id()).orElseThrow());
+    }
+
+    private ClarificationStore.Draft question(Contest contest, User asker, Long replyTo, String problem,
+                                              Boolean isPublic, String text) throws SQLException {
+        if (replyTo != null || Boolean.TRUE.equals(isPublic)) {
+            throw new ApiException(403, "jury_only", "only the jury answers questions or writes to everyone");
+        }
+        if (!contests.isRegistered(contest.id(), asker.id())) {
+            throw new ApiException(403, "not_registered", "register for contest '" + contest.id()
+                    + "' to ask the jury about it");
+        }
+        if (contest.overAt(Instant.now())) {
+            throw new ApiException(409, "contest_over", "contest '" + contest.id() + "' is over; questions are closed");
+        }
+        return new ClarificationStore.Draft(contest.id(), problem, asker.id(), false, null, null, false, text);
+    }
+
+    /** A private answer goes to the asker alone; a public one makes the question readable by everyone too. */
+    private ClarificationStore.Draft answer(Contest contest, User jury, long replyTo, String problem,
+                                            boolean isPublic, String text) throws SQLException {
+        Clarification question = store.find(contest.id(), replyTo).orElseThrow(() -> ApiException.badRequest(
+                "unknown_reply_to", "contest '" + contest.id() + "' has no clarification " + replyTo));
+        if (!question.isQuestion()) {
+            throw ApiException.badRequest("not_a_question", "clarification " + replyTo
+                    + " is the jury's own message; 'reply_to' must name a contestant's question");
+        }
+        return new ClarificationStore.Draft(contest.id(), problem != null ? problem : question.problemId(), jury.id(),
+                true, replyTo, isPublic ? null : question.fromUserId(), isPublic, text);
+    }
+
+    private static ClarificationStore.Draft announcement(Contest contest, User jury, String problem, Boolean isPublic,
+                                                         String text) {
+        if (Boolean.FALSE.equals(isPublic)) {
+            throw ApiException.badRequest("invalid_field", "an announcement (no 'reply_to') goes to everyone;"
+                    + " to answer one contestant privately, give 'reply_to' their question's id");
+        }
+        return new ClarificationStore.Draft(contest.id(), problem, jury.id(), true, null, null, true, text);
+    }
+
+    private Reply list(RoutingContext ctx) throws Exception {
+        ClarificationReader reader = reader(auth, ctx);
+        Contest contest = contest(ctx);
+        return Reply.ok(new JsonArray(new ClarificationAccess(store.ofContest(contest.id())).visibleTo(reader)));
+    }
+
+    /** One clarification; one the caller may not read does not exist for them. */
+    private Reply one(RoutingContext ctx) throws Exception {
+        ClarificationReader reader = reader(auth, ctx);
+        Contest contest = contest(ctx);
+        String cid = ctx.pathParam("cid");
+        ApiException missing = ApiException.notFound("clarification_not_found",
+                "contest '" + contest.id() + "' has no clarification '" + cid + "'");
+        long id;
+        try {
+            id = Long.parseLong(cid);
+        } catch (NumberFormatException e) {
+            throw missing;
+        }
+        return Reply.ok(new ClarificationAccess(store.thread(contest.id(), id)).view(reader, id)
+                .orElseThrow(() -> missing));
+    }
+
+    private Contest contest(RoutingContext ctx) throws SQLException {
+        String id = ctx.pathParam("id");
+        return contests.find(id).orElseThrow(() ->
+                ApiException.notFound("contest_not_found", "no contest has the id '" + id + "'"));
+    }
+
+    private static String text(JsonObject body) {
+        String text = JsonBodies.optionalString(body, "text");
+        if (text == null || text.isBlank()) {
+            throw ApiException.badRequest("missing_field", "'text' is required: the question or answer itself");
+        }
+        // the schema counts characters as PostgreSQL does: code points, not UTF-16 units
+        if (text.codePointCount(0, text.length()) > Clarification.MAX_TEXT) {
+            throw ApiException.badRequest("text_too_long", "'text' may hold at most " + Clarification.MAX_TEXT
+                    + " characters");
+        }
+        return text;
+    }
+
+    private static String problem(Contest contest, JsonObject body) {
+        String problem = JsonBodies.optionalString(body, "problem");
+        if (problem != null && !contest.includes(problem)) {
+            throw ApiException.badRequest("unknown_problem", "'" + problem + "' is not a problem of contest '"
+                    + contest.id() + "'; its problems are " + contest.problemIds() + ", or null for a general question");
+        }
+        return problem;
+    }
+
+    private static Long replyTo(JsonObject body) {
+        Object v = body.getValue("reply_to");
+        if (v == null) {
+            return null;
+        }
+        if (v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue()) && n.longValue() > 0) {
+            return n.longValue();
+        }
+        // ids travel as numbers, but tools that treat every id as a string (as CLICS does) are met halfway
+        if (v instanceof String s && s.matches("[1-9][0-9]{0,17}")) {
+            return Long.parseLong(s);
+        }
+        throw ApiException.badRequest("invalid_field", "'reply_to' must be the id of a question (a positive whole number)");
+    }
+}
