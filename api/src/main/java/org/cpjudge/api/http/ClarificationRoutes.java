@@ -9,8 +9,8 @@ import io.vertx.ext.web.handler.BodyHandler;
 import java.sql.SQLException;
 import java.time.Instant;
 import org.cpjudge.api.contest.Clarification;
-import org.cpjudge.api.contest.ClarificationAccess;
-import org.cpjudge.api.contest.ClarificationReader;
+import org.cpjudge.api.access.ClarificationAccess;
+import org.cpjudge.api.access.Viewer;
 import org.cpjudge.api.contest.Contest;
 import org.cpjudge.api.db.Database;
 import org.cpjudge.api.store.ClarificationStore;
@@ -72,13 +72,8 @@ public final class ClarificationRoutes {
     }
 
     /** The caller as a reader: anonymous without an Authorization header; a bad token is still refused. */
-    public static ClarificationReader reader(Authenticator auth, RoutingContext ctx) throws SQLException {
-        String header = ctx.request().getHeader("Authorization");
-        if (header == null || header.isBlank()) {
-            return ClarificationReader.ANONYMOUS;
-        }
-        User u = auth.user(ctx);
-        return u.isAdmin() ? ClarificationReader.jury(u.id()) : ClarificationReader.user(u.id());
+    public static Viewer reader(Authenticator auth, RoutingContext ctx) throws SQLException {
+        return auth.viewer(ctx);
     }
 
     private Reply post(RoutingContext ctx) throws Exception {
@@ -101,8 +96,7 @@ public final class ClarificationRoutes {
             draft = question(contest, caller, replyTo, problem, isPublic, text);
         }
         Clarification stored = store.insert(draft);
-        ClarificationReader reader = caller.isAdmin() ? ClarificationReader.jury(caller.id())
-                : ClarificationReader.user(caller.id());
+        Viewer reader = new Viewer(caller);
         return Reply.created(new ClarificationAccess(store.thread(contest.id(), stored.id()))
                 .view(reader, stored.id()).orElseThrow());
     }
@@ -145,14 +139,14 @@ public final class ClarificationRoutes {
     }
 
     private Reply list(RoutingContext ctx) throws Exception {
-        ClarificationReader reader = reader(auth, ctx);
+        Viewer reader = reader(auth, ctx);
         Contest contest = contest(ctx);
         return Reply.ok(new JsonArray(new ClarificationAccess(store.ofContest(contest.id())).visibleTo(reader)));
     }
 
     /** One clarification; one the caller may not read does not exist for them. */
     private Reply one(RoutingContext ctx) throws Exception {
-        ClarificationReader reader = reader(auth, ctx);
+        Viewer reader = reader(auth, ctx);
         Contest contest = contest(ctx);
         String cid = ctx.pathParam("cid");
         ApiException missing = ApiException.notFound("clarification_not_found",

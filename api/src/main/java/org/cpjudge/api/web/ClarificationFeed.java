@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.cpjudge.api.contest.ClarificationAccess;
-import org.cpjudge.api.contest.ClarificationReader;
+import org.cpjudge.api.access.ClarificationAccess;
+import org.cpjudge.api.access.Viewer;
 import org.cpjudge.api.db.Database;
 import org.cpjudge.api.store.ClarificationStore;
 import org.postgresql.PGConnection;
@@ -36,7 +36,7 @@ public final class ClarificationFeed extends VerticleBase {
 
     /** One open stream: who reads it, and where its events go (called on the listener's thread). */
     interface Subscriber {
-        ClarificationReader reader();
+        Viewer reader();
 
         /** The events for clarification {@code id}; empty text when the reader may see none of it. */
         void send(long id, String events);
@@ -144,8 +144,8 @@ public final class ClarificationFeed extends VerticleBase {
         // Readers not named in the thread all see the same events: rendered once, not once per stream.
         Map<Object, String> rendered = new HashMap<>();
         for (Subscriber stream : List.copyOf(streams)) {
-            ClarificationReader reader = stream.reader();
-            Object key = reader.jury() ? "jury" : thread.involves(reader) ? reader.userId() : "everyone else";
+            Viewer reader = stream.reader();
+            Object key = reader.administrator() ? "jury" : thread.involves(reader) ? reader.user().id() : "everyone else";
             stream.send(s.id(), rendered.computeIfAbsent(key, k -> ClarificationStream.events(thread, s.id(), reader)));
         }
     }

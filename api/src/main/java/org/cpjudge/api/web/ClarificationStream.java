@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.cpjudge.api.contest.Clarification;
-import org.cpjudge.api.contest.ClarificationAccess;
-import org.cpjudge.api.contest.ClarificationReader;
+import org.cpjudge.api.access.ClarificationAccess;
+import org.cpjudge.api.access.Viewer;
 import org.cpjudge.api.http.ApiException;
 import org.cpjudge.api.http.Authenticator;
 import org.cpjudge.api.http.ClarificationRoutes;
@@ -54,8 +54,8 @@ public final class ClarificationStream {
 
     public void handle(RoutingContext ctx) {
         String contestId = ctx.pathParam("id");
-        vertx.<ClarificationReader>executeBlocking(() -> {
-            ClarificationReader reader = ClarificationRoutes.reader(auth, ctx);
+        vertx.<Viewer>executeBlocking(() -> {
+            Viewer reader = ClarificationRoutes.reader(auth, ctx);
             contests.find(contestId).orElseThrow(() ->
                     ApiException.notFound("contest_not_found", "no contest has the id '" + contestId + "'"));
             return reader;
@@ -100,7 +100,7 @@ public final class ClarificationStream {
      * The events clarification {@code id} makes for this reader: nothing when they may not read it; for an
      * answer, its question as it now stands, then the answer.
      */
-    static String events(ClarificationAccess thread, long id, ClarificationReader reader) {
+    static String events(ClarificationAccess thread, long id, Viewer reader) {
         Optional<Clarification> c = thread.find(id).filter(x -> thread.maySee(reader, x));
         if (c.isEmpty()) {
             return "";
@@ -122,7 +122,7 @@ public final class ClarificationStream {
     }
 
     /** What was stored after {@code afterId}, as this reader sees it, oldest first. */
-    private List<Pending> replay(String contestId, ClarificationReader reader, long afterId) throws Exception {
+    private List<Pending> replay(String contestId, Viewer reader, long afterId) throws Exception {
         List<Clarification> all = store.ofContest(contestId);
         ClarificationAccess access = new ClarificationAccess(all);
         List<Pending> missed = new ArrayList<>();
@@ -144,14 +144,14 @@ public final class ClarificationStream {
     private final class Subscriber implements ClarificationFeed.Subscriber {
         private final HttpServerResponse response;
         private final String contestId;
-        private final ClarificationReader reader;
+        private final Viewer reader;
         private final Context context;
         /** Live events that came while the replay was read: sent after it, unless the replay had them. */
         private List<Pending> held;
         private long timer = -1;
         private boolean closed;
 
-        Subscriber(HttpServerResponse response, String contestId, ClarificationReader reader, Context context) {
+        Subscriber(HttpServerResponse response, String contestId, Viewer reader, Context context) {
             this.response = response;
             this.contestId = contestId;
             this.reader = reader;
@@ -198,7 +198,7 @@ public final class ClarificationStream {
         }
 
         @Override
-        public ClarificationReader reader() {
+        public Viewer reader() {
             return reader;
         }
 

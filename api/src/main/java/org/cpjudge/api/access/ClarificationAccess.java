@@ -1,4 +1,4 @@
-package org.cpjudge.api.contest;
+package org.cpjudge.api.access;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -9,9 +9,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.cpjudge.api.contest.Clarification;
 
 /**
- * Who reads which clarification, and what each reader is shown: the one rule the list, the single item and the
+ * Who reads which clarification, and what each reader is shown (the clarifications' part of the access
+ * policy, beside {@link AccessPolicy}): the one rule the list, the single item and the
  * event stream all apply. Built over a contest's clarifications, or over whole threads of them (a question with
  * all its answers), since whether a question is public depends on its answers.
  * <ul>
@@ -39,20 +41,20 @@ public final class ClarificationAccess {
         }
     }
 
-    public boolean maySee(ClarificationReader reader, Clarification c) {
-        if (reader.jury() || c.isPublic()) {
+    public boolean maySee(Viewer reader, Clarification c) {
+        if (reader.administrator() || c.isPublic()) {
             return true;
         }
         return switch (c.kind()) {
-            case QUESTION -> reader.is(c.fromUserId()) || answeredPublicly(c.id());
-            case ANSWER -> reader.is(c.toUserId());
+            case QUESTION -> is(reader, c.fromUserId()) || answeredPublicly(c.id());
+            case ANSWER -> is(reader, c.toUserId());
             // an announcement is always public; one that were not would be the jury's alone
             case ANNOUNCEMENT -> false;
         };
     }
 
     /** Every clarification the reader may see, oldest first. */
-    public List<JsonObject> visibleTo(ClarificationReader reader) {
+    public List<JsonObject> visibleTo(Viewer reader) {
         List<JsonObject> visible = new ArrayList<>();
         for (Clarification c : clarifications) {
             if (maySee(reader, c)) {
@@ -63,7 +65,7 @@ public final class ClarificationAccess {
     }
 
     /** The clarification as the reader sees it; empty when it is not here or not theirs to see. */
-    public Optional<JsonObject> view(ClarificationReader reader, long id) {
+    public Optional<JsonObject> view(Viewer reader, long id) {
         return find(id).filter(c -> maySee(reader, c)).map(c -> render(reader, c));
     }
 
@@ -72,17 +74,21 @@ public final class ClarificationAccess {
     }
 
     /** Whether the reader is the asker or addressee of anything here: only then may they see more than anyone. */
-    public boolean involves(ClarificationReader reader) {
-        return reader.jury() || clarifications.stream().anyMatch(c -> reader.is(c.fromUserId()) || reader.is(c.toUserId()));
+    public boolean involves(Viewer reader) {
+        return reader.administrator() || clarifications.stream().anyMatch(c -> is(reader, c.fromUserId()) || is(reader, c.toUserId()));
+    }
+
+    private static boolean is(Viewer reader, Long userId) {
+        return userId != null && reader.is(userId);
     }
 
     private boolean answeredPublicly(long questionId) {
         return answers.getOrDefault(questionId, List.of()).stream().anyMatch(Clarification::isPublic);
     }
 
-    private JsonObject render(ClarificationReader reader, Clarification c) {
+    private JsonObject render(Viewer reader, Clarification c) {
         boolean question = c.isQuestion();
-        String from = !question ? JURY : reader.jury() || reader.is(c.fromUserId()) ? c.fromHandle() : null;
+        String from = !question ? JURY : reader.administrator() || is(reader, c.fromUserId()) ? c.fromHandle() : null;
         JsonObject json = new JsonObject().put("id", c.id()).put("contest", c.contestId()).put("problem", c.problemId())
                 .put("kind", c.kind().name().toLowerCase(java.util.Locale.ROOT))
                 .put("from", from).put("from_jury", c.fromJury()).put("text", c.text()).put("reply_to", c.replyTo())
