@@ -13,6 +13,7 @@ import org.cpjudge.api.db.Database;
 import org.cpjudge.api.problem.ProblemCache;
 import org.cpjudge.api.problem.ProblemImport;
 import org.cpjudge.api.problem.Statements;
+import org.cpjudge.api.queue.Rejudge;
 import org.cpjudge.api.store.AiReportStore;
 import org.cpjudge.api.store.ContestStore;
 import org.cpjudge.api.store.ProblemStore;
@@ -51,6 +52,7 @@ public final class ApiServer {
         new ProblemRoutes(endpoints, auth, problems, new ProblemImport(problems, dataDir.resolve("scratch"), judge),
                 new Statements(new ProblemCache(problems, dataDir.resolve("problems")))).mount(router);
         new SubmissionRoutes(endpoints, auth, problems, new SubmissionStore(db), languages, contests).mount(router);
+        new RejudgeRoutes(endpoints, auth, contests, new SubmissionStore(db), new Rejudge(db, new SubmissionStore(db))).mount(router);
         new ContestRoutes(endpoints, auth, contests, problems, users, contestService,
                 new ContestFinalizer(db, contests, ratingStore, newcomerRule)).mount(router);
         new LeaderboardRoutes(endpoints, ratings).mount(router);

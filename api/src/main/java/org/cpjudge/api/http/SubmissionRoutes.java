@@ -17,6 +17,7 @@ import org.cpjudge.api.contest.Contest;
 import org.cpjudge.api.store.ContestStore;
 import org.cpjudge.api.store.JudgedTest;
 import org.cpjudge.api.store.NewSubmission;
+import org.cpjudge.api.store.PastJudgement;
 import org.cpjudge.api.store.ProblemStore;
 import org.cpjudge.api.store.SubmissionStore;
 import org.cpjudge.api.store.SubmissionView;
@@ -149,11 +150,16 @@ public final class SubmissionRoutes {
             tests.add(new JsonObject().put("name", t.name()).put("verdict", t.verdict()).put("time_ms", t.timeMs())
                     .put("memory_kb", t.memoryKb()).put("score", t.score()));
         }
+        JsonArray history = new JsonArray();
+        for (PastJudgement h : s.history()) {
+            history.add(new JsonObject().put("verdict", h.verdict()).put("judged_at", h.judgedAt().toString())
+                    .put("rejudge", h.rejudge()));
+        }
         return new JsonObject().put("id", s.id()).put("handle", s.handle()).put("problem", s.problem())
                 .put("language", s.language()).put("contest", s.contest()).put("status", s.status())
                 .put("verdict", s.verdict()).put("score", s.score()).put("time_ms", s.timeMs())
                 .put("memory_kb", s.memoryKb()).put("testcases", tests)
                 .put("compile_output", s.compileOutput() == null ? "" : s.compileOutput())
-                .put("created_at", s.createdAt().toString());
+                .put("created_at", s.createdAt().toString()).put("history", history);
     }
 }
