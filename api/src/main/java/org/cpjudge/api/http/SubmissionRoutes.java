@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.cpjudge.api.contest.Contest;
+import org.cpjudge.api.queue.JobPriority;
 import org.cpjudge.api.store.ContestStore;
 import org.cpjudge.api.store.JudgedTest;
 import org.cpjudge.api.store.NewSubmission;
@@ -71,8 +72,9 @@ public final class SubmissionRoutes {
         if (contest != null) {
             checkContestEntry(contest, problemId, user);
         }
+        // a contest submission got past checkContestEntry: its contest is running, so it is judged as live
         UUID id = submissions.create(new NewSubmission(user.id(), problemId, language, files.encode(), contest,
-                attempt == null ? null : attempt.encode()));
+                attempt == null ? null : attempt.encode()), JobPriority.ofSubmission(contest != null, attempt != null));
         return Reply.accepted(new JsonObject().put("id", id.toString()));
     }
 

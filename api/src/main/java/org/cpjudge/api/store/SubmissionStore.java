@@ -30,11 +30,15 @@ public final class SubmissionStore {
 
     /**
      * Stores the submission and its job in one transaction: once this returns (the 202), it will be judged. Its
-     * class: a contest submission is live (the door admits those only while the contest runs), else an AI
-     * attempt is a batch job, else practice.
+     * class as {@link JobPriority#ofSubmission} gives it for a submission admitted now: one naming a contest is
+     * live, because the door admits contest submissions only while the contest runs.
      */
     public UUID create(NewSubmission s) throws SQLException {
-        JobPriority priority = JobPriority.ofSubmission(s.contestId() != null, s.attemptJson() != null);
+        return create(s, JobPriority.ofSubmission(s.contestId() != null, s.attemptJson() != null));
+    }
+
+    /** Stores the submission and its job, in {@code priority}'s class, in one transaction. */
+    public UUID create(NewSubmission s, JobPriority priority) throws SQLException {
         return Transactions.inTransaction(db, c -> {
             UUID id;
             try (PreparedStatement q = c.prepareStatement("INSERT INTO submissions (user_id, problem_id, language,"

@@ -282,6 +282,30 @@ class JobQueueTest {
         assertEquals(practice.toString(), SubmissionChanges.payload(practice, null));
     }
 
+    @Test
+    void theSchemaAllowsExactlyTheClassesOfJobPriority() throws Exception {
+        UUID id = submit();
+        try (Connection c = db.connection()) {
+            c.setAutoCommit(false);
+            for (int level = -1; level <= JobPriority.values().length; level++) {
+                var savepoint = c.setSavepoint();
+                boolean known = level >= 0 && level < JobPriority.values().length;
+                try (var q = c.prepareStatement("UPDATE judge_jobs SET priority = ? WHERE submission_id = ?")) {
+                    q.setInt(1, level);
+                    q.setObject(2, id);
+                    q.executeUpdate();
+                    assertTrue(known, "the schema took the unknown class " + level);
+                    assertEquals(level, JobPriority.ofLevel(level).level());
+                } catch (java.sql.SQLException e) {
+                    assertEquals("23514", e.getSQLState(), e.getMessage());
+                    assertFalse(known, "the schema refused the class " + level);
+                    c.rollback(savepoint);
+                }
+            }
+            c.rollback();
+        }
+    }
+
     private static List<String> payloads(PGConnection pg) throws Exception {
         List<String> got = new ArrayList<>();
         PGNotification[] batch = pg.getNotifications(2000);
