@@ -48,7 +48,7 @@ class RejudgeTest {
                 credentials.password(), 2, ADMIN, false));
         db = Database.open(credentials.url(), credentials.user(), credentials.password(), 2);
         api = new ApiClient(server.port());
-        for (String id : List.of("rj-a", "rj-b", "rj-f")) {
+        for (String id : List.of("rj-a", "rj-b", "rj-f", "rj-broken")) {
             upload(id, Zips.of(Zips.resource("packages/sum")));
         }
         upload("rj-plus-one", Zips.of(plusOnePackage()));
@@ -242,6 +242,35 @@ class RejudgeTest {
         assertEquals(daveRating, api.get("/api/v1/users/rj_dave", null).json().getInteger("rating"),
                 "the rating changes applied are not recomputed");
         assertEquals("finalized", api.get("/api/v1/contests/rj3", null).json().getString("status"));
+    }
+
+    @Test
+    void aJudgingThatKeepsFailingIsRetriedThenGivenJeAndARejudgeAfterTheFixJudgesIt() throws Exception {
+        String heidi = user("rj_heidi");
+        try (Connection c = db.connection();
+             PreparedStatement q = c.prepareStatement("UPDATE problems SET package_sha256 = 'not-a-zip',"
+                     + " package_zip = '\\x00'::bytea WHERE id = 'rj-broken'")) {
+            assertEquals(1, q.executeUpdate());
+        }
+        String id = submit(heidi, null, "rj-broken", "AC");
+        JsonObject failed = ApiFlowTest.awaitVerdict(api, id);
+        assertEquals("JE", failed.getString("verdict"), failed.encode());
+        assertTrue(failed.getString("compile_output").startsWith("the judge failed"), failed.encode());
+        assertEquals(List.of("JE"), history(failed), "the retries before the JE are not judgements");
+        try (Connection c = db.connection();
+             PreparedStatement q = c.prepareStatement("SELECT count(*) FROM judge_jobs WHERE submission_id = ?")) {
+            q.setObject(1, UUID.fromString(id));
+            var rs = q.executeQuery();
+            rs.next();
+            assertEquals(0, rs.getInt(1), "the given-up job left the queue");
+        }
+
+        replacePackage("rj-broken", "rj-b");
+        assertEquals(1, accepted(rejudge("/api/v1/submissions/" + id + "/rejudge", ADMIN, new JsonObject()))
+                .getInteger("submissions"));
+        JsonObject fixed = ApiFlowTest.awaitVerdict(api, id);
+        assertEquals("AC", fixed.getString("verdict"));
+        assertEquals(List.of("JE", "AC"), history(fixed));
     }
 
     @Test

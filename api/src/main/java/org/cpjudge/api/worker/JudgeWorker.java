@@ -102,7 +102,9 @@ final class JudgeWorker implements Runnable {
                     if (failures.mayRetry(task)) {
                         log.warn("judging submission={} failed on claim {}; it is tried again: {}",
                                 task.submissionId(), task.attempt(), e.toString());
-                        queue.retryLater(task.jobId(), id, failures.pauseAfter(task));
+                        if (queue.retryLater(task.jobId(), id, failures.pauseAfter(task))) {
+                            submissions.setStatus(task.submissionId(), "queued");
+                        }
                         return;
                     }
                     log.error("judging submission={} failed on claim {}; it gets JE", task.submissionId(),
