@@ -55,7 +55,8 @@ public final class JobQueue {
         }
         List<UUID> queued = new ArrayList<>();
         // A user's k-th new job goes k rounds past the later of: their last round in the class, and the round
-        // before the one being served. Taken in age order, so each user's own jobs keep their order.
+        // before the one being served. Taken in age order, so each user's own jobs keep their order. Both the
+        // min and the max are one step down an index (however many jobs a user has queued).
         try (PreparedStatement q = c.prepareStatement("""
                 WITH picked AS (
                     SELECT s.id, s.user_id, s.language,
@@ -64,10 +65,9 @@ public final class JobQueue {
                     WHERE s.id = ANY (?) AND NOT EXISTS (SELECT 1 FROM judge_jobs j WHERE j.submission_id = s.id)),
                 serving AS (SELECT COALESCE(min(round), 1) AS round FROM judge_jobs WHERE priority = ?),
                 users AS (
-                    SELECT p.user_id, COALESCE(max(j.round), 0) AS last
-                    FROM (SELECT DISTINCT user_id FROM picked) p
-                    LEFT JOIN judge_jobs j ON j.user_id = p.user_id AND j.priority = ?
-                    GROUP BY p.user_id)
+                    SELECT u.user_id, COALESCE((SELECT max(j.round) FROM judge_jobs j
+                                                WHERE j.user_id = u.user_id AND j.priority = ?), 0) AS last
+                    FROM (SELECT DISTINCT user_id FROM picked) u)
                 INSERT INTO judge_jobs (submission_id, user_id, language, priority, round)
                 SELECT p.id, p.user_id, p.language, ?, GREATEST(u.last, serving.round - 1) + p.k
                 FROM picked p JOIN users u ON u.user_id = p.user_id CROSS JOIN serving

@@ -84,10 +84,20 @@ public final class QueueBench {
                     + " ai_lab2's single attempt #%d%n", position, livePos, practicePos, firstLabPos, lab2Pos);
 
             // a deep queue: claim throughput and the plan the claim uses
+            t0 = System.nanoTime();
+            long lastTenth = 0;
             for (int i = 0; i < deep; i++) {
+                if (i == deep - deep / 10) {
+                    lastTenth = System.nanoTime();
+                }
                 submissions.create(new NewSubmission(i % 10 == 0 ? lab2 : lab, "p", "python3", FILES, null, ATTEMPT));
             }
+            long end = System.nanoTime();
+            System.out.printf("deep queue: %d attempts enqueued at %.0f/s overall, %.0f/s for the last tenth"
+                    + " (with %d already queued)%n", deep, deep / ((end - t0) / 1e9),
+                    (deep / 10) / ((end - lastTenth) / 1e9), deep - deep / 10);
             System.out.println("claim plan with " + deep + " queued: " + plan(db));
+            System.out.println("enqueue plan with " + deep + " queued: " + enqueuePlan(db, lab));
             double selectOne = selectOneRate(db, 2000);
             double commit = commitRate(db, 1000);
             // each claimed job is completed, as a worker does: the queue holds at most one leased job per claimer
@@ -158,6 +168,23 @@ public final class QueueBench {
             }
         }
         return n / ((System.nanoTime() - t0) / 1e9);
+    }
+
+    /** The two lookups an enqueue makes: the class's lowest round and the user's highest. */
+    private static String enqueuePlan(Database db, long user) throws Exception {
+        try (Connection c = db.connection(); PreparedStatement q = c.prepareStatement("EXPLAIN SELECT"
+                + " (SELECT min(round) FROM judge_jobs WHERE priority = 2),"
+                + " (SELECT max(round) FROM judge_jobs WHERE user_id = " + user + " AND priority = 2)");
+             ResultSet rs = q.executeQuery()) {
+            StringBuilder plan = new StringBuilder();
+            while (rs.next()) {
+                String line = rs.getString(1).strip();
+                if (line.contains("Scan")) {
+                    plan.append(plan.isEmpty() ? "" : "; ").append(line.replaceAll("\\s+\\(cost.*", ""));
+                }
+            }
+            return plan.toString();
+        }
     }
 
     private static String plan(Database db) throws Exception {
