@@ -14,26 +14,37 @@ public final class FailurePolicy {
     public static final int MAX_ATTEMPTS = 3;
     private static final Duration BACKOFF = Duration.ofSeconds(2);
 
-    /** Whether this claim comes after {@link #MAX_ATTEMPTS} that never finished: judge no more, give JE. */
-    public boolean exhausted(JudgeTask task) {
-        return task.attempt() > MAX_ATTEMPTS;
+    /** What to do after a failed judging. */
+    public sealed interface Decision permits RetryAfter, GiveUp {
     }
 
-    /** Whether a judging that threw on this claim may be tried again, by any worker. */
-    public boolean mayRetry(JudgeTask task) {
-        return task.attempt() < MAX_ATTEMPTS;
+    /** Give the job back to the queue, claimable again by any worker after {@code pause}. */
+    public record RetryAfter(Duration pause) implements Decision {
     }
 
-    /** How long a failed job waits before it is claimable again. */
-    public Duration pauseAfter(JudgeTask task) {
-        return BACKOFF.multipliedBy(task.attempt());
+    /** Complete the job with this judgement (JE: the judge's failure, never the contestant's). */
+    public record GiveUp(Judgement judgement) implements Decision {
     }
 
-    public static Judgement judgeError(String why) {
+    /**
+     * Before judging: a claim that comes after {@link #MAX_ATTEMPTS} claims that never finished (their workers
+     * died) is not judged again. Null when the job should be judged.
+     */
+    public GiveUp beforeJudging(JudgeTask task) {
+        return task.attempt() > MAX_ATTEMPTS
+                ? new GiveUp(judgeError("the judge failed to finish this submission " + MAX_ATTEMPTS + " times"))
+                : null;
+    }
+
+    /** After the judging on this claim threw. */
+    public Decision afterFailure(JudgeTask task, Exception failure) {
+        if (task.attempt() < MAX_ATTEMPTS) {
+            return new RetryAfter(BACKOFF.multipliedBy(task.attempt()));
+        }
+        return new GiveUp(judgeError("the judge failed: " + failure.getMessage()));
+    }
+
+    private static Judgement judgeError(String why) {
         return new Judgement("JE", null, 0, 0, why, List.of());
-    }
-
-    public Judgement gaveUp() {
-        return judgeError("the judge failed to finish this submission " + MAX_ATTEMPTS + " times");
     }
 }

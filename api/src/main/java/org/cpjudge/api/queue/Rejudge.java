@@ -31,19 +31,19 @@ public final class Rejudge {
         this.submissions = submissions;
     }
 
+    /** @param refuse only count what would be rejudged, and change nothing */
     public Outcome submission(UUID id, boolean refuse) throws SQLException {
-        return rejudge(List.of(id), refuse);
+        return rejudge(c -> List.of(id), refuse);
     }
 
     /** All of a contest's submissions, or one problem's ({@code problemIdOrNull}). */
     public Outcome contest(String contestId, String problemIdOrNull, boolean refuse) throws SQLException {
-        List<UUID> ids = Transactions.inTransaction(db, c -> submissions.ofContest(c, contestId, problemIdOrNull));
-        return rejudge(ids, refuse);
+        return rejudge(c -> submissions.ofContest(c, contestId, problemIdOrNull), refuse);
     }
 
-    /** @param refuse only count what would be rejudged, and change nothing */
-    private Outcome rejudge(List<UUID> ids, boolean refuse) throws SQLException {
+    private Outcome rejudge(Transactions.Work<List<UUID>> selection, boolean refuse) throws SQLException {
         return Transactions.inTransaction(db, c -> {
+            List<UUID> ids = selection.run(c);
             if (refuse) {
                 int would = JobQueue.countNotQueued(c, ids);
                 return new Outcome(would, ids.size() - would, true);

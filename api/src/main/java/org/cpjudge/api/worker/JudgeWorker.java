@@ -2,6 +2,7 @@ package org.cpjudge.api.worker;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -91,30 +92,16 @@ final class JudgeWorker implements Runnable {
     private void handle(JudgeTask task) throws Exception {
         long started = System.nanoTime();
         leases.hold(task.jobId(), id);
-        Judgement judgement;
+        Optional<Judgement> outcome;
         try {
-            if (failures.exhausted(task)) {
-                judgement = failures.gaveUp();
-            } else {
-                try {
-                    judgement = judge(task);
-                } catch (Exception e) {
-                    if (failures.mayRetry(task)) {
-                        log.warn("judging submission={} failed on claim {}; it is tried again: {}",
-                                task.submissionId(), task.attempt(), e.toString());
-                        if (queue.retryLater(task.jobId(), id, failures.pauseAfter(task))) {
-                            submissions.setStatus(task.submissionId(), "queued");
-                        }
-                        return;
-                    }
-                    log.error("judging submission={} failed on claim {}; it gets JE", task.submissionId(),
-                            task.attempt(), e);
-                    judgement = FailurePolicy.judgeError("the judge failed: " + e.getMessage());
-                }
-            }
+            outcome = judgeOrFail(task);
         } finally {
             leases.release(task.jobId());
         }
+        if (outcome.isEmpty()) {
+            return;
+        }
+        Judgement judgement = outcome.get();
         boolean written = queue.complete(task.jobId(), id, judgement);
         long ms = (System.nanoTime() - started) / 1_000_000;
         if (written) {
@@ -124,6 +111,29 @@ final class JudgeWorker implements Runnable {
         } else {
             log.warn("submission={} was judged after this worker lost its lease; the result was dropped for the"
                     + " other worker's", task.submissionId());
+        }
+    }
+
+    /** The judgement to write, or empty when the job went back to the queue to be tried again later. */
+    private Optional<Judgement> judgeOrFail(JudgeTask task) throws SQLException {
+        FailurePolicy.GiveUp exhausted = failures.beforeJudging(task);
+        if (exhausted != null) {
+            return Optional.of(exhausted.judgement());
+        }
+        try {
+            return Optional.of(judge(task));
+        } catch (Exception e) {
+            FailurePolicy.Decision decision = failures.afterFailure(task, e);
+            if (decision instanceof FailurePolicy.RetryAfter retry) {
+                log.warn("judging submission={} failed on claim {}; it is tried again in {}: {}",
+                        task.submissionId(), task.attempt(), retry.pause(), e.toString());
+                if (queue.retryLater(task.jobId(), id, retry.pause())) {
+                    submissions.setStatus(task.submissionId(), "queued");
+                }
+                return Optional.empty();
+            }
+            log.error("judging submission={} failed on claim {}; it gets JE", task.submissionId(), task.attempt(), e);
+            return Optional.of(((FailurePolicy.GiveUp) decision).judgement());
         }
     }
 

@@ -225,8 +225,10 @@ class JobQueueTest {
         UUID id = submit();
         JobQueue queue = new JobQueue(db, 60);
         FailurePolicy policy = new FailurePolicy();
+        Exception boom = new IllegalStateException("boom");
         JudgeTask first = queue.claim("w", List.of("c")).orElseThrow();
-        assertTrue(policy.mayRetry(first));
+        assertNull(policy.beforeJudging(first));
+        var retry = (FailurePolicy.RetryAfter) policy.afterFailure(first, boom);
         assertTrue(queue.retryLater(first.jobId(), "w", Duration.ofMillis(800)));
         assertTrue(queue.claim("w", List.of("c")).isEmpty(), "not claimable during the pause");
         Thread.sleep(1000);
@@ -234,12 +236,18 @@ class JobQueueTest {
         assertEquals(id, second.submissionId());
         assertEquals(2, second.attempt());
         assertFalse(queue.complete(first.jobId(), "w", AC), "the job was given back: the first worker holds nothing");
-        assertFalse(policy.exhausted(second));
+        var longer = (FailurePolicy.RetryAfter) policy.afterFailure(second, boom);
+        assertTrue(longer.pause().compareTo(retry.pause()) > 0, "each pause is longer");
         assertTrue(queue.retryLater(second.jobId(), "w2", Duration.ZERO));
         JudgeTask third = queue.claim("w3", List.of("c")).orElseThrow();
-        assertFalse(policy.mayRetry(third), "the last try is not given back");
-        assertTrue(queue.retryLater(third.jobId(), "w3", Duration.ZERO)); // as if its worker died
-        assertTrue(policy.exhausted(queue.claim("w4", List.of("c")).orElseThrow()));
+        var giveUp = (FailurePolicy.GiveUp) policy.afterFailure(third, boom);
+        assertEquals("JE", giveUp.judgement().verdict(), "the last try is not given back");
+        assertTrue(giveUp.judgement().compileOutput().contains("boom"));
+        assertTrue(queue.retryLater(third.jobId(), "w3", Duration.ZERO)); // as if its worker died instead
+        JudgeTask fourth = queue.claim("w4", List.of("c")).orElseThrow();
+        assertEquals("JE", policy.beforeJudging(fourth).judgement().verdict(), "three claims died: not judged again");
+        assertTrue(queue.complete(fourth.jobId(), "w4", policy.beforeJudging(fourth).judgement()));
+        assertEquals("JE", submissions.find(id).orElseThrow().verdict());
     }
 
     @Test
