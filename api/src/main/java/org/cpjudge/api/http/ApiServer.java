@@ -14,6 +14,7 @@ import org.cpjudge.api.db.Database;
 import org.cpjudge.api.problem.ProblemCache;
 import org.cpjudge.api.problem.ProblemImport;
 import org.cpjudge.api.problem.Statements;
+import org.cpjudge.api.queue.Rejudge;
 import org.cpjudge.api.store.AiReportStore;
 import org.cpjudge.api.store.ContestStore;
 import org.cpjudge.api.store.ProblemStore;
@@ -54,6 +55,7 @@ public final class ApiServer {
                 new Statements(new ProblemCache(problems, dataDir.resolve("problems"))), access).mount(router);
         new SubmissionRoutes(endpoints, auth, problems, new SubmissionStore(db), languages, contests, access)
                 .mount(router);
+        new RejudgeRoutes(endpoints, auth, contests, new SubmissionStore(db), new Rejudge(db, new SubmissionStore(db))).mount(router);
         new ContestRoutes(endpoints, auth, contests, problems, users, contestService,
                 new ContestFinalizer(db, contests, ratingStore, newcomerRule)).mount(router);
         ClarificationRoutes.over(vertx, db, endpoints, auth, contests).mount(router);

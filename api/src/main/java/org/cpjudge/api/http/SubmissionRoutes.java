@@ -19,9 +19,11 @@ import org.cpjudge.api.access.ProblemAccess;
 import org.cpjudge.api.access.SubmissionAccess;
 import org.cpjudge.api.access.Viewer;
 import org.cpjudge.api.contest.Contest;
+import org.cpjudge.api.queue.JobPriority;
 import org.cpjudge.api.store.ContestStore;
 import org.cpjudge.api.store.JudgedTest;
 import org.cpjudge.api.store.NewSubmission;
+import org.cpjudge.api.store.PastJudgement;
 import org.cpjudge.api.store.ProblemStore;
 import org.cpjudge.api.store.SubmissionStore;
 import org.cpjudge.api.store.SubmissionView;
@@ -82,8 +84,9 @@ public final class SubmissionRoutes {
             throw new ApiException(409, "not_a_practice_problem", "problem '" + problemId
                     + "' belongs to a contest and is not open for practice: submit with \"contest\" while it runs");
         }
+        // a contest submission got past checkContestEntry: its contest is running, so it is judged as live
         UUID id = submissions.create(new NewSubmission(user.id(), problemId, language, files.encode(), contest,
-                attempt == null ? null : attempt.encode()));
+                attempt == null ? null : attempt.encode()), JobPriority.ofSubmission(contest != null, attempt != null));
         return Reply.accepted(new JsonObject().put("id", id.toString()));
     }
 
@@ -175,11 +178,16 @@ public final class SubmissionRoutes {
             tests.add(new JsonObject().put("name", t.name()).put("verdict", t.verdict()).put("time_ms", t.timeMs())
                     .put("memory_kb", t.memoryKb()).put("score", t.score()));
         }
+        JsonArray history = new JsonArray();
+        for (PastJudgement h : s.history()) {
+            history.add(new JsonObject().put("verdict", h.verdict()).put("judged_at", h.judgedAt().toString())
+                    .put("rejudge", h.rejudge()));
+        }
         return new JsonObject().put("id", s.id()).put("handle", s.handle()).put("problem", s.problem())
                 .put("language", s.language()).put("contest", s.contest()).put("status", s.status())
                 .put("verdict", s.verdict()).put("score", s.score()).put("time_ms", s.timeMs())
                 .put("memory_kb", s.memoryKb()).put("testcases", tests)
                 .put("compile_output", s.compileOutput() == null ? "" : s.compileOutput())
-                .put("created_at", s.createdAt().toString());
+                .put("created_at", s.createdAt().toString()).put("history", history);
     }
 }

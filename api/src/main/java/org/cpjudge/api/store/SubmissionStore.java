@@ -1,5 +1,6 @@
 package org.cpjudge.api.store;
 
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,12 +12,15 @@ import java.util.Optional;
 import java.util.UUID;
 import org.cpjudge.api.db.Database;
 import org.cpjudge.api.db.Transactions;
+import org.cpjudge.api.queue.JobPriority;
+import org.cpjudge.api.queue.JobQueue;
 
-/** Submissions, their per-test results, and their passage through the judge queue. */
+/**
+ * The rows of submissions: storing them, reading them back with their per-test results and history, their
+ * status while judged, writing a judgement, and resetting them for a rejudge. Their passage through the judge
+ * queue belongs to {@link JobQueue}; the methods taking a {@link Connection} run in its transactions.
+ */
 public final class SubmissionStore {
-
-    /** The channel workers LISTEN on; a NOTIFY in the submitting transaction wakes them when it commits. */
-    public static final String QUEUE_CHANNEL = "judge_jobs";
 
     private final Database db;
 
@@ -24,8 +28,17 @@ public final class SubmissionStore {
         this.db = db;
     }
 
-    /** Stores the submission and its queue row in one transaction: once this returns, it will be judged. */
+    /**
+     * Stores the submission and its job in one transaction: once this returns (the 202), it will be judged. Its
+     * class as {@link JobPriority#ofSubmission} gives it for a submission admitted now: one naming a contest is
+     * live, because the door admits contest submissions only while the contest runs.
+     */
     public UUID create(NewSubmission s) throws SQLException {
+        return create(s, JobPriority.ofSubmission(s.contestId() != null, s.attemptJson() != null));
+    }
+
+    /** Stores the submission and its job, in {@code priority}'s class, in one transaction. */
+    public UUID create(NewSubmission s, JobPriority priority) throws SQLException {
         return Transactions.inTransaction(db, c -> {
             UUID id;
             try (PreparedStatement q = c.prepareStatement("INSERT INTO submissions (user_id, problem_id, language,"
@@ -41,13 +54,7 @@ public final class SubmissionStore {
                     id = (UUID) rs.getObject(1);
                 }
             }
-            try (PreparedStatement q = c.prepareStatement("INSERT INTO judge_jobs (submission_id) VALUES (?)")) {
-                q.setObject(1, id);
-                q.executeUpdate();
-            }
-            try (PreparedStatement q = c.prepareStatement("NOTIFY " + QUEUE_CHANNEL)) {
-                q.execute();
-            }
+            JobQueue.enqueue(c, List.of(id), priority);
             return id;
         });
     }
@@ -68,16 +75,31 @@ public final class SubmissionStore {
                     head = new SubmissionView(rs.getString(1), rs.getLong(13), rs.getString(2), rs.getString(3),
                             rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
                             (Double) rs.getObject(8), (Integer) rs.getObject(9), (Integer) rs.getObject(10),
-                            rs.getString(11), created.toInstant(), rs.getString(14), List.of());
+                            rs.getString(11), created.toInstant(), rs.getString(14), List.of(), List.of());
                 }
             }
-            return Optional.of(withTests(head, testcases(c, id)));
+            return Optional.of(withTests(head, testcases(c, id), history(c, id)));
         }
     }
 
-    private static SubmissionView withTests(SubmissionView h, List<JudgedTest> tests) {
+    private static SubmissionView withTests(SubmissionView h, List<JudgedTest> tests, List<PastJudgement> history) {
         return new SubmissionView(h.id(), h.userId(), h.handle(), h.problem(), h.language(), h.contest(), h.status(),
-                h.verdict(), h.score(), h.timeMs(), h.memoryKb(), h.compileOutput(), h.createdAt(), h.filesJson(), tests);
+                h.verdict(), h.score(), h.timeMs(), h.memoryKb(), h.compileOutput(), h.createdAt(), h.filesJson(), tests,
+                history);
+    }
+
+    private static List<PastJudgement> history(Connection c, UUID id) throws SQLException {
+        List<PastJudgement> history = new ArrayList<>();
+        try (PreparedStatement q = c.prepareStatement("SELECT verdict, judged_at, rejudge FROM submission_judgements"
+                + " WHERE submission_id = ? ORDER BY judged_at, id")) {
+            q.setObject(1, id);
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    history.add(new PastJudgement(rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getBoolean(3)));
+                }
+            }
+        }
+        return history;
     }
 
     private static List<JudgedTest> testcases(Connection c, UUID id) throws SQLException {
@@ -106,51 +128,101 @@ public final class SubmissionStore {
     }
 
     /**
-     * Writes the verdict and per-test results and removes the job, in one transaction. Only the worker still
-     * holding the job's lease may do so: false when the lease was lost (another worker owns the job now).
+     * Writes a judgement: the verdict and per-test results on the submission, and an entry in its history.
+     * Runs in the completing transaction of {@link JobQueue#complete}. Returns the submission's contest, or null.
      */
-    public boolean complete(long jobId, String workerId, UUID submissionId, Judgement j) throws SQLException {
-        return Transactions.inTransaction(db, c -> {
-            try (PreparedStatement q = c.prepareStatement(
-                    "DELETE FROM judge_jobs WHERE id = ? AND claimed_by = ?")) {
-                q.setLong(1, jobId);
-                q.setString(2, workerId);
-                if (q.executeUpdate() == 0) {
-                    c.rollback();
-                    return false;
+    public String recordJudgement(Connection c, UUID submissionId, Judgement j, boolean fromRejudge) throws SQLException {
+        String contestId;
+        try (PreparedStatement q = c.prepareStatement("UPDATE submissions SET status = 'done', verdict = ?,"
+                + " score = ?, time_ms = ?, memory_kb = ?, compile_output = ?, judged_at = now() WHERE id = ?"
+                + " RETURNING contest_id")) {
+            q.setString(1, j.verdict());
+            q.setObject(2, j.score());
+            q.setInt(3, j.timeMs());
+            q.setInt(4, j.memoryKb());
+            q.setString(5, j.compileOutput());
+            q.setObject(6, submissionId);
+            try (ResultSet rs = q.executeQuery()) {
+                if (!rs.next()) {
+                    throw new SQLException("submission " + submissionId + " is gone");
                 }
+                contestId = rs.getString(1);
             }
-            try (PreparedStatement q = c.prepareStatement("UPDATE submissions SET status = 'done', verdict = ?,"
-                    + " score = ?, time_ms = ?, memory_kb = ?, compile_output = ?, judged_at = now() WHERE id = ?")) {
-                q.setString(1, j.verdict());
-                q.setObject(2, j.score());
-                q.setInt(3, j.timeMs());
-                q.setInt(4, j.memoryKb());
-                q.setString(5, j.compileOutput());
-                q.setObject(6, submissionId);
-                q.executeUpdate();
-            }
-            try (PreparedStatement q = c.prepareStatement("DELETE FROM submission_testcases WHERE submission_id = ?")) {
+        }
+        try (PreparedStatement q = c.prepareStatement("INSERT INTO submission_judgements (submission_id, verdict,"
+                + " score, time_ms, memory_kb, judged_at, rejudge) VALUES (?, ?, ?, ?, ?, now(), ?)")) {
+            q.setObject(1, submissionId);
+            q.setString(2, j.verdict());
+            q.setObject(3, j.score());
+            q.setInt(4, j.timeMs());
+            q.setInt(5, j.memoryKb());
+            q.setBoolean(6, fromRejudge);
+            q.executeUpdate();
+        }
+        try (PreparedStatement q = c.prepareStatement("DELETE FROM submission_testcases WHERE submission_id = ?")) {
+            q.setObject(1, submissionId);
+            q.executeUpdate();
+        }
+        try (PreparedStatement q = c.prepareStatement("INSERT INTO submission_testcases (submission_id, ordinal,"
+                + " name, verdict, time_ms, memory_kb, score, output_sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            int ordinal = 0;
+            for (JudgedTest t : j.testcases()) {
                 q.setObject(1, submissionId);
-                q.executeUpdate();
+                q.setInt(2, ordinal++);
+                q.setString(3, t.name());
+                q.setString(4, t.verdict());
+                q.setInt(5, t.timeMs());
+                q.setInt(6, t.memoryKb());
+                q.setObject(7, t.score());
+                q.setString(8, t.outputSha256());
+                q.addBatch();
             }
-            try (PreparedStatement q = c.prepareStatement("INSERT INTO submission_testcases (submission_id, ordinal,"
-                    + " name, verdict, time_ms, memory_kb, score, output_sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-                int ordinal = 0;
-                for (JudgedTest t : j.testcases()) {
-                    q.setObject(1, submissionId);
-                    q.setInt(2, ordinal++);
-                    q.setString(3, t.name());
-                    q.setString(4, t.verdict());
-                    q.setInt(5, t.timeMs());
-                    q.setInt(6, t.memoryKb());
-                    q.setObject(7, t.score());
-                    q.setString(8, t.outputSha256());
-                    q.addBatch();
+            q.executeBatch();
+        }
+        return contestId;
+    }
+
+    /**
+     * Puts submissions back to 'queued' with no verdict, score or per-test results (their judgements stay in the
+     * history), so that boards show them pending until judged again. Runs in the rejudging transaction.
+     */
+    public List<SubmissionRef> resetForRejudge(Connection c, List<UUID> ids) throws SQLException {
+        List<SubmissionRef> reset = new ArrayList<>();
+        if (ids.isEmpty()) {
+            return reset;
+        }
+        Array array = c.createArrayOf("uuid", ids.toArray());
+        try (PreparedStatement q = c.prepareStatement("DELETE FROM submission_testcases WHERE submission_id = ANY (?)")) {
+            q.setArray(1, array);
+            q.executeUpdate();
+        }
+        try (PreparedStatement q = c.prepareStatement("UPDATE submissions SET status = 'queued', verdict = NULL,"
+                + " score = NULL, time_ms = NULL, memory_kb = NULL, compile_output = NULL, judged_at = NULL"
+                + " WHERE id = ANY (?) RETURNING id, contest_id")) {
+            q.setArray(1, array);
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    reset.add(new SubmissionRef((UUID) rs.getObject(1), rs.getString(2)));
                 }
-                q.executeBatch();
             }
-            return true;
-        });
+        }
+        return reset;
+    }
+
+    /** A contest's submissions, all of them or one problem's, oldest first. */
+    public List<UUID> ofContest(Connection c, String contestId, String problemIdOrNull) throws SQLException {
+        List<UUID> ids = new ArrayList<>();
+        try (PreparedStatement q = c.prepareStatement("SELECT id FROM submissions WHERE contest_id = ?"
+                + " AND (?::text IS NULL OR problem_id = ?) ORDER BY created_at, id")) {
+            q.setString(1, contestId);
+            q.setString(2, problemIdOrNull);
+            q.setString(3, problemIdOrNull);
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    ids.add((UUID) rs.getObject(1));
+                }
+            }
+        }
+        return ids;
     }
 }

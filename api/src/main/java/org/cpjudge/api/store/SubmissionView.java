@@ -5,12 +5,14 @@ import org.cpjudge.api.access.SubmissionFacts;
 import java.util.List;
 
 /**
- * A submission as stored: its state, verdict and per-test results, and its source files ({@code filesJson},
- * [{"name", "content"}]), which only those the access policy allows may see.
+ * A submission as stored: its state, verdict and per-test results, every verdict it was given (oldest first;
+ * more than one after a rejudge), and its source files ({@code filesJson}, [{"name", "content"}]), which only
+ * those the access policy allows may see.
  */
 public record SubmissionView(String id, long userId, String handle, String problem, String language, String contest,
                              String status, String verdict, Double score, Integer timeMs, Integer memoryKb,
-                             String compileOutput, Instant createdAt, String filesJson, List<JudgedTest> testcases) {
+                             String compileOutput, Instant createdAt, String filesJson, List<JudgedTest> testcases,
+                             List<PastJudgement> history) {
 
     public SubmissionFacts facts() {
         return new SubmissionFacts(userId, problem, contest, createdAt);

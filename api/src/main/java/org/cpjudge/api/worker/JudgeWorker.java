@@ -2,13 +2,17 @@ package org.cpjudge.api.worker;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.cpjudge.api.problem.ProblemCache;
-import org.cpjudge.api.store.JobQueue;
-import org.cpjudge.api.store.JudgeTask;
+import org.cpjudge.api.queue.FailurePolicy;
+import org.cpjudge.api.queue.JobQueue;
+import org.cpjudge.api.queue.JudgeTask;
+import org.cpjudge.api.queue.LeaseKeeper;
+import org.cpjudge.api.queue.QueueSignal;
 import org.cpjudge.api.store.JudgedTest;
 import org.cpjudge.api.store.Judgement;
 import org.cpjudge.api.store.ProblemStore;
@@ -24,14 +28,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One judge worker: claims a job, judges the submission, writes the verdict and per-test results back in one
- * transaction, and takes the next. A job that already failed to finish {@link #MAX_ATTEMPTS} times (its workers
- * died judging it) is given JE instead of being tried forever.
+ * One judge worker: claims a job from the queue, judges the submission, completes the job (the verdict and
+ * per-test results written in one transaction), and takes the next. What to do with a job whose judging failed
+ * (retry later, or JE) is the queue's {@link FailurePolicy}.
  */
 final class JudgeWorker implements Runnable {
 
     private static final Logger log = LoggerFactory.getLogger(JudgeWorker.class);
-    static final int MAX_ATTEMPTS = 3;
     private static final long POLL_MS = 2000;
 
     private final String id;
@@ -42,6 +45,7 @@ final class JudgeWorker implements Runnable {
     private final ProblemCache cache;
     private final Judge judge;
     private final LeaseKeeper leases;
+    private final FailurePolicy failures = new FailurePolicy();
     private final List<String> languages;
     private volatile boolean stopping;
 
@@ -88,38 +92,59 @@ final class JudgeWorker implements Runnable {
     private void handle(JudgeTask task) throws Exception {
         long started = System.nanoTime();
         leases.hold(task.jobId(), id);
-        Judgement judgement;
+        Optional<Judgement> outcome;
         try {
-            judgement = task.attempt() > MAX_ATTEMPTS
-                    ? judgeError("the judge failed to finish this submission " + MAX_ATTEMPTS + " times")
-                    : judge(task);
+            outcome = judgeOrFail(task);
         } finally {
             leases.release(task.jobId());
         }
-        boolean written = submissions.complete(task.jobId(), id, task.submissionId(), judgement);
+        if (outcome.isEmpty()) {
+            return;
+        }
+        Judgement judgement = outcome.get();
+        boolean written = queue.complete(task.jobId(), id, judgement);
         long ms = (System.nanoTime() - started) / 1_000_000;
         if (written) {
-            log.info("judged submission={} problem={} language={} verdict={} time_ms={} judging_ms={}",
-                    task.submissionId(), task.problemId(), task.language(), judgement.verdict(), judgement.timeMs(), ms);
+            log.info("judged submission={} problem={} language={} class={} verdict={} time_ms={} judging_ms={}",
+                    task.submissionId(), task.problemId(), task.language(), task.priority(), judgement.verdict(),
+                    judgement.timeMs(), ms);
         } else {
             log.warn("submission={} was judged after this worker lost its lease; the result was dropped for the"
                     + " other worker's", task.submissionId());
         }
     }
 
-    private Judgement judge(JudgeTask task) {
-        UUID submissionId = task.submissionId();
-        try {
-            StoredProblem stored = problems.find(task.problemId())
-                    .orElseThrow(() -> new IllegalStateException("problem " + task.problemId() + " is gone"));
-            var problem = cache.get(stored);
-            JudgeResult result = judge.judge(problem, new Submission(task.language(), files(task.filesJson())),
-                    new StatusUpdates(submissionId), task.runAllTests());
-            return toJudgement(result);
-        } catch (Exception e) {
-            log.error("judging submission={} failed", submissionId, e);
-            return judgeError("the judge failed: " + e.getMessage());
+    /** The judgement to write, or empty when the job went back to the queue to be tried again later. */
+    private Optional<Judgement> judgeOrFail(JudgeTask task) throws SQLException {
+        FailurePolicy.GiveUp exhausted = failures.beforeJudging(task);
+        if (exhausted != null) {
+            return Optional.of(exhausted.judgement());
         }
+        try {
+            return Optional.of(judge(task));
+        } catch (Exception e) {
+            FailurePolicy.Decision decision = failures.afterFailure(task, e);
+            if (decision instanceof FailurePolicy.RetryAfter retry) {
+                log.warn("judging submission={} failed on claim {}; it is tried again in {}: {}",
+                        task.submissionId(), task.attempt(), retry.pause(), e.toString());
+                if (queue.retryLater(task.jobId(), id, retry.pause())) {
+                    submissions.setStatus(task.submissionId(), "queued");
+                }
+                return Optional.empty();
+            }
+            log.error("judging submission={} failed on claim {}; it gets JE", task.submissionId(), task.attempt(), e);
+            return Optional.of(((FailurePolicy.GiveUp) decision).judgement());
+        }
+    }
+
+    private Judgement judge(JudgeTask task) throws Exception {
+        UUID submissionId = task.submissionId();
+        StoredProblem stored = problems.find(task.problemId())
+                .orElseThrow(() -> new IllegalStateException("problem " + task.problemId() + " is gone"));
+        var problem = cache.get(stored);
+        JudgeResult result = judge.judge(problem, new Submission(task.language(), files(task.filesJson())),
+                new StatusUpdates(submissionId), task.runAllTests());
+        return toJudgement(result);
     }
 
     private static List<SourceFile> files(String json) {
@@ -139,10 +164,6 @@ final class JudgeWorker implements Runnable {
         }
         return new Judgement(r.verdict().name(), r.score(), Math.toIntExact(r.timeMs()), Math.toIntExact(r.memoryKb()),
                 r.compileOutput(), tests);
-    }
-
-    private static Judgement judgeError(String why) {
-        return new Judgement("JE", null, 0, 0, why, List.of());
     }
 
     /** Writes 'compiling' and 'running' as the judge reaches them; a failed write only delays the status. */

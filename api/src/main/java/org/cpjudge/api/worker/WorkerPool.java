@@ -12,7 +12,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.cpjudge.api.db.Database;
 import org.cpjudge.api.problem.ProblemCache;
-import org.cpjudge.api.store.JobQueue;
+import org.cpjudge.api.queue.JobQueue;
+import org.cpjudge.api.queue.LeaseKeeper;
+import org.cpjudge.api.queue.QueueSignal;
 import org.cpjudge.api.store.ProblemStore;
 import org.cpjudge.api.store.SubmissionStore;
 import org.cpjudge.api.store.WorkerRegistry;
@@ -29,7 +31,7 @@ import org.slf4j.LoggerFactory;
 public final class WorkerPool implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(WorkerPool.class);
-    static final int LEASE_SECONDS = 60;
+    static final int LEASE_SECONDS = JobQueue.DEFAULT_LEASE_SECONDS;
     private static final int HEARTBEAT_SECONDS = 10;
 
     private final String poolId;

@@ -1,4 +1,4 @@
-package org.cpjudge.api.worker;
+package org.cpjudge.api.queue;
 
 import java.sql.Connection;
 import java.sql.Statement;
@@ -6,7 +6,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.cpjudge.api.db.Database;
-import org.cpjudge.api.store.SubmissionStore;
 import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * transaction. Workers also wake on their own every poll interval, so a lost notification (or a broken
  * listening connection) delays a job by at most that long.
  */
-final class QueueSignal implements AutoCloseable {
+public final class QueueSignal implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(QueueSignal.class);
 
@@ -27,7 +26,7 @@ final class QueueSignal implements AutoCloseable {
     private volatile boolean closed;
     private long generation;
 
-    QueueSignal(Database db) {
+    public QueueSignal(Database db) {
         this.db = db;
         this.listener = new Thread(this::listen, "queue-listener");
         this.listener.setDaemon(true);
@@ -35,7 +34,7 @@ final class QueueSignal implements AutoCloseable {
     }
 
     /** Waits for a notification or the timeout, whichever comes first. */
-    void await(long timeoutMs) throws InterruptedException {
+    public void await(long timeoutMs) throws InterruptedException {
         lock.lock();
         try {
             long seen = generation;
@@ -66,7 +65,7 @@ final class QueueSignal implements AutoCloseable {
         while (!closed) {
             try (Connection c = db.dedicatedConnection()) {
                 try (Statement s = c.createStatement()) {
-                    s.execute("LISTEN " + SubmissionStore.QUEUE_CHANNEL);
+                    s.execute("LISTEN " + JobQueue.CHANNEL);
                 }
                 PGConnection pg = c.unwrap(PGConnection.class);
                 while (!closed) {

@@ -1,16 +1,15 @@
-package org.cpjudge.api.worker;
+package org.cpjudge.api.queue;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.cpjudge.api.store.JobQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Renews the leases of the jobs this process's workers are judging, well before they run out. */
-final class LeaseKeeper implements AutoCloseable {
+/** The heartbeat of claimed jobs: renews the leases of the jobs this process's workers are judging, well before they run out. */
+public final class LeaseKeeper implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LeaseKeeper.class);
 
@@ -22,16 +21,16 @@ final class LeaseKeeper implements AutoCloseable {
         return t;
     });
 
-    LeaseKeeper(JobQueue queue, int renewEverySeconds) {
+    public LeaseKeeper(JobQueue queue, int renewEverySeconds) {
         this.queue = queue;
         timer.scheduleWithFixedDelay(this::renewAll, renewEverySeconds, renewEverySeconds, TimeUnit.SECONDS);
     }
 
-    void hold(long jobId, String workerId) {
+    public void hold(long jobId, String workerId) {
         held.put(jobId, workerId);
     }
 
-    void release(long jobId) {
+    public void release(long jobId) {
         held.remove(jobId);
     }
 

@@ -1,4 +1,4 @@
-package org.cpjudge.api.store;
+package org.cpjudge.api.queue;
 
 import java.util.UUID;
 
@@ -8,7 +8,9 @@ import java.util.UUID;
  * @param attempt      how many times this job was claimed, this claim included
  * @param runAllTests  the submission is an AI contestant's attempt: every test runs, even past the first
  *                     failure, so that attempts can be compared by their outputs on all tests
+ * @param priority     the class it was claimed in; a {@link JobPriority#REJUDGE} job's judgement is marked as
+ *                     coming from a rejudge in the submission's history
  */
 public record JudgeTask(long jobId, int attempt, UUID submissionId, String problemId, String language,
-                        String filesJson, boolean runAllTests) {
+                        String filesJson, boolean runAllTests, JobPriority priority) {
 }
