@@ -56,6 +56,7 @@ public final class ApiServer {
         new LeaderboardRoutes(endpoints, ratings).mount(router);
         new AiReportRoutes(endpoints, problems, users, contests, new AiReportStore(db)).mount(router);
         WebRoutes.of(vertx, db).mount(router);
+        new org.cpjudge.api.clics.ClicsRoutes(vertx, auth, new org.cpjudge.api.clics.ClicsStore(db, contests, languages)).mount(router);
 
         router.route().last().handler(ctx ->
                 Endpoints.error(ctx, 404, "not_found", "no such endpoint: " + ctx.request().method() + " " + ctx.request().path()));
