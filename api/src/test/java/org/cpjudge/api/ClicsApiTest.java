@@ -85,8 +85,12 @@ class ClicsApiTest {
     }
 
     private static void createContest(String id, Instant start, int duration, int freeze) throws Exception {
+        createContest(id, start, duration, freeze, "icpc");
+    }
+
+    private static void createContest(String id, Instant start, int duration, int freeze, String scoring) throws Exception {
         JsonObject body = new JsonObject().put("id", id).put("name", "CLICS " + id).put("start", start.toString())
-                .put("duration_minutes", duration).put("scoring", "icpc")
+                .put("duration_minutes", duration).put("scoring", scoring)
                 .put("problems", new JsonArray().add("cl-a").add("cl-b")).put("freeze_minutes", freeze);
         var r = api.postJson("/api/v1/contests", ADMIN, body);
         assertEquals(201, r.status(), r.body());
@@ -539,6 +543,35 @@ class ClicsApiTest {
         assertEquals(1, ((JsonObject) after.get("scoreboard")).getJsonArray("rows").getJsonObject(0)
                 .getJsonObject("score").getInteger("num_solved"));
         assertNotNull(object("/clics/contests/clics2", null).getString("scoreboard_thaw_time"));
+    }
+
+    @Test
+    void aScoreContestReadsAsTheSpecificationSays() throws Exception {
+        createContest("clics5", Instant.now().minus(1, ChronoUnit.MINUTES), 60, 0, "ioi");
+        String erin = user("sc_erin", "human");
+        String fay = user("sc_fay", "human");
+        register("clics5", erin, new JsonObject());
+        register("clics5", fay, new JsonObject());
+        String ac = submit(erin, "clics5", "cl-a", "AC");
+        String wa = submit(fay, "clics5", "cl-a", "WA");
+        ApiFlowTest.awaitVerdict(api, ac);
+        ApiFlowTest.awaitVerdict(api, wa);
+        assertEquals(200, api.post("/api/v1/contests/clics5/finalize", ADMIN, "application/json", new byte[0]).status());
+        for (String token : java.util.Arrays.asList(ADMIN, null)) {
+            Map<String, Object> all = readEverything("clics5", token);
+            assertEquals("score", ((JsonObject) all.get("contest")).getString("scoreboard_type"));
+            assertEquals(100.0, byId((JsonArray) all.get("problems"), "cl-a").getDouble("max_score"));
+            assertEquals(100.0, byId((JsonArray) all.get("judgements"), ac).getDouble("score"));
+            assertEquals(0.0, byId((JsonArray) all.get("judgements"), wa).getDouble("score"));
+            JsonArray rows = ((JsonObject) all.get("scoreboard")).getJsonArray("rows");
+            assertEquals("sc_erin", rows.getJsonObject(0).getString("team_id"));
+            assertEquals(100.0, rows.getJsonObject(0).getJsonObject("score").getDouble("score"));
+            assertEquals(100.0, rows.getJsonObject(0).getJsonArray("problems").getJsonObject(0).getDouble("score"));
+            assertEquals(0.0, rows.getJsonObject(1).getJsonObject("score").getDouble("score"));
+            for (String line : api.get("/clics/contests/clics5/event-feed?stream=false", token).body().split("\n")) {
+                ClicsSpecRules.event(line);
+            }
+        }
     }
 
     @Test
