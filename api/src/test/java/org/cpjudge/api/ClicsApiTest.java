@@ -430,6 +430,7 @@ class ClicsApiTest {
 
             // the feed: finite for a finished contest, every line an event, ending with end_of_updates
             List<JsonObject> events = feed("clics1", token, "?stream=false");
+            assertEquals("contest", events.get(0).getString("type"), "the contest comes first: " + events.get(0));
             JsonObject last = events.get(events.size() - 1);
             assertEquals("state", last.getString("type"));
             assertNotNull(last.getJsonObject("data").getString("end_of_updates"), last.encode());

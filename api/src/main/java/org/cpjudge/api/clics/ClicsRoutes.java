@@ -39,6 +39,8 @@ public final class ClicsRoutes {
     static final String VERSION = "2023-06";
     static final String VERSION_URL = "https://ccs-specs.icpc.io/2023-06/contest_api";
 
+    /** Endpoints that need the contest alone, not its teams, submissions and the rest. */
+    private static final Set<String> CONTEST_ONLY = Set.of("state", "access", "judgement-types", "groups");
     private static final Logger log = LoggerFactory.getLogger(ClicsRoutes.class);
     private static final long POLL_MILLIS = 1000;
     /** The specification wants a newline at least every 120 s on an idle feed. */
@@ -76,7 +78,9 @@ public final class ClicsRoutes {
         router.get(BASE + "/contests/:cid/submissions/:sid/files").handler(this::files);
         router.get(BASE + "/contests/:cid/:endpoint").handler(json(ctx -> {
             String endpoint = ctx.pathParam("endpoint");
-            return view(ctx).endpoint(endpoint).orElseThrow(() -> noEndpoint(ctx));
+            Audience audience = audience(ctx);
+            return view(ctx.pathParam("cid"), audience, !CONTEST_ONLY.contains(endpoint)).endpoint(endpoint)
+                    .orElseThrow(() -> noEndpoint(ctx));
         }));
         router.get(BASE + "/contests/:cid/:endpoint/:oid").handler(json(ctx -> {
             String endpoint = ctx.pathParam("endpoint");
@@ -123,8 +127,12 @@ public final class ClicsRoutes {
     }
 
     private ClicsView view(String cid, Audience audience) throws Exception {
+        return view(cid, audience, true);
+    }
+
+    private ClicsView view(String cid, Audience audience, boolean rows) throws Exception {
         Contest contest = contest(cid);
-        ContestData data = store.load(contest.id()).orElseThrow(() ->
+        ContestData data = store.load(contest.id(), rows).orElseThrow(() ->
                 ApiException.notFound("contest_not_found", "no contest has the id '" + cid + "'"));
         return new ClicsView(data, audience, Instant.now());
     }

@@ -52,6 +52,24 @@ public final class ClicsStore {
     }
 
     public Optional<ContestData> load(String contestId) throws SQLException {
+        return load(contestId, true);
+    }
+
+    /**
+     * The contest's data; without {@code rows} only the contest itself (what {@code state}, {@code access},
+     * {@code judgement-types} and {@code groups} need), so those stay cheap in a large contest.
+     */
+    public Optional<ContestData> load(String contestId, boolean rows) throws SQLException {
+        if (!rows) {
+            try (Connection c = db.connection()) {
+                Optional<Contest> contest = contests.find(c, contestId, false);
+                if (contest.isEmpty()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new ContestData(contest.get(), configuredAt(c, contestId), List.of(), List.of(),
+                        List.of(), List.of(), List.of(), List.of()));
+            }
+        }
         JsonArray offered = languages.list();
         try (Connection c = db.connection()) {
             c.setAutoCommit(false);

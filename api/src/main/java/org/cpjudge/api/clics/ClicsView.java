@@ -332,7 +332,7 @@ public final class ClicsView {
             json.put("judgement_type_id", JudgementTypes.id(s.verdict()))
                     .put("end_time", ClicsTime.absolute(end))
                     .put("end_contest_time", ClicsTime.contestTime(contest.startsAt(), end));
-            if (s.timeMs() != null) {
+            if (s.timeMs() != null && !runsOf(s).isEmpty()) {
                 json.put("max_run_time", s.timeMs() / 1000.0);
             }
             if ("score".equals(ClicsScoreboard.type(contest))) {

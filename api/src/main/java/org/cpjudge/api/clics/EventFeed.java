@@ -112,13 +112,18 @@ final class EventFeed {
             JsonObject c = clarificationJson.getJsonObject(i);
             events.add(event(clarifications.get(i).createdAt(), CLARIFICATIONS, "clarifications", c.getString("id"), c));
         }
+        events.replaceAll(e -> notBefore(configured, e));
         var changes = view.stateChanges();
         boolean complete = complete(view);
+        // state changes before the contest's creation collapse onto it: the latest of them stands for them all
+        Map<FeedToken, Event> states = new java.util.LinkedHashMap<>();
         changes.forEach((moment, state) -> {
             if (!(complete && moment.equals(changes.lastKey()))) {
-                events.add(event(moment, STATE, "state", null, state));
+                Event e = notBefore(configured, event(moment, STATE, "state", null, state));
+                states.put(e.token(), e);
             }
         });
+        events.addAll(states.values());
         if (!complete) {
             Instant settled = view.now().minus(SETTLE);
             events.removeIf(e -> e.token().instant().isAfter(settled));
@@ -158,6 +163,12 @@ final class EventFeed {
 
     private static Event event(Instant at, int order, String type, String id, Object data) {
         return new Event(FeedToken.at(at, order, type, id), type, id, data);
+    }
+
+    /** Nothing is placed before the contest's own event (a contest created with a start in the past). */
+    private static Event notBefore(Instant configured, Event e) {
+        Instant at = e.token().instant();
+        return at.isBefore(configured) ? event(configured, e.token().order(), e.type(), e.id(), e.data()) : e;
     }
 
     private static Instant later(Instant a, Instant b) {
