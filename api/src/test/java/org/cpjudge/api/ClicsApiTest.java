@@ -403,6 +403,27 @@ class ClicsApiTest {
             assertEquals(3, rows.getJsonObject(2).getInteger("rank"), "nothing solved: tied");
             assertEquals(3, rows.getJsonObject(3).getInteger("rank"));
 
+            // filtering on ID properties, several at once, and on null with an empty value
+            String q = "/clics/contests/clics1/";
+            JsonArray bobs = array(q + "submissions?team_id=cl_bob", token);
+            assertEquals(1, bobs.size(), bobs.encode());
+            assertEquals("cl_bob", bobs.getJsonObject(0).getString("team_id"));
+            assertEquals(1, array(q + "judgements?submission_id=" + aliceA + "&judgement_type_id=AC", token).size());
+            assertEquals(0, array(q + "judgements?submission_id=" + aliceA + "&judgement_type_id=WA", token).size());
+            JsonArray toAll = array(q + "clarifications?to_team_id=", token);
+            assertEquals(admin ? 4 : 2, toAll.size(), toAll.encode());
+            toAll.forEach(c -> assertNull(((JsonObject) c).getValue("to_team_id")));
+            // a group's scoreboard, ranked on its own
+            JsonObject aiBoard = object(q + "scoreboard?group_id=ai", token);
+            ClicsSpecRules.Contest groupCtx = new ClicsSpecRules.Contest(contest);
+            groupCtx.add("teams", teams);
+            groupCtx.add("problems", problems);
+            ClicsSpecRules.scoreboard(groupCtx, aiBoard);
+            assertEquals(1, aiBoard.getJsonArray("rows").size(), aiBoard.encode());
+            assertEquals("cl_model", aiBoard.getJsonArray("rows").getJsonObject(0).getString("team_id"));
+            assertEquals(1, aiBoard.getJsonArray("rows").getJsonObject(0).getInteger("rank"));
+            assertEquals(400, api.get(q + "scoreboard?group_id=nope", token).status());
+
             JsonArray awards = (JsonArray) all.get("awards");
             assertEquals(new JsonArray().add("cl_alice"), byId(awards, "winner").getJsonArray("team_ids"));
             assertEquals(new JsonArray().add("cl_alice"), byId(awards, "first-to-solve-cl-a").getJsonArray("team_ids"),

@@ -76,11 +76,21 @@ public final class ClicsRoutes {
         }));
         router.get(BASE + "/contests/:cid/event-feed").handler(this::eventFeed);
         router.get(BASE + "/contests/:cid/submissions/:sid/files").handler(this::files);
+        router.get(BASE + "/contests/:cid/scoreboard").handler(json(ctx -> {
+            String group = ctx.request().getParam("group_id");
+            ClicsView view = view(ctx);
+            if (group == null) {
+                return view.scoreboard();
+            }
+            return view.groupScoreboard(group).orElseThrow(() -> ApiException.badRequest("invalid_group",
+                    "no group has the id '" + group + "'"));
+        }));
         router.get(BASE + "/contests/:cid/:endpoint").handler(json(ctx -> {
             String endpoint = ctx.pathParam("endpoint");
             Audience audience = audience(ctx);
-            return view(ctx.pathParam("cid"), audience, !CONTEST_ONLY.contains(endpoint)).endpoint(endpoint)
+            Object answer = view(ctx.pathParam("cid"), audience, !CONTEST_ONLY.contains(endpoint)).endpoint(endpoint)
                     .orElseThrow(() -> noEndpoint(ctx));
+            return answer instanceof JsonArray list ? filtered(list, ctx) : answer;
         }));
         router.get(BASE + "/contests/:cid/:endpoint/:oid").handler(json(ctx -> {
             String endpoint = ctx.pathParam("endpoint");
@@ -91,6 +101,31 @@ public final class ClicsRoutes {
             return view(ctx).object(endpoint, id).orElseThrow(() -> ApiException.notFound("not_found",
                     "no " + endpoint + " object has the id '" + id + "'"));
         }));
+    }
+
+    /**
+     * The specification's filtering of collections: {@code ?property=value} keeps the objects whose property has
+     * that value ({@code ?property=} those where it is null); several properties must all match.
+     */
+    private static JsonArray filtered(JsonArray list, RoutingContext ctx) {
+        var params = ctx.queryParams();
+        if (params.isEmpty()) {
+            return list;
+        }
+        JsonArray kept = new JsonArray();
+        for (Object o : list) {
+            JsonObject item = (JsonObject) o;
+            boolean matches = true;
+            for (String name : params.names()) {
+                String wanted = params.get(name);
+                Object value = item.getValue(name);
+                matches &= wanted.isEmpty() ? value == null : value != null && wanted.equals(String.valueOf(value));
+            }
+            if (matches) {
+                kept.add(item);
+            }
+        }
+        return kept;
     }
 
     private static JsonObject apiInformation() {

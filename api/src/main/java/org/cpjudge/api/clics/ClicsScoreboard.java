@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.cpjudge.api.contest.Contest;
 import org.cpjudge.api.contest.Participant;
 import org.cpjudge.api.contest.ProblemResult;
@@ -28,9 +29,12 @@ public final class ClicsScoreboard {
         return contest.scoring() == Scoring.ICPC ? "pass-fail" : "score";
     }
 
-    /** The one call into our scoring engine. */
-    static Scoreboard compute(ContestData data, Audience audience, Instant now) {
-        List<Participant> participants = data.teams().stream().map(ContestData.Team::participant).toList();
+    /**
+     * The one call into our scoring engine: the board of the teams {@code member} admits (all of them, or one
+     * group's, ranked on their own as a group scoreboard is).
+     */
+    static Scoreboard compute(ContestData data, Audience audience, Instant now, Predicate<Participant> member) {
+        List<Participant> participants = data.teams().stream().map(ContestData.Team::participant).filter(member).toList();
         return Scoreboard.of(data.contest(), participants,
                 data.submissions().stream().map(ContestData.Submission::forScoreboard).toList(), now,
                 audience.hidesFrozen());

@@ -426,11 +426,21 @@ public final class ClicsView {
     // ---- aggregates
 
     Scoreboard board() {
-        return ClicsScoreboard.compute(data, audience, now);
+        return ClicsScoreboard.compute(data, audience, now, p -> true);
     }
 
     JsonObject scoreboard() {
-        Scoreboard board = board();
+        return scoreboard(board());
+    }
+
+    /** {@code ?group_id=}: the group's teams, ranked among themselves; empty for a group this view lacks. */
+    Optional<JsonObject> groupScoreboard(String group) {
+        boolean known = groups().stream().anyMatch(g -> group.equals(((JsonObject) g).getString("id")));
+        return known ? Optional.of(scoreboard(ClicsScoreboard.compute(data, audience, now,
+                p -> ClicsView.group(p).equals(group)))) : Optional.empty();
+    }
+
+    private JsonObject scoreboard(Scoreboard board) {
         return new JsonObject().put("time", ClicsTime.absolute(now))
                 .put("contest_time", ClicsTime.contestTime(contest.startsAt(), now))
                 .put("state", state())
