@@ -242,12 +242,16 @@ public final class ClicsRoutes {
         });
     }
 
-    private record Batch(Audience audience, List<EventFeed.Event> events, boolean complete) {
+    /** One build of a feed's events; {@code fingerprint} that of the data it was built from. */
+    private record Batch(Audience audience, List<EventFeed.Event> events, boolean complete, String fingerprint,
+                         Contest contest) {
     }
 
     private Batch batch(String cid, Audience audience, FeedToken since) throws Exception {
+        String contestId = contest(cid).id();
+        String fingerprint = store.fingerprint(contestId); // read first: a change after it shows in the next one
         ClicsView view = view(cid, audience);
-        return new Batch(audience, EventFeed.after(view, since), EventFeed.complete(view));
+        return new Batch(audience, EventFeed.after(view, since), EventFeed.complete(view), fingerprint, view.contest());
     }
 
     /** One open feed: the events it sent (an event's token names it), and its timer. */
@@ -257,6 +261,8 @@ public final class ClicsRoutes {
         private final Audience audience;
         private final FeedToken since;
         private final Set<FeedToken> sent = new HashSet<>();
+        private final FeedRefresh refresh = new FeedRefresh();
+        private final String contestId;
         private Batch first;
         private long timer = -1;
         private long lastWriteAt;
@@ -269,6 +275,8 @@ public final class ClicsRoutes {
             this.audience = first.audience();
             this.first = first;
             this.since = since;
+            this.contestId = first.contest().id();
+            refresh.built(first.fingerprint(), first.contest(), Instant.now());
         }
 
         void start(boolean stream) {
@@ -295,7 +303,15 @@ public final class ClicsRoutes {
                 return;
             }
             polling = true;
-            vertx.<Batch>executeBlocking(() -> batch(cid, audience, since), false).onComplete(r -> {
+            vertx.<Optional<Batch>>executeBlocking(() -> {
+                Instant now = Instant.now();
+                if (!refresh.due(store.fingerprint(contestId), now)) {
+                    return Optional.empty();
+                }
+                Batch b = batch(cid, audience, since);
+                refresh.built(b.fingerprint(), b.contest(), now);
+                return Optional.of(b);
+            }, false).onComplete(r -> {
                 polling = false;
                 if (closed) {
                     return;
@@ -305,8 +321,10 @@ public final class ClicsRoutes {
                     finish();
                     return;
                 }
-                send(r.result().events());
-                if (r.result().complete()) {
+                if (r.result().isPresent()) {
+                    send(r.result().get().events());
+                }
+                if (r.result().isPresent() && r.result().get().complete()) {
                     finish();
                 } else if (System.currentTimeMillis() - lastWriteAt >= KEEPALIVE_MILLIS) {
                     write("\n");

@@ -93,6 +93,30 @@ public final class ClicsStore {
         }
     }
 
+    /**
+     * A cheap summary of everything the API shows of a contest that data changes (not the clock): equal
+     * summaries mean nothing was written in between, so an open event feed need not rebuild its events.
+     */
+    public String fingerprint(String contestId) throws SQLException {
+        try (Connection c = db.connection();
+             PreparedStatement q = c.prepareStatement("SELECT"
+                     + " (SELECT row(count(*), count(*) FILTER (WHERE status <> 'queued'), count(*) FILTER (WHERE status = 'done'),"
+                     + "   max(created_at), sum(extract(epoch FROM judged_at)), string_agg(DISTINCT verdict, ','))"
+                     + "   FROM submissions WHERE contest_id = ?)::text,"
+                     + " (SELECT row(count(*), max(registered_at), sum(hashtext(coalesce(display_name, '') || '|'"
+                     + "   || coalesce(affiliation, ''))::bigint)) FROM contest_registrations WHERE contest_id = ?)::text,"
+                     + " (SELECT row(count(*), max(id)) FROM clarifications WHERE contest_id = ?)::text,"
+                     + " (SELECT row(updated_at, ended_at, unfrozen_at, finalized_at) FROM contests WHERE id = ?)::text")) {
+            for (int i = 1; i <= 4; i++) {
+                q.setString(i, contestId);
+            }
+            try (ResultSet rs = q.executeQuery()) {
+                rs.next();
+                return rs.getString(1) + "/" + rs.getString(2) + "/" + rs.getString(3) + "/" + rs.getString(4);
+            }
+        }
+    }
+
     /** The submission's files as stored ({@code [{"name", "content"}]}), if it belongs to the contest. */
     public Optional<JsonArray> files(String contestId, UUID submission) throws SQLException {
         try (Connection c = db.connection();
