@@ -2,7 +2,6 @@ package org.cpjudge.api.clics;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -526,9 +525,5 @@ public final class ClicsView {
             }
         }
         return Optional.empty();
-    }
-
-    Duration sinceStart(Instant t) {
-        return Duration.between(contest.startsAt(), t);
     }
 }

@@ -63,7 +63,7 @@ final class EventFeed {
         Contest contest = view.contest();
         Instant configured = view.data().configuredAt();
         events.add(event(configured, CONTEST, "contest", null, view.contestJson()));
-        if (contest.unfrozenAt() != null) {
+        if (contest.unfrozenAt() != null && contest.unfrozenAt().isAfter(configured)) {
             events.add(event(contest.unfrozenAt(), CONTEST, "contest", null, view.contestJson()));
         }
         each(events, configured, JUDGEMENT_TYPES, "judgement-types", view.judgementTypes());
