@@ -7,6 +7,8 @@ import io.vertx.ext.web.Router;
 import java.util.Optional;
 import java.nio.file.Path;
 import org.cpjudge.api.access.AccessPolicy;
+import org.cpjudge.api.clics.ClicsRoutes;
+import org.cpjudge.api.clics.ClicsStore;
 import org.cpjudge.api.contest.ContestFinalizer;
 import org.cpjudge.api.contest.ContestService;
 import org.cpjudge.api.contest.RatingService;
@@ -53,15 +55,16 @@ public final class ApiServer {
         new UserRoutes(endpoints, auth, users, ratings).mount(router);
         new ProblemRoutes(endpoints, auth, problems, new ProblemImport(problems, dataDir.resolve("scratch"), judge),
                 new Statements(new ProblemCache(problems, dataDir.resolve("problems"))), access).mount(router);
-        new SubmissionRoutes(endpoints, auth, problems, new SubmissionStore(db), languages, contests, access)
-                .mount(router);
-        new RejudgeRoutes(endpoints, auth, contests, new SubmissionStore(db), new Rejudge(db, new SubmissionStore(db))).mount(router);
+        SubmissionStore submissions = new SubmissionStore(db);
+        new SubmissionRoutes(endpoints, auth, problems, submissions, languages, contests, access).mount(router);
+        new RejudgeRoutes(endpoints, auth, contests, submissions, new Rejudge(db, submissions)).mount(router);
         new ContestRoutes(endpoints, auth, contests, problems, users, contestService,
                 new ContestFinalizer(db, contests, ratingStore, newcomerRule)).mount(router);
         ClarificationRoutes.over(vertx, db, endpoints, auth, contests).mount(router);
         new LeaderboardRoutes(endpoints, ratings).mount(router);
         new AiReportRoutes(endpoints, auth, problems, users, contests, new AiReportStore(db), access).mount(router);
         WebRoutes.of(vertx, db, access).mount(router);
+        new ClicsRoutes(vertx, auth, new ClicsStore(db, contests, languages)).mount(router);
 
         router.route().last().handler(ctx ->
                 Endpoints.error(ctx, 404, "not_found", "no such endpoint: " + ctx.request().method() + " " + ctx.request().path()));
