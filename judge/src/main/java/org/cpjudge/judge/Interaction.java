@@ -19,7 +19,8 @@ import org.cpjudge.judge.problem.TestCase;
  * the other sees end of file (or a broken pipe), as with any pipe.
  *
  * <p>The verdict follows Kattis: a validator that rejected before the submission ended makes it WA (the
- * submission was likely waiting for input that never came); otherwise a submission that failed (TLE, RTE...)
+ * submission was likely waiting for input that never came), unless the submission ran over its CPU time (it was
+ * computing, not waiting: TLE); otherwise a submission that failed (TLE, RTE...)
  * gets that; otherwise the validator decides. A validator that crashed is always a judge error.
  */
 final class Interaction {
@@ -71,6 +72,11 @@ final class Interaction {
         String message = val.message();
         if (val.verdict() == Verdict.JE) {
             verdict = Verdict.JE;
+        } else if (sub.failure() == Verdict.TLE && sub.overCpuLimit()) {
+            // it spent its time computing, not waiting for an answer: who ended first is only noise then
+            // (a loaded machine tears the killed box down late)
+            verdict = Verdict.TLE;
+            message = sub.message();
         } else if (validatorEndedFirst && val.verdict() == Verdict.WA) {
             verdict = Verdict.WA;
         } else if (!sub.ranCleanly()) {

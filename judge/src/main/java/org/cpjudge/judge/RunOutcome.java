@@ -12,8 +12,10 @@ import org.cpjudge.sandbox.SandboxResult;
  * @param failure  the verdict when the run itself failed (TLE, MLE, OLE, RTE, JE), or null when it exited
  *                 cleanly and its output goes to the validator
  * @param wallTimeMs how long it ran by the wall clock
+ * @param overCpuLimit it used more CPU time than the limit: it was computing, not waiting for input
  */
-public record RunOutcome(Verdict failure, long timeMs, long memoryKb, String message, long wallTimeMs) {
+public record RunOutcome(Verdict failure, long timeMs, long memoryKb, String message, long wallTimeMs,
+                         boolean overCpuLimit) {
 
     public boolean ranCleanly() {
         return failure == null;
@@ -53,7 +55,7 @@ public record RunOutcome(Verdict failure, long timeMs, long memoryKb, String mes
         String message = failure == Verdict.JE ? "sandbox failed: " + r.message()
                 : failure == Verdict.RTE ? (r.signal() != 0 ? "killed by signal " + r.signal() : "exit code " + r.exitCode())
                 : "";
-        return new RunOutcome(failure, time, memory, message, r.wallTimeMs());
+        return new RunOutcome(failure, time, memory, message, r.wallTimeMs(), r.cpuTimeMs() > timeLimitMs);
     }
 
     private static long size(Path file) throws IOException {
