@@ -120,13 +120,15 @@ public final class SubmissionStore {
                 }
             }
             try (PreparedStatement q = c.prepareStatement("UPDATE submissions SET status = 'done', verdict = ?,"
-                    + " score = ?, time_ms = ?, memory_kb = ?, compile_output = ?, judged_at = now() WHERE id = ?")) {
+                    + " score = ?, time_ms = ?, memory_kb = ?, compile_output = ?, subtask_scores = ?::jsonb,"
+                    + " judged_at = now() WHERE id = ?")) {
                 q.setString(1, j.verdict());
                 q.setObject(2, j.score());
                 q.setInt(3, j.timeMs());
                 q.setInt(4, j.memoryKb());
                 q.setString(5, j.compileOutput());
-                q.setObject(6, submissionId);
+                q.setString(6, j.subtasksJson());
+                q.setObject(7, submissionId);
                 q.executeUpdate();
             }
             try (PreparedStatement q = c.prepareStatement("DELETE FROM submission_testcases WHERE submission_id = ?")) {

@@ -138,7 +138,7 @@ final class JudgeWorker implements Runnable {
                     Math.toIntExact(t.memoryKb()), t.score(), t.outputSha256()));
         }
         return new Judgement(r.verdict().name(), r.score(), Math.toIntExact(r.timeMs()), Math.toIntExact(r.memoryKb()),
-                r.compileOutput(), tests);
+                r.compileOutput(), tests, r.subtasks());
     }
 
     private static Judgement judgeError(String why) {
