@@ -96,14 +96,29 @@ public final class Standings {
     }
 
     /**
-     * Takes in a new or changed submission (or, with {@code removed}, one that no longer counts).
+     * What one change did to the board.
      *
-     * @return the contestants whose rows changed, in content or only in rank
+     * @param rows  contestants whose rows changed in content (their rank may have changed too)
+     * @param ranks contestants whose rank changed
      */
-    public Set<Long> apply(ContestSubmission s, boolean removed) {
+    public record Changes(Set<Long> rows, Set<Long> ranks) {
+        public static final Changes NONE = new Changes(Set.of(), Set.of());
+
+        public boolean none() {
+            return rows.isEmpty() && ranks.isEmpty();
+        }
+    }
+
+    /** The contestant's row as it stands, or null when they are not on the board. */
+    public ScoreboardRow row(long userId) {
+        return rowsByUser.get(userId);
+    }
+
+    /** Takes in a new or changed submission (or, with {@code removed}, one that no longer counts). */
+    public Changes apply(ContestSubmission s, boolean removed) {
         Map<UUID, ContestSubmission> mine = triesByUser.computeIfAbsent(s.userId(), u -> new LinkedHashMap<>());
         if (removed ? mine.remove(s.id()) == null : s.equals(mine.put(s.id(), s))) {
-            return Set.of();
+            return Changes.NONE;
         }
         if (!removed && mine.size() > 1) {
             // keep the user's tries oldest first: the rules read them in order
@@ -114,7 +129,7 @@ public final class Standings {
         }
         Participant p = participants.get(s.userId());
         if (p == null) {
-            return Set.of();
+            return Changes.NONE;
         }
         Set<Long> changed = new HashSet<>();
         ScoreboardRow before = rowsByUser.get(p.userId());
@@ -134,8 +149,9 @@ public final class Standings {
         if (!marked.sameContent(before)) {
             changed.add(p.userId());
         }
-        rerank(changed);
-        return changed;
+        Set<Long> ranks = new HashSet<>();
+        rerank(ranks);
+        return new Changes(changed, ranks);
     }
 
     /** Moves the contestant's row to where {@code fresh} belongs in the sorted list, and indexes it. */

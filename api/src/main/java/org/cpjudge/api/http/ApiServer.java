@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.nio.file.Path;
 import org.cpjudge.api.contest.ContestFinalizer;
 import org.cpjudge.api.contest.ContestService;
+import org.cpjudge.api.contest.LiveScoreboards;
 import org.cpjudge.api.contest.RatingService;
 import org.cpjudge.api.db.Database;
 import org.cpjudge.api.problem.ProblemCache;
@@ -29,6 +30,7 @@ public final class ApiServer {
 
     private final Vertx vertx;
     private final Router router;
+    private final LiveScoreboards liveBoards;
     private HttpServer server;
 
     public ApiServer(Vertx vertx, Database db, Path dataDir, Optional<Judge> judge, NewcomerRule newcomerRule) {
@@ -43,7 +45,9 @@ public final class ApiServer {
         ContestStore contests = new ContestStore(db);
         RatingStore ratingStore = new RatingStore(db);
         RatingService ratings = new RatingService(users, ratingStore);
-        ContestService contestService = new ContestService(db, contests);
+        // every contest's board in memory, following verdicts as they land (see LiveScoreboards)
+        this.liveBoards = new LiveScoreboards(db, contests, java.time.Duration.ofSeconds(1));
+        ContestService contestService = new ContestService(db, contests, liveBoards);
 
         new HealthRoutes(endpoints, workers).mount(router);
         new LanguageRoutes(endpoints, languages).mount(router);
@@ -55,7 +59,7 @@ public final class ApiServer {
                 new ContestFinalizer(db, contests, ratingStore, newcomerRule)).mount(router);
         new LeaderboardRoutes(endpoints, ratings).mount(router);
         new AiReportRoutes(endpoints, problems, users, contests, new AiReportStore(db)).mount(router);
-        WebRoutes.of(vertx, db).mount(router);
+        WebRoutes.of(vertx, db, contestService).mount(router);
 
         router.route().last().handler(ctx ->
                 Endpoints.error(ctx, 404, "not_found", "no such endpoint: " + ctx.request().method() + " " + ctx.request().path()));
@@ -77,6 +81,7 @@ public final class ApiServer {
     }
 
     public Future<Void> close() {
+        liveBoards.close();
         return server == null ? Future.succeededFuture() : server.close();
     }
 }

@@ -1,0 +1,387 @@
+package org.cpjudge.api.contest;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import org.cpjudge.api.db.Database;
+import org.cpjudge.api.store.ContestStore;
+import org.cpjudge.api.store.ContestStore.ChangedSubmission;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every contest's board in memory, kept up to date as verdicts land rather than recomputed per read.
+ *
+ * <p>A board is built from PostgreSQL on first use. Then one connection LISTENs on {@value #CHANNEL}
+ * ("&lt;submission id&gt; &lt;contest id&gt;", sent when a contest submission's status, verdict or score
+ * changes, by whichever process wrote it): the changed submissions are read again, in batches, and only their
+ * contestants' rows are recomputed and re-ranked. Since a notification can be lost (the listening connection
+ * broke, the process was busy), every board also polls cheaply: submissions changed lately
+ * ({@code submissions.changed_at}, indexed), the contest's own row (edits, unfreeze, finalize) and a
+ * fingerprint of its registrations and ratings. So every API node serves the same board within a poll.
+ *
+ * <p>One thread owns all the models; readers get immutable {@link PublishedBoard}s (one per view and version)
+ * and subscribers get each change once, already encoded.
+ */
+public final class LiveScoreboards implements AutoCloseable {
+
+    public static final String CHANNEL = "submission_changes";
+    private static final Logger log = LoggerFactory.getLogger(LiveScoreboards.class);
+    /** The poll re-reads changes this far back: a transaction may commit a while after it stamped its row. */
+    private static final Duration OVERLAP = Duration.ofSeconds(10);
+    /** Notifications arriving within this long are applied together, as one version. */
+    private static final long BATCH_MILLIS = 50;
+
+    /** Who reads the board: everyone (frozen results hidden), or the jury (everything, live). */
+    public enum View {
+        PUBLIC, JURY;
+
+        public String wire() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /**
+     * A change of one contest's board, for streams of the public view.
+     *
+     * @param previous  the version this change applies to; a subscriber that has another one takes {@code board}
+     * @param reset     the board was rebuilt: send it whole
+     * @param rowsEvent the public rows that changed, as the SSE {@code rows} event's data (null when none did)
+     */
+    public record Update(String contest, long previous, long version, boolean reset, String rowsEvent,
+                         PublishedBoard board) {
+    }
+
+    private final Database db;
+    private final ContestStore store;
+    private final long pollMillis;
+    private final ScheduledExecutorService owner;
+    private final Map<String, CompletableFuture<Live>> boards = new ConcurrentHashMap<>();
+    private final Map<String, List<Consumer<Update>>> subscribers = new ConcurrentHashMap<>();
+    private final ConcurrentLinkedQueue<UUID> noticed = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean drainScheduled = new AtomicBoolean();
+    private final Thread listener;
+    private volatile boolean closed;
+
+    public LiveScoreboards(Database db, ContestStore store, Duration poll) {
+        this.db = db;
+        this.store = store;
+        this.pollMillis = poll.toMillis();
+        this.owner = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "scoreboards");
+            t.setDaemon(true);
+            return t;
+        });
+        owner.scheduleWithFixedDelay(this::pollAll, pollMillis, pollMillis, TimeUnit.MILLISECONDS);
+        this.listener = new Thread(this::listen, "scoreboard-listener");
+        this.listener.setDaemon(true);
+        this.listener.start();
+    }
+
+    /** The board of a contest as {@code view} sees it now; empty when there is no such contest. */
+    public Optional<PublishedBoard> board(String contestId, View view) throws Exception {
+        Optional<Live> live = live(contestId);
+        return live.map(l -> view == View.JURY ? l.jury : l.published);
+    }
+
+    /** The board of a contest already in memory, without waiting (on an event loop). */
+    public Optional<PublishedBoard> loaded(String contestId, View view) {
+        Live live = loaded(contestId);
+        return live == null ? Optional.empty() : Optional.of(view == View.JURY ? live.jury : live.published);
+    }
+
+    /** Calls {@code listener} (on the board thread: hand work off quickly) with every change of the contest. */
+    public AutoCloseable subscribe(String contestId, Consumer<Update> listener) {
+        subscribers.computeIfAbsent(contestId, k -> new CopyOnWriteArrayList<>()).add(listener);
+        return () -> subscribers.getOrDefault(contestId, List.of()).remove(listener);
+    }
+
+    private Optional<Live> live(String contestId) throws Exception {
+        CompletableFuture<Live> f = boards.get(contestId);
+        if (f == null) {
+            CompletableFuture<Live> mine = new CompletableFuture<>();
+            f = boards.putIfAbsent(contestId, mine);
+            if (f == null) {
+                f = mine;
+                owner.execute(() -> {
+                    try {
+                        mine.complete(load(contestId));
+                    } catch (Throwable e) {
+                        mine.completeExceptionally(e);
+                    }
+                });
+            }
+        }
+        try {
+            Live live = f.get(60, TimeUnit.SECONDS);
+            if (live == null) {
+                boards.remove(contestId, f); // no such contest (yet): ask again next time
+            }
+            return Optional.ofNullable(live);
+        } catch (ExecutionException e) {
+            boards.remove(contestId, f);
+            throw e.getCause() instanceof Exception x ? x : e;
+        }
+    }
+
+    /** One contest's models and what the poll compares against. Touched by the board thread only. */
+    private static final class Live {
+        Contest contest;
+        Standings publicStandings;
+        Standings juryStandings;
+        String participantsFingerprint;
+        Instant watermark;
+        long version;
+        volatile PublishedBoard published;
+        volatile PublishedBoard jury;
+    }
+
+    private Live load(String contestId) throws Exception {
+        try (Connection c = db.connection()) {
+            Optional<Contest> contest = store.find(c, contestId, false);
+            if (contest.isEmpty()) {
+                return null;
+            }
+            Live live = new Live();
+            live.watermark = databaseNow(c).minus(OVERLAP);
+            live.contest = contest.get();
+            live.participantsFingerprint = store.participantsFingerprint(c, contestId);
+            List<Participant> participants = store.participants(c, contestId);
+            List<ContestSubmission> tries = store.submissions(c, contestId);
+            build(live, participants, tries, 1);
+            return live;
+        }
+    }
+
+    private static void build(Live live, List<Participant> participants, List<ContestSubmission> tries, long version) {
+        Instant now = Instant.now();
+        live.juryStandings = new Standings(live.contest, participants, tries, now, false);
+        live.publicStandings = new Standings(live.contest, participants, tries, now, true);
+        live.version = version;
+        live.published = new PublishedBoard(live.publicStandings.snapshot(), version, View.PUBLIC);
+        live.jury = new PublishedBoard(live.juryStandings.snapshot(), version, View.JURY);
+    }
+
+    private static Instant databaseNow(Connection c) throws Exception {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT clock_timestamp()")) {
+            rs.next();
+            return rs.getTimestamp(1).toInstant();
+        }
+    }
+
+    // ---- notifications ----
+
+    private void listen() {
+        while (!closed) {
+            try (Connection c = db.dedicatedConnection()) {
+                try (Statement s = c.createStatement()) {
+                    s.execute("LISTEN " + CHANNEL);
+                }
+                // whatever happened while nobody listened is caught up by the next poll
+                PGConnection pg = c.unwrap(PGConnection.class);
+                while (!closed) {
+                    PGNotification[] notifications = pg.getNotifications(1000);
+                    if (notifications == null) {
+                        continue;
+                    }
+                    for (PGNotification n : notifications) {
+                        noticed(n.getParameter());
+                    }
+                }
+            } catch (Exception e) {
+                if (!closed) {
+                    log.warn("listening on {} failed ({}); boards follow by polling until it is back", CHANNEL,
+                            e.toString());
+                    sleep(2000);
+                }
+            }
+        }
+    }
+
+    private void noticed(String payload) {
+        String[] parts = payload.trim().split(" ", 2);
+        if (parts.length < 2 || !boards.containsKey(parts[1])) {
+            return; // practice submissions, and contests nobody reads here
+        }
+        try {
+            noticed.add(UUID.fromString(parts[0]));
+        } catch (IllegalArgumentException e) {
+            log.warn("ignoring a malformed {} payload: {}", CHANNEL, payload);
+            return;
+        }
+        if (drainScheduled.compareAndSet(false, true)) {
+            owner.schedule(this::drain, BATCH_MILLIS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Reads the noticed submissions again, all at once, and applies them per contest. */
+    private void drain() {
+        drainScheduled.set(false);
+        Set<UUID> ids = new HashSet<>();
+        for (UUID id; (id = noticed.poll()) != null; ) {
+            ids.add(id);
+        }
+        if (ids.isEmpty()) {
+            return;
+        }
+        try (Connection c = db.connection()) {
+            Map<String, List<ChangedSubmission>> byContest = new HashMap<>();
+            for (ChangedSubmission s : store.submissionsById(c, new ArrayList<>(ids))) {
+                if (s.contestId() != null) {
+                    byContest.computeIfAbsent(s.contestId(), k -> new ArrayList<>()).add(s);
+                }
+            }
+            byContest.forEach(this::applyChanges);
+        } catch (Exception e) {
+            log.warn("reading changed submissions failed ({}); the next poll catches up", e.toString());
+        }
+    }
+
+    private Live loaded(String contestId) {
+        CompletableFuture<Live> f = boards.get(contestId);
+        return f != null && f.isDone() && !f.isCompletedExceptionally() ? f.join() : null;
+    }
+
+    /** Applies changed submissions to both views and publishes one new version if anything moved. */
+    private void applyChanges(String contestId, List<ChangedSubmission> changes) {
+        Live live = loaded(contestId);
+        if (live == null || changes.isEmpty()) {
+            return;
+        }
+        Set<Long> publicRows = new HashSet<>();
+        Set<Long> publicRanks = new HashSet<>();
+        boolean juryChanged = false;
+        for (ChangedSubmission s : changes) {
+            if (s.changedAt().isAfter(live.watermark.plus(OVERLAP))) {
+                live.watermark = s.changedAt().minus(OVERLAP);
+            }
+            if (live.juryStandings.holds(s.submission())) {
+                continue;
+            }
+            juryChanged |= !live.juryStandings.apply(s.submission(), false).none();
+            Standings.Changes p = live.publicStandings.apply(s.submission(), false);
+            publicRows.addAll(p.rows());
+            publicRanks.addAll(p.ranks());
+        }
+        if (!juryChanged && publicRows.isEmpty() && publicRanks.isEmpty()) {
+            return;
+        }
+        long previous = live.version;
+        live.version++;
+        live.jury = new PublishedBoard(live.juryStandings.snapshot(), live.version, View.JURY);
+        live.published = new PublishedBoard(live.publicStandings.snapshot(), live.version, View.PUBLIC);
+        String event = publicRows.isEmpty() && publicRanks.isEmpty() ? null
+                : rowsEvent(live, previous, publicRows, publicRanks);
+        notifySubscribers(new Update(contestId, previous, live.version, false, event, live.published));
+    }
+
+    /** Only what changed: whole rows whose content changed, and bare ranks of rows that only moved. */
+    private static String rowsEvent(Live live, long previous, Set<Long> rows, Set<Long> ranks) {
+        StringBuilder changed = new StringBuilder("[");
+        for (long user : rows) {
+            ScoreboardRow row = live.publicStandings.row(user);
+            if (row != null) {
+                changed.append(changed.length() > 1 ? "," : "").append(row.encode());
+            }
+        }
+        changed.append(']');
+        JsonArray moved = new JsonArray();
+        for (long user : ranks) {
+            ScoreboardRow row = live.publicStandings.row(user);
+            if (row != null && !rows.contains(user)) {
+                moved.add(new JsonArray().add(row.handle()).add(row.rank()));
+            }
+        }
+        String head = new JsonObject().put("contest", live.contest.id()).put("previous_version", previous)
+                .put("version", live.version).put("frozen", live.publicStandings.frozen())
+                .put("total_rows", live.published.totalRows()).put("ranks", moved).encode();
+        return head.substring(0, head.length() - 1) + ",\"rows\":" + changed + "}";
+    }
+
+    private void notifySubscribers(Update update) {
+        for (Consumer<Update> s : subscribers.getOrDefault(update.contest(), List.of())) {
+            try {
+                s.accept(update);
+            } catch (RuntimeException e) {
+                log.warn("a scoreboard subscriber failed: {}", e.toString());
+            }
+        }
+    }
+
+    // ---- the poll: lost notifications, edits, registrations, the freeze ----
+
+    private void pollAll() {
+        for (String contestId : List.copyOf(boards.keySet())) {
+            Live live = loaded(contestId);
+            if (live == null || closed) {
+                continue;
+            }
+            try (Connection c = db.connection()) {
+                poll(c, contestId, live);
+            } catch (Exception e) {
+                log.warn("polling the board of contest {} failed: {}", contestId, e.toString());
+            }
+        }
+    }
+
+    private void poll(Connection c, String contestId, Live live) throws Exception {
+        Optional<Contest> contest = store.find(c, contestId, false);
+        if (contest.isEmpty()) {
+            boards.remove(contestId);
+            return;
+        }
+        String fingerprint = store.participantsFingerprint(c, contestId);
+        Instant now = Instant.now();
+        boolean rebuild = !contest.get().equals(live.contest) || !fingerprint.equals(live.participantsFingerprint)
+                || live.publicStandings.staleAt(now, true);
+        if (rebuild) {
+            live.contest = contest.get();
+            live.participantsFingerprint = fingerprint;
+            List<ContestSubmission> tries = live.juryStandings.tries();
+            long previous = live.version;
+            build(live, store.participants(c, contestId), tries, previous + 1);
+            notifySubscribers(new Update(contestId, previous, live.version, true, null, live.published));
+        }
+        applyChanges(contestId, store.submissionsChangedSince(c, contestId, live.watermark));
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        owner.shutdownNow();
+        listener.interrupt();
+    }
+}
