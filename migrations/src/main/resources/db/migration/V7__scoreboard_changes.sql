@@ -34,3 +34,6 @@ END $$;
 
 CREATE TRIGGER submissions_notify_change AFTER INSERT OR UPDATE ON submissions
     FOR EACH ROW EXECUTE FUNCTION submissions_notify_change();
+
+-- A board checks it is current before each read with one cheap look at these (see LiveScoreboards).
+CREATE INDEX contest_registrations_by_time ON contest_registrations (contest_id, registered_at);

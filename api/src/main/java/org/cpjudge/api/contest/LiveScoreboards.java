@@ -103,10 +103,71 @@ public final class LiveScoreboards implements AutoCloseable {
         this.listener.start();
     }
 
-    /** The board of a contest as {@code view} sees it now; empty when there is no such contest. */
+    /**
+     * The board of a contest as {@code view} sees it now; empty when there is no such contest. Before
+     * answering it looks, with one indexed query, whether anything the board depends on changed since it was
+     * last brought up to date (a verdict whose notification is still on its way, a registration, an unfreeze),
+     * and catches up first if so: a reader never sees a board older than what it could read elsewhere.
+     */
     public Optional<PublishedBoard> board(String contestId, View view) throws Exception {
-        Optional<Live> live = live(contestId);
-        return live.map(l -> view == View.JURY ? l.jury : l.published);
+        Optional<Live> found = live(contestId);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Live live = found.get();
+        String stamp;
+        try (Connection c = db.connection()) {
+            stamp = stamp(c, contestId);
+        }
+        if (stamp == null) {
+            return Optional.empty();
+        }
+        if (!stamp.equals(live.stamp)) {
+            catchUp(contestId, live).get(60, TimeUnit.SECONDS);
+        }
+        return Optional.of(view == View.JURY ? live.jury : live.published);
+    }
+
+    /** One catch-up at a time per board; readers arriving meanwhile wait for the same one. */
+    private synchronized CompletableFuture<Void> catchUp(String contestId, Live live) {
+        CompletableFuture<Void> pending = live.catchingUp;
+        if (pending != null && !pending.isDone()) {
+            return pending;
+        }
+        CompletableFuture<Void> f = new CompletableFuture<>();
+        live.catchingUp = f;
+        owner.execute(() -> {
+            try (Connection c = db.connection()) {
+                poll(c, contestId, live, false);
+                f.complete(null);
+            } catch (Throwable e) {
+                f.completeExceptionally(e);
+            }
+        });
+        return f;
+    }
+
+    /**
+     * What a board depends on, as one value: the contest's row (edits, unfreeze, the end, finalizing), its
+     * latest submission change and its latest registration; null when the contest does not exist.
+     */
+    private static String stamp(Connection c, String contestId) throws Exception {
+        try (PreparedStatement q = c.prepareStatement("SELECT c.updated_at, c.unfrozen_at, c.ended_at, c.finalized_at,"
+                + " (SELECT max(s.changed_at) FROM submissions s WHERE s.contest_id = c.id),"
+                + " (SELECT max(r.registered_at) FROM contest_registrations r WHERE r.contest_id = c.id)"
+                + " FROM contests c WHERE c.id = ?")) {
+            q.setString(1, contestId);
+            try (ResultSet rs = q.executeQuery()) {
+                if (!rs.next()) {
+                    return null;
+                }
+                StringBuilder b = new StringBuilder();
+                for (int i = 1; i <= 6; i++) {
+                    b.append(rs.getTimestamp(i)).append('|');
+                }
+                return b.toString();
+            }
+        }
     }
 
     /** The board of a contest already in memory, without waiting (on an event loop). */
@@ -155,6 +216,8 @@ public final class LiveScoreboards implements AutoCloseable {
         Standings publicStandings;
         Standings juryStandings;
         String participantsFingerprint;
+        volatile String stamp;
+        CompletableFuture<Void> catchingUp;
         Instant watermark;
         long version;
         volatile PublishedBoard published;
@@ -168,6 +231,7 @@ public final class LiveScoreboards implements AutoCloseable {
                 return null;
             }
             Live live = new Live();
+            live.stamp = stamp(c, contestId);
             live.watermark = databaseNow(c).minus(OVERLAP);
             live.contest = contest.get();
             live.participantsFingerprint = store.participantsFingerprint(c, contestId);
@@ -342,20 +406,29 @@ public final class LiveScoreboards implements AutoCloseable {
                 continue;
             }
             try (Connection c = db.connection()) {
-                poll(c, contestId, live);
+                poll(c, contestId, live, true);
             } catch (Exception e) {
                 log.warn("polling the board of contest {} failed: {}", contestId, e.toString());
             }
         }
     }
 
-    private void poll(Connection c, String contestId, Live live) throws Exception {
+    /**
+     * Brings one board up to date. {@code full}: also look for changed names and ratings of the contestants
+     * (the periodic poll); otherwise only for new registrations, which move the stamp.
+     */
+    private void poll(Connection c, String contestId, Live live, boolean full) throws Exception {
+        String stamp = stamp(c, contestId);
         Optional<Contest> contest = store.find(c, contestId, false);
-        if (contest.isEmpty()) {
+        if (contest.isEmpty() || stamp == null) {
             boards.remove(contestId);
             return;
         }
-        String fingerprint = store.participantsFingerprint(c, contestId);
+        boolean registrations = live.stamp == null
+                || !stamp.substring(stamp.lastIndexOf('|', stamp.length() - 2)).equals(
+                        live.stamp.substring(live.stamp.lastIndexOf('|', live.stamp.length() - 2)));
+        String fingerprint = full || registrations ? store.participantsFingerprint(c, contestId)
+                : live.participantsFingerprint;
         Instant now = Instant.now();
         boolean rebuild = !contest.get().equals(live.contest) || !fingerprint.equals(live.participantsFingerprint)
                 || live.publicStandings.staleAt(now, true);
@@ -368,6 +441,7 @@ public final class LiveScoreboards implements AutoCloseable {
             notifySubscribers(new Update(contestId, previous, live.version, true, null, live.published));
         }
         applyChanges(contestId, store.submissionsChangedSince(c, contestId, live.watermark));
+        live.stamp = stamp;
     }
 
     private static void sleep(long ms) {
