@@ -114,13 +114,13 @@ public final class ScoreboardPage {
                 return "<td class=\"cell\"></td>";
             }
             String css = solved ? "solved" : score != null && score.doubleValue() > 0 ? "partial" : "failed";
-            return "<td class=\"cell " + css + first(p) + "\">" + Html.number(score == null ? 0 : score) + "</td>";
+            return "<td class=\"cell " + css + "\">" + Html.number(score == null ? 0 : score) + first(p) + "</td>";
         }
         if (solved) {
             // once accepted, later tries (pending or not) change nothing
             int rejected = Math.max(0, attempts - 1);
-            return "<td class=\"cell solved" + first(p) + "\">+" + (rejected > 0 ? rejected : "") + "<small>"
-                    + Html.number(p.getValue("time_minutes")) + "</small></td>";
+            return "<td class=\"cell solved\">+" + (rejected > 0 ? rejected : "") + "<small>"
+                    + Html.number(p.getValue("time_minutes")) + "</small>" + first(p) + "</td>";
         }
         int pending = p.getInteger("pending", 0);
         if (pending > 0) {
@@ -135,8 +135,10 @@ public final class ScoreboardPage {
 
     /** The first accepted solve of a problem in the contest is marked, as boards usually do. */
     private static String first(JsonObject p) {
-        return p.getBoolean("first_solve", false) ? " first" : "";
+        return p.getBoolean("first_solve", false) ? FIRST_SOLVE : "";
     }
+
+    private static final String FIRST_SOLVE = "<span class=\"first\" title=\"first to solve\">\u2605</span>";
 
     /** The board's labels (A, B, ...) when it gives one per column, else the problem ids. */
     private static List<String> labels(JsonObject scoreboard, List<String> problems) {
@@ -224,15 +226,16 @@ public final class ScoreboardPage {
                 + "    if (cls) { e.className = cls; } if (content !== undefined) { e.textContent = content; } return e; }\n"
                 + "  function cell(p, points) {\n"
                 + "    var td = el('td', 'cell'); if (!p) { return td; }\n"
-                + "    var first = p.first_solve ? ' first' : '';\n"
+                + "    function mark() { if (p.first_solve) { var m = el('span', 'first', '\u2605');\n"
+                + "      m.title = 'first to solve'; td.appendChild(m); } }\n"
                 + "    if (points) {\n"
                 + "      if ((p.score === null || p.score === undefined) && !p.attempts) { return td; }\n"
-                + "      td.className = 'cell ' + (p.solved ? 'solved' : p.score > 0 ? 'partial' : 'failed') + first;\n"
-                + "      td.textContent = text(p.score || 0); return td;\n"
+                + "      td.className = 'cell ' + (p.solved ? 'solved' : p.score > 0 ? 'partial' : 'failed');\n"
+                + "      td.textContent = text(p.score || 0); mark(); return td;\n"
                 + "    }\n"
                 + "    if (p.solved) { var rejected = Math.max(0, p.attempts - 1);\n"
-                + "      td.className = 'cell solved' + first; td.textContent = '+' + (rejected > 0 ? rejected : '');\n"
-                + "      td.appendChild(el('small', null, text(p.time_minutes))); return td; }\n"
+                + "      td.className = 'cell solved'; td.textContent = '+' + (rejected > 0 ? rejected : '');\n"
+                + "      td.appendChild(el('small', null, text(p.time_minutes))); mark(); return td; }\n"
                 + "    if (p.pending > 0) { td.className = 'cell pending';\n"
                 + "      td.textContent = (p.attempts > 0 ? '\u2212' + p.attempts + ' ' : '') + '?';\n"
                 + "      td.appendChild(el('small', null, p.pending + ' pending')); return td; }\n"

@@ -1,0 +1,242 @@
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Flow;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The live scoreboard under load, on loopback: page reads at a fixed rate, the whole board, SSE streams held
+ * open, and verdicts written with SQL (as a worker in another process would) timed until they reach every
+ * stream. A trivial endpoint measured in the same run is the baseline. Prints figures; asserts nothing.
+ *
+ *   java -cp api/target/judge.jar bench/scoreboard/ScoreboardBench.java PORT JDBC_URL CONTEST [seconds] [rps] [streams]
+ */
+public class ScoreboardBench {
+
+    static final Pattern VERSION = Pattern.compile("\"version\":(\\d+)");
+
+    public static void main(String[] args) throws Exception {
+        String base = "http://127.0.0.1:" + args[0];
+        String jdbc = args[1];
+        String contest = args[2];
+        int seconds = args.length > 3 ? Integer.parseInt(args[3]) : 30;
+        int rps = args.length > 4 ? Integer.parseInt(args[4]) : 200;
+        int streams = args.length > 5 ? Integer.parseInt(args[5]) : 1000;
+        String boardPath = "/api/v1/contests/" + contest + "/scoreboard";
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .executor(Executors.newFixedThreadPool(4)).connectTimeout(Duration.ofSeconds(10)).build();
+
+        // 1. the first read builds the model from PostgreSQL
+        long t0 = System.nanoTime();
+        HttpResponse<byte[]> cold = http.send(get(base + boardPath), HttpResponse.BodyHandlers.ofByteArray());
+        double coldMs = ms(t0);
+        String head = new String(cold.body(), 0, Math.min(400, cold.body().length));
+        System.out.printf("first read (board built from PostgreSQL): %.0f ms, %d bytes, status %d%n", coldMs,
+                cold.body().length, cold.statusCode());
+        int totalRows = Integer.parseInt(find(new String(cold.body(), 0, Math.min(2000, cold.body().length)),
+                "\"total_rows\":(\\d+)"));
+        System.out.println("rows on the board: " + totalRows + "  " + head.substring(0, Math.min(160, head.length())) + "...");
+
+        // 2. the whole board, idle, cached for this version
+        List<Double> wholeIdle = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            long s = System.nanoTime();
+            HttpResponse<byte[]> r = http.send(get(base + boardPath), HttpResponse.BodyHandlers.ofByteArray());
+            wholeIdle.add(ms(s));
+            check(r);
+        }
+        System.out.printf("whole board, idle (cached): %s ms, %.1f MB%n", summary(wholeIdle), cold.body().length / 1e6);
+
+        // 3. streams: a few cold ones that take the whole board first, then the rest resuming at this version
+        long version = Long.parseLong(find(head, "\"version\":(\\d+)"));
+        Map<String, Long> verdictAt = new ConcurrentHashMap<>();
+        List<Double> arrival = new CopyOnWriteArrayList<>();
+        AtomicInteger connected = new AtomicInteger();
+        AtomicInteger fullBoards = new AtomicInteger();
+        CountDownLatch allOpen = new CountDownLatch(streams);
+        List<Double> coldStream = new CopyOnWriteArrayList<>();
+        int coldStreams = Math.min(5, streams);
+        for (int i = 0; i < streams; i++) {
+            boolean resume = i >= coldStreams;
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + boardPath + "/stream"));
+            if (resume) {
+                b.header("Last-Event-ID", String.valueOf(version));
+            }
+            long opened = System.nanoTime();
+            http.sendAsync(b.build(), HttpResponse.BodyHandlers.fromLineSubscriber(new Flow.Subscriber<String>() {
+                boolean counted;
+                String event;
+
+                public void onSubscribe(Flow.Subscription s) {
+                    s.request(Long.MAX_VALUE);
+                }
+
+                public void onNext(String line) {
+                    if (!counted && (line.startsWith(":") || line.startsWith("data:"))) {
+                        if (line.startsWith(": resumed") || line.startsWith("data:")) {
+                            counted = true;
+                            connected.incrementAndGet();
+                            if (!resume) {
+                                coldStream.add(ms(opened));
+                            }
+                            allOpen.countDown();
+                        }
+                    }
+                    if (line.startsWith("event: ")) {
+                        event = line.substring(7);
+                        if (event.equals("scoreboard")) {
+                            fullBoards.incrementAndGet();
+                        }
+                    } else if (line.startsWith("data: ") && "rows".equals(event)) {
+                        long now = System.nanoTime();
+                        for (Map.Entry<String, Long> e : verdictAt.entrySet()) {
+                            if (line.contains("\"handle\":\"" + e.getKey() + "\"")) {
+                                arrival.add((now - e.getValue()) / 1e6);
+                            }
+                        }
+                    }
+                }
+
+                public void onError(Throwable t) {
+                }
+
+                public void onComplete() {
+                }
+            }));
+            if (i % 100 == 99) {
+                Thread.sleep(50);
+            }
+        }
+        boolean open = allOpen.await(120, TimeUnit.SECONDS);
+        System.out.printf("streams open: %d of %d (%s); %d took the whole board first: %s ms to receive it%n",
+                connected.get(), streams, open ? "all" : "timed out", coldStreams, summary(coldStream));
+
+        // 4. load: pages at a fixed rate, the baseline at a tenth of it, verdicts every 1.5 s, whole boards now and then
+        HttpClient pagesClient = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .executor(Executors.newFixedThreadPool(4)).build();
+        List<Double> pages = new CopyOnWriteArrayList<>();
+        List<Double> baseline = new CopyOnWriteArrayList<>();
+        AtomicInteger errors = new AtomicInteger();
+        Random random = new Random(1);
+        int maxPage = Math.max(1, (totalRows + 99) / 100);
+        ScheduledExecutorService clock = Executors.newScheduledThreadPool(2);
+        long periodMicros = 1_000_000L / rps;
+        var pageTask = clock.scheduleAtFixedRate(() -> {
+            long s = System.nanoTime();
+            String path = boardPath + "?page=" + (1 + random.nextInt(maxPage)) + "&per_page=100";
+            pagesClient.sendAsync(get(base + path), HttpResponse.BodyHandlers.ofByteArray()).whenComplete((r, e) -> {
+                if (e != null || r.statusCode() != 200) {
+                    errors.incrementAndGet();
+                } else {
+                    pages.add(ms(s));
+                }
+            });
+        }, 0, periodMicros, TimeUnit.MICROSECONDS);
+        var baselineTask = clock.scheduleAtFixedRate(() -> {
+            long s = System.nanoTime();
+            pagesClient.sendAsync(get(base + "/health/live"), HttpResponse.BodyHandlers.ofByteArray()).whenComplete((r, e) -> {
+                if (e == null && r.statusCode() == 200) {
+                    baseline.add(ms(s));
+                }
+            });
+        }, 3, periodMicros * 10, TimeUnit.MICROSECONDS);
+
+        List<String[]> pending = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(jdbc, "postgres", "")) {
+            try (PreparedStatement q = c.prepareStatement("SELECT s.id::text, u.handle FROM submissions s JOIN users u"
+                    + " ON u.id = s.user_id WHERE s.contest_id = ? AND s.status = 'queued' ORDER BY s.created_at")) {
+                q.setString(1, contest);
+                try (ResultSet rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        pending.add(new String[] {rs.getString(1), rs.getString(2)});
+                    }
+                }
+            }
+            List<Double> wholeLive = new ArrayList<>();
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+            int judged = 0;
+            Thread.sleep(2000);
+            while (System.nanoTime() < end && judged < pending.size()) {
+                String[] s = pending.get(judged++);
+                try (PreparedStatement q = c.prepareStatement(
+                        "UPDATE submissions SET status = 'done', verdict = 'AC', judged_at = now() WHERE id = ?::uuid")) {
+                    q.setString(1, s[0]);
+                    q.executeUpdate(); // autocommit: committed when this returns
+                }
+                verdictAt.put(s[1], System.nanoTime());
+                Thread.sleep(700);
+                long w = System.nanoTime();
+                HttpResponse<byte[]> r = http.send(get(base + boardPath), HttpResponse.BodyHandlers.ofByteArray());
+                wholeLive.add(ms(w));
+                check(r);
+                Thread.sleep(800);
+            }
+            pageTask.cancel(false);
+            baselineTask.cancel(false);
+            Thread.sleep(1500);
+            clock.shutdownNow();
+            System.out.printf("load: %d s, page reads at %d/s (per_page=100, random pages of %d), baseline GET /health/live at %d/s, %d streams open%n",
+                    seconds, rps, maxPage, Math.max(1, rps / 10), connected.get());
+            System.out.printf("page reads: %d done, %d errors; latency %s ms%n", pages.size(), errors.get(), summary(pages));
+            System.out.printf("baseline /health/live: %d done; latency %s ms%n", baseline.size(), summary(baseline));
+            System.out.printf("whole board under load, first read after a verdict (encoded anew): %s ms%n", summary(wholeLive));
+            int expected = judged * connected.get();
+            System.out.printf("verdicts written: %d; arrivals on streams: %d of %d; latency verdict -> stream %s ms%n",
+                    judged, arrival.size(), expected, summary(arrival));
+            System.out.printf("whole boards sent on streams: %d (the cold ones' first, plus any resync)%n", fullBoards.get());
+        }
+        System.exit(0);
+    }
+
+    static HttpRequest get(String url) {
+        return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60)).build();
+    }
+
+    static void check(HttpResponse<byte[]> r) {
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("status " + r.statusCode());
+        }
+    }
+
+    static String find(String text, String regex) {
+        Matcher m = Pattern.compile(regex).matcher(text);
+        if (!m.find()) {
+            throw new IllegalStateException(regex + " not in " + text);
+        }
+        return m.group(1);
+    }
+
+    static double ms(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e6;
+    }
+
+    static String summary(List<Double> values) {
+        if (values.isEmpty()) {
+            return "(none)";
+        }
+        List<Double> v = new ArrayList<>(values);
+        Collections.sort(v);
+        return String.format("p50 %.1f, p99 %.1f, max %.1f (n=%d)", v.get(v.size() / 2),
+                v.get(Math.min(v.size() - 1, (int) Math.ceil(v.size() * 0.99) - 1)), v.get(v.size() - 1), v.size());
+    }
+}
