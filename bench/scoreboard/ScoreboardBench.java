@@ -65,9 +65,26 @@ public class ScoreboardBench {
             wholeIdle.add(ms(s));
             check(r);
         }
-        System.out.printf("whole board, idle (cached): %s ms, %.1f MB%n", summary(wholeIdle), cold.body().length / 1e6);
+        System.out.printf("whole board, idle (cached), identity: %s ms, %.1f MB%n", summary(wholeIdle), cold.body().length / 1e6);
+        List<Double> wholeIdleGzip = new ArrayList<>();
+        int gzBytes = 0;
+        for (int i = 0; i < 6; i++) {
+            long s = System.nanoTime();
+            HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(base + boardPath))
+                    .header("Accept-Encoding", "gzip").build(), HttpResponse.BodyHandlers.ofByteArray());
+            inflatedSize(r.body());
+            if (i > 0) {
+                wholeIdleGzip.add(ms(s)); // the first one compressed this version
+            }
+            gzBytes = r.body().length;
+            check(r);
+        }
+        System.out.printf("whole board, idle (cached), gzip, inflated by the client: %s ms, %.2f MB on the wire%n",
+                summary(wholeIdleGzip), gzBytes / 1e6);
 
-        // 3. streams: a few cold ones that take the whole board first, then the rest resuming at this version
+        // 3. streams: a few cold ones that take the whole board first, then the rest resuming at this version.
+        // Each stream is a plain socket read by its own thread: the JDK HttpClient multiplexes every connection
+        // over one selector thread and would measure itself rather than the server.
         long version = Long.parseLong(find(head, "\"version\":(\\d+)"));
         Map<String, Long> verdictAt = new ConcurrentHashMap<>();
         List<Double> arrival = new CopyOnWriteArrayList<>();
@@ -76,53 +93,13 @@ public class ScoreboardBench {
         CountDownLatch allOpen = new CountDownLatch(streams);
         List<Double> coldStream = new CopyOnWriteArrayList<>();
         int coldStreams = Math.min(5, streams);
+        int port = Integer.parseInt(args[0]);
         for (int i = 0; i < streams; i++) {
             boolean resume = i >= coldStreams;
-            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + boardPath + "/stream"));
-            if (resume) {
-                b.header("Last-Event-ID", String.valueOf(version));
-            }
-            long opened = System.nanoTime();
-            http.sendAsync(b.build(), HttpResponse.BodyHandlers.fromLineSubscriber(new Flow.Subscriber<String>() {
-                boolean counted;
-                String event;
-
-                public void onSubscribe(Flow.Subscription s) {
-                    s.request(Long.MAX_VALUE);
-                }
-
-                public void onNext(String line) {
-                    if (!counted && (line.startsWith(":") || line.startsWith("data:"))) {
-                        if (line.startsWith(": resumed") || line.startsWith("data:")) {
-                            counted = true;
-                            connected.incrementAndGet();
-                            if (!resume) {
-                                coldStream.add(ms(opened));
-                            }
-                            allOpen.countDown();
-                        }
-                    }
-                    if (line.startsWith("event: ")) {
-                        event = line.substring(7);
-                        if (event.equals("scoreboard")) {
-                            fullBoards.incrementAndGet();
-                        }
-                    } else if (line.startsWith("data: ") && "rows".equals(event)) {
-                        long now = System.nanoTime();
-                        for (Map.Entry<String, Long> e : verdictAt.entrySet()) {
-                            if (line.contains("\"handle\":\"" + e.getKey() + "\"")) {
-                                arrival.add((now - e.getValue()) / 1e6);
-                            }
-                        }
-                    }
-                }
-
-                public void onError(Throwable t) {
-                }
-
-                public void onComplete() {
-                }
-            }));
+            Thread t = new Thread(() -> stream(port, boardPath + "/stream", resume ? version : -1, verdictAt, arrival,
+                    connected, fullBoards, allOpen, coldStream), "stream-" + i);
+            t.setDaemon(true);
+            t.start();
             if (i % 100 == 99) {
                 Thread.sleep(50);
             }
@@ -173,6 +150,8 @@ public class ScoreboardBench {
                 }
             }
             List<Double> wholeLive = new ArrayList<>();
+            List<Double> wholeLiveGzip = new ArrayList<>();
+            HttpClient wholeClient = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
             int judged = 0;
             Thread.sleep(2000);
@@ -185,10 +164,21 @@ public class ScoreboardBench {
                 }
                 verdictAt.put(s[1], System.nanoTime());
                 Thread.sleep(700);
+                // the first whole read of the new version encodes it (and, asked for gzip, compresses it)
                 long w = System.nanoTime();
-                HttpResponse<byte[]> r = http.send(get(base + boardPath), HttpResponse.BodyHandlers.ofByteArray());
-                wholeLive.add(ms(w));
+                HttpRequest.Builder wb = HttpRequest.newBuilder(URI.create(base + boardPath)).timeout(Duration.ofSeconds(60));
+                boolean gzip = judged % 2 == 0;
+                if (gzip) {
+                    wb.header("Accept-Encoding", "gzip");
+                }
+                HttpResponse<byte[]> r = wholeClient.send(wb.build(), HttpResponse.BodyHandlers.ofByteArray());
                 check(r);
+                int size = gzip ? inflatedSize(r.body()) : r.body().length;
+                (gzip ? wholeLiveGzip : wholeLive).add(ms(w));
+                if (judged <= 2) {
+                    System.out.printf("whole board, %s: %d bytes on the wire, %d bytes of JSON%n",
+                            gzip ? "gzip" : "identity", r.body().length, size);
+                }
                 Thread.sleep(800);
             }
             pageTask.cancel(false);
@@ -199,13 +189,80 @@ public class ScoreboardBench {
                     seconds, rps, maxPage, Math.max(1, rps / 10), connected.get());
             System.out.printf("page reads: %d done, %d errors; latency %s ms%n", pages.size(), errors.get(), summary(pages));
             System.out.printf("baseline /health/live: %d done; latency %s ms%n", baseline.size(), summary(baseline));
-            System.out.printf("whole board under load, first read after a verdict (encoded anew): %s ms%n", summary(wholeLive));
+            System.out.printf("whole board under load, first read of each new version (encoded anew), identity: %s ms%n",
+                    summary(wholeLive));
+            System.out.printf("whole board under load, first read of each new version, gzip (compressed once, inflated by the client): %s ms%n",
+                    summary(wholeLiveGzip));
             int expected = judged * connected.get();
             System.out.printf("verdicts written: %d; arrivals on streams: %d of %d; latency verdict -> stream %s ms%n",
                     judged, arrival.size(), expected, summary(arrival));
             System.out.printf("whole boards sent on streams: %d (the cold ones' first, plus any resync)%n", fullBoards.get());
         }
         System.exit(0);
+    }
+
+    static int inflatedSize(byte[] gz) throws java.io.IOException {
+        try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gz), 1 << 16)) {
+            byte[] buf = new byte[1 << 16];
+            int total = 0;
+            for (int n; (n = in.read(buf)) > 0; ) {
+                total += n;
+            }
+            return total;
+        }
+    }
+
+    /** One SSE stream over a plain socket: counts whole boards, times the rows events naming a judged handle. */
+    static void stream(int port, String path, long resumeAt, Map<String, Long> verdictAt, List<Double> arrival,
+                       AtomicInteger connected, AtomicInteger fullBoards, CountDownLatch allOpen, List<Double> cold) {
+        long opened = System.nanoTime();
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            String request = "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n"
+                    + (resumeAt >= 0 ? "Last-Event-ID: " + resumeAt + "\r\n" : "") + "\r\n";
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            java.io.InputStream in = new java.io.BufferedInputStream(socket.getInputStream(), 1 << 16);
+            boolean counted = false;
+            String event = null;
+            StringBuilder line = new StringBuilder();
+            boolean longLine = false;
+            for (int b; (b = in.read()) >= 0; ) {
+                if (b != '\n') {
+                    if (line.length() < 4096 || !"scoreboard".equals(event)) {
+                        line.append((char) b);
+                    } else {
+                        longLine = true; // a whole board: its text is not needed, only its end
+                    }
+                    continue;
+                }
+                String l = line.toString();
+                line.setLength(0);
+                if (l.startsWith("event: ")) {
+                    event = l.substring(7).trim();
+                } else if (l.startsWith(": resumed") || (l.startsWith("data: ") && "scoreboard".equals(event))) {
+                    if ("scoreboard".equals(event) && l.startsWith("data: ")) {
+                        fullBoards.incrementAndGet();
+                    }
+                    if (!counted) {
+                        counted = true;
+                        connected.incrementAndGet();
+                        if (resumeAt < 0) {
+                            cold.add(ms(opened));
+                        }
+                        allOpen.countDown();
+                    }
+                } else if (l.startsWith("data: ") && "rows".equals(event)) {
+                    long now = System.nanoTime();
+                    for (Map.Entry<String, Long> e : verdictAt.entrySet()) {
+                        if (l.contains("\"handle\":\"" + e.getKey() + "\"") || (longLine && false)) {
+                            arrival.add((now - e.getValue()) / 1e6);
+                        }
+                    }
+                }
+                longLine = false;
+            }
+        } catch (Exception e) {
+            // the run is over
+        }
     }
 
     static HttpRequest get(String url) {

@@ -305,6 +305,43 @@ class LiveScoreboardTest {
         }
     }
 
+    /**
+     * The page in a real browser: a verdict written by another connection moves the contestant's row to the
+     * top, applied in place from the rows event (the board element the page loaded is still there: it was
+     * not fetched again).
+     */
+    @Test
+    void thePageAppliesARowsEventInPlace() throws Exception {
+        String alice = user("pl_alice", "human");
+        String bob = user("pl_bob", "human");
+        Instant start = contest("pagelive", 0, List.of(alice, bob));
+        insert("pagelive", "pl_alice", "lb-a", minute(start, 5), "WA");
+        insert("pagelive", "pl_alice", "lb-a", minute(start, 30), "AC");   // 30 + 20 = 50 minutes
+        UUID bobs = insert("pagelive", "pl_bob", "lb-a", minute(start, 20), null);
+        try (org.cpjudge.api.web.DevTools browser = org.cpjudge.api.web.DevTools.open()) {
+            browser.navigate("http://127.0.0.1:" + server.port() + "/contests/pagelive");
+            String firstRow = "document.querySelector('#scoreboard tbody tr') && "
+                    + "document.querySelector('#scoreboard tbody tr').getAttribute('data-handle')";
+            assertEquals("pl_alice", browser.await(firstRow, v -> !v.isEmpty() && !v.equals("null"), "the board"));
+            // the stream's first event (the whole board) makes the page fetch itself once: wait for that to be
+            // done, then mark the board element
+            browser.await("document.getElementById('live').textContent", v -> v.startsWith("Live: updated"),
+                    "the page refreshed from the stream's first event");
+            browser.evaluate("document.getElementById('scoreboard').setAttribute('data-mark', 'loaded')");
+            String bobCell = "document.querySelector('#scoreboard tr[data-handle=\"pl_bob\"] td.cell').textContent";
+            assertTrue(browser.evaluate(bobCell).startsWith("\u2212") || browser.evaluate(bobCell).contains("pending")
+                    || browser.evaluate(bobCell).contains("?"), browser.evaluate(bobCell));
+
+            judge(bobs, "AC");
+            assertEquals("pl_bob", browser.await(firstRow, "pl_bob"::equals, "bob's row moved up"));
+            assertTrue(browser.evaluate(bobCell).startsWith("+"), browser.evaluate(bobCell));
+            assertTrue(browser.evaluate(bobCell).contains("\u2605"), "bob's is now the first solve: " + browser.evaluate(bobCell));
+            assertEquals("1", browser.evaluate("document.querySelector('#scoreboard tbody tr td').textContent"));
+            assertEquals("loaded", browser.evaluate("document.getElementById('scoreboard').getAttribute('data-mark')"),
+                    "the change was applied in place, not by fetching the page again");
+        }
+    }
+
     /** Events as [name, data]; comments and other fields are skipped. */
     private static void readEvents(InputStream in, BlockingQueue<String[]> events) {
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {

@@ -109,14 +109,29 @@ public final class ScoreboardRow {
 
     /** The row as JSON text, rank first; everything after the rank is encoded once per content. */
     public String encode() {
-        String rest = encoded.rest;
+        return "{\"rank\":" + rank + "," + new String(rest(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** Appends the row's JSON (as {@link #encode}) to {@code out} without building it as text again. */
+    public void appendTo(io.vertx.core.buffer.Buffer out) {
+        out.appendString("{\"rank\":" + rank + ",").appendBytes(rest());
+    }
+
+    /** How many bytes {@link #appendTo} adds, near enough to size a buffer. */
+    public int encodedSize() {
+        return rest().length + 16;
+    }
+
+    private byte[] rest() {
+        byte[] rest = encoded.rest;
         if (rest == null) {
             JsonObject json = body();
             json.remove("rank");
-            rest = json.encode().substring(1);
+            String text = json.encode();
+            rest = text.substring(1).getBytes(java.nio.charset.StandardCharsets.UTF_8);
             encoded.rest = rest;
         }
-        return "{\"rank\":" + rank + "," + rest;
+        return rest;
     }
 
     @Override
@@ -137,6 +152,6 @@ public final class ScoreboardRow {
 
     /** The encoded line after the rank, shared by the rows that differ only in rank. */
     private static final class Encoded {
-        private volatile String rest;
+        private volatile byte[] rest;
     }
 }

@@ -186,12 +186,19 @@ public final class ContestRoutes {
             }
             body = board.page(page, perPage);
         }
-        ctx.response().putHeader("ETag", body.etag()).putHeader("Cache-Control", "no-cache");
+        String accepts = ctx.request().getHeader("Accept-Encoding");
+        io.vertx.core.buffer.Buffer gzipped = accepts != null && accepts.contains("gzip") ? body.gzipped() : null;
+        String etag = gzipped != null ? body.gzipEtag() : body.etag();
+        ctx.response().putHeader("ETag", etag).putHeader("Cache-Control", "no-cache").putHeader("Vary", "Accept-Encoding");
         String known = ctx.request().getHeader("If-None-Match");
-        if (known != null && matches(known, body.etag())) {
+        if (known != null && matches(known, etag)) {
             return new Reply(304, io.vertx.core.buffer.Buffer.buffer());
         }
         ctx.response().putHeader("Content-Type", "application/json; charset=utf-8");
+        if (gzipped != null) {
+            ctx.response().putHeader("Content-Encoding", "gzip");
+            return new Reply(200, gzipped);
+        }
         return new Reply(200, body.body());
     }
 
