@@ -98,18 +98,39 @@ public final class PublishedBoard {
         }
 
         private static Buffer gzip(Buffer body) {
-            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(body.length() / 8);
+            ChunkedOutput out = new ChunkedOutput();
             // the fastest level: the board changes with every verdict, and level 1 already shrinks it about 20x
             try (java.util.zip.GZIPOutputStream z = new java.util.zip.GZIPOutputStream(out, 1 << 16) {
                 {
                     def.setLevel(java.util.zip.Deflater.BEST_SPEED);
                 }
             }) {
-                z.write(body.getBytes());
+                io.netty.buffer.ByteBuf in = ((io.vertx.core.internal.buffer.BufferInternal) body).getByteBuf();
+                byte[] piece = new byte[Chunks.CHUNK];
+                while (in.isReadable()) {
+                    int n = Math.min(piece.length, in.readableBytes());
+                    in.readBytes(piece, 0, n);
+                    z.write(piece, 0, n);
+                }
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
-            return Buffer.buffer(out.toByteArray());
+            return out.chunks.buffer();
+        }
+
+        /** An output stream into chunks. */
+        private static final class ChunkedOutput extends java.io.OutputStream {
+            final Chunks chunks = new Chunks();
+
+            @Override
+            public void write(int b) {
+                chunks.write(new byte[] {(byte) b});
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) {
+                chunks.write(java.util.Arrays.copyOfRange(b, off, off + len));
+            }
         }
     }
 
@@ -122,9 +143,13 @@ public final class PublishedBoard {
     public Buffer wholeEvent() {
         Encoded e = cache.computeIfAbsent("event", k -> {
             Buffer body = whole().body();
-            Buffer event = Buffer.buffer(body.length() + 64).appendString("id: " + version + "\nevent: scoreboard\ndata: ")
-                    .appendBuffer(body).appendString("\n\n");
-            return new Encoded(event, null);
+            io.netty.buffer.ByteBuf all = io.netty.buffer.Unpooled.wrappedBuffer(
+                    io.netty.buffer.Unpooled.copiedBuffer("id: " + version + "\nevent: scoreboard\ndata: ",
+                            java.nio.charset.StandardCharsets.UTF_8),
+                    ((io.vertx.core.internal.buffer.BufferInternal) body).getByteBuf(),
+                    io.netty.buffer.Unpooled.copiedBuffer("\n\n", java.nio.charset.StandardCharsets.UTF_8));
+            return new Encoded(io.vertx.core.internal.buffer.BufferInternal.buffer(
+                    io.netty.buffer.Unpooled.unreleasableBuffer(all)), null);
         });
         return e.body();
     }
@@ -166,22 +191,63 @@ public final class PublishedBoard {
         JsonObject header = scoreboard.header().put("view", view.wire()).put("page", page).put("per_page", perPage)
                 .put("total_rows", rows.size()).put("version", version);
         String head = header.encode();
-        int size = head.length() + 16;
-        for (int i = start; i < end; i++) {
-            size += rows.get(i).encodedSize() + 1;
-        }
-        // one buffer of the right size, the rows' cached bytes copied in: no text is built for the whole board
-        Buffer b = Buffer.buffer(size);
-        b.appendString(head.substring(0, head.length() - 1)).appendString(",\"rows\":[");
+        // The rows' cached bytes are copied into chunks of CHUNK bytes, sent as one composite buffer: no text is
+        // built for the whole board, and no single array is so large that the collector must treat it apart
+        // (G1 allocates objects over half a region straight into the old generation).
+        Chunks b = new Chunks();
+        b.append(head.substring(0, head.length() - 1) + ",\"rows\":[");
         for (int i = start; i < end; i++) {
             if (i > start) {
-                b.appendByte((byte) ',');
+                b.append(",");
             }
-            rows.get(i).appendTo(b);
+            b.append(rows.get(i));
         }
-        b.appendString("]}");
+        b.append("]}");
         String etag = "\"" + scoreboard.contest().id().hashCode() + "-" + version + "-" + view.wire() + "-"
                 + (whole ? "all" : page + "x" + perPage) + "\"";
-        return new Encoded(b, etag);
+        return new Encoded(b.buffer(), etag);
+    }
+
+    /** Bytes gathered in fixed-size chunks, then seen as one buffer without copying. */
+    static final class Chunks {
+        static final int CHUNK = 128 * 1024;
+        private final java.util.List<io.netty.buffer.ByteBuf> chunks = new java.util.ArrayList<>();
+        private io.netty.buffer.ByteBuf current;
+
+        void append(String text) {
+            write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+
+        void append(ScoreboardRow row) {
+            append("{\"rank\":" + row.rank() + ",");
+            write(row.encodedRest());
+        }
+
+        void append(Buffer bytes) {
+            io.netty.buffer.ByteBuf b = ((io.vertx.core.internal.buffer.BufferInternal) bytes).getByteBuf();
+            byte[] copy = new byte[b.readableBytes()];
+            b.readBytes(copy);
+            write(copy);
+        }
+
+        private void write(byte[] bytes) {
+            int at = 0;
+            while (at < bytes.length) {
+                if (current == null || !current.isWritable()) {
+                    current = io.netty.buffer.Unpooled.buffer(CHUNK, CHUNK);
+                    chunks.add(current);
+                }
+                int n = Math.min(current.writableBytes(), bytes.length - at);
+                current.writeBytes(bytes, at, n);
+                at += n;
+            }
+        }
+
+        Buffer buffer() {
+            io.netty.buffer.ByteBuf all = io.netty.buffer.Unpooled.wrappedBuffer(chunks.size(),
+                    chunks.toArray(new io.netty.buffer.ByteBuf[0]));
+            // shared by every response that sends this version: nobody may free it
+            return io.vertx.core.internal.buffer.BufferInternal.buffer(io.netty.buffer.Unpooled.unreleasableBuffer(all));
+        }
     }
 }

@@ -122,6 +122,11 @@ public final class ScoreboardRow {
         return rest().length + 16;
     }
 
+    /** The encoded row after {@code {"rank":N,}: shared, never to be changed. */
+    byte[] encodedRest() {
+        return rest();
+    }
+
     private byte[] rest() {
         byte[] rest = encoded.rest;
         if (rest == null) {
