@@ -42,6 +42,7 @@ public class ScoreboardBench {
         int seconds = args.length > 3 ? Integer.parseInt(args[3]) : 30;
         int rps = args.length > 4 ? Integer.parseInt(args[4]) : 200;
         int streams = args.length > 5 ? Integer.parseInt(args[5]) : 1000;
+        long serverPid = args.length > 6 ? Long.parseLong(args[6]) : -1;
         String boardPath = "/api/v1/contests/" + contest + "/scoreboard";
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .executor(Executors.newFixedThreadPool(4)).connectTimeout(Duration.ofSeconds(10)).build();
@@ -109,34 +110,78 @@ public class ScoreboardBench {
                 connected.get(), streams, open ? "all" : "timed out", coldStreams, summary(coldStream));
 
         // 4. load: pages at a fixed rate, the baseline at a tenth of it, verdicts every 1.5 s, whole boards now and then
-        HttpClient pagesClient = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .executor(Executors.newFixedThreadPool(4)).build();
+        // Open loop: each read has a scheduled moment; its latency runs from that moment to the last byte, so a
+        // slow server cannot hide by delaying the next request. Plain keep-alive sockets: the JDK HttpClient costs
+        // the load generator more CPU than the server spends answering.
         List<Double> pages = new CopyOnWriteArrayList<>();
         List<Double> baseline = new CopyOnWriteArrayList<>();
         AtomicInteger errors = new AtomicInteger();
-        Random random = new Random(1);
         int maxPage = Math.max(1, (totalRows + 99) / 100);
-        ScheduledExecutorService clock = Executors.newScheduledThreadPool(2);
+        java.util.concurrent.BlockingQueue<long[]> due = new java.util.concurrent.LinkedBlockingQueue<>();
+        ScheduledExecutorService clock = Executors.newScheduledThreadPool(1);
         long periodMicros = 1_000_000L / rps;
+        AtomicInteger tick = new AtomicInteger();
+        long serverCpu0 = cpuMillis(serverPid);
+        long clientCpu0 = cpuMillis(ProcessHandle.current().pid());
+        long loadStart = System.nanoTime();
         var pageTask = clock.scheduleAtFixedRate(() -> {
-            long s = System.nanoTime();
-            String path = boardPath + "?page=" + (1 + random.nextInt(maxPage)) + "&per_page=100";
-            pagesClient.sendAsync(get(base + path), HttpResponse.BodyHandlers.ofByteArray()).whenComplete((r, e) -> {
-                if (e != null || r.statusCode() != 200) {
-                    errors.incrementAndGet();
-                } else {
-                    pages.add(ms(s));
-                }
-            });
+            int n = tick.incrementAndGet();
+            due.add(new long[] {System.nanoTime(), 0});
+            if (n % 10 == 0) {
+                due.add(new long[] {System.nanoTime(), 1}); // the baseline, at a tenth of the rate
+            }
         }, 0, periodMicros, TimeUnit.MICROSECONDS);
-        var baselineTask = clock.scheduleAtFixedRate(() -> {
-            long s = System.nanoTime();
-            pagesClient.sendAsync(get(base + "/health/live"), HttpResponse.BodyHandlers.ofByteArray()).whenComplete((r, e) -> {
-                if (e == null && r.statusCode() == 200) {
-                    baseline.add(ms(s));
+        java.util.concurrent.atomic.AtomicBoolean loading = new java.util.concurrent.atomic.AtomicBoolean(true);
+        for (int w = 0; w < 16; w++) {
+            Random random = new Random(w);
+            Thread t = new Thread(() -> {
+                java.net.Socket socket = null;
+                java.io.InputStream in = null;
+                java.io.OutputStream out = null;
+                while (loading.get()) {
+                    long[] job;
+                    try {
+                        job = due.poll(100, TimeUnit.MILLISECONDS);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                    if (job == null) {
+                        continue;
+                    }
+                    String path = job[1] == 1 ? "/health/live"
+                            : boardPath + "?page=" + (1 + random.nextInt(maxPage)) + "&per_page=100";
+                    try {
+                        if (socket == null) {
+                            socket = new java.net.Socket("127.0.0.1", port);
+                            socket.setTcpNoDelay(true);
+                            in = new java.io.BufferedInputStream(socket.getInputStream(), 1 << 16);
+                            out = socket.getOutputStream();
+                        }
+                        out.write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+                                .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                        out.flush();
+                        int status = readResponse(in);
+                        if (status != 200) {
+                            errors.incrementAndGet();
+                        } else {
+                            (job[1] == 1 ? baseline : pages).add(ms(job[0]));
+                        }
+                    } catch (Exception e) {
+                        errors.incrementAndGet();
+                        try {
+                            if (socket != null) {
+                                socket.close();
+                            }
+                        } catch (Exception ignored) {
+                            // reconnects below
+                        }
+                        socket = null;
+                    }
                 }
-            });
-        }, 3, periodMicros * 10, TimeUnit.MICROSECONDS);
+            }, "reader-" + w);
+            t.setDaemon(true);
+            t.start();
+        }
 
         List<String[]> pending = new ArrayList<>();
         try (Connection c = DriverManager.getConnection(jdbc, "postgres", "")) {
@@ -157,12 +202,12 @@ public class ScoreboardBench {
             Thread.sleep(2000);
             while (System.nanoTime() < end && judged < pending.size()) {
                 String[] s = pending.get(judged++);
+                verdictAt.put(s[1], System.nanoTime()); // from before the UPDATE: its own time counts too
                 try (PreparedStatement q = c.prepareStatement(
                         "UPDATE submissions SET status = 'done', verdict = 'AC', judged_at = now() WHERE id = ?::uuid")) {
                     q.setString(1, s[0]);
                     q.executeUpdate(); // autocommit: committed when this returns
                 }
-                verdictAt.put(s[1], System.nanoTime());
                 Thread.sleep(700);
                 // the first whole read of the new version encodes it (and, asked for gzip, compresses it)
                 long w = System.nanoTime();
@@ -182,7 +227,11 @@ public class ScoreboardBench {
                 Thread.sleep(800);
             }
             pageTask.cancel(false);
-            baselineTask.cancel(false);
+            loading.set(false);
+            double wall = ms(loadStart);
+            System.out.printf("CPU during the load phase (%.0f s of wall time, 2 cores = %.0f core-s): server %.1f core-s,"
+                    + " load generator %.1f core-s%n", wall / 1000, 2 * wall / 1000,
+                    (cpuMillis(serverPid) - serverCpu0) / 1000.0, (cpuMillis(ProcessHandle.current().pid()) - clientCpu0) / 1000.0);
             Thread.sleep(1500);
             clock.shutdownNow();
             System.out.printf("load: %d s, page reads at %d/s (per_page=100, random pages of %d), baseline GET /health/live at %d/s, %d streams open%n",
@@ -199,6 +248,49 @@ public class ScoreboardBench {
             System.out.printf("whole boards sent on streams: %d (the cold ones' first, plus any resync)%n", fullBoards.get());
         }
         System.exit(0);
+    }
+
+    /** utime + stime of a process, in milliseconds (Linux, 100 ticks a second). */
+    static long cpuMillis(long pid) {
+        if (pid < 0) {
+            return 0;
+        }
+        try {
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10;
+        } catch (Exception e) {
+            return 0;
+        }
+    }
+
+    /** Reads one HTTP/1.1 response with a Content-Length body; returns its status. */
+    static int readResponse(java.io.InputStream in) throws java.io.IOException {
+        String status = readLine(in);
+        int length = 0;
+        for (String h; !(h = readLine(in)).isEmpty(); ) {
+            if (h.regionMatches(true, 0, "content-length:", 0, 15)) {
+                length = Integer.parseInt(h.substring(15).trim());
+            }
+        }
+        byte[] body = in.readNBytes(length);
+        if (body.length != length) {
+            throw new java.io.EOFException();
+        }
+        return Integer.parseInt(status.split(" ")[1]);
+    }
+
+    static String readLine(java.io.InputStream in) throws java.io.IOException {
+        StringBuilder b = new StringBuilder();
+        for (int c; (c = in.read()) != '\n'; ) {
+            if (c < 0) {
+                throw new java.io.EOFException();
+            }
+            if (c != '\r') {
+                b.append((char) c);
+            }
+        }
+        return b.toString();
     }
 
     static int inflatedSize(byte[] gz) throws java.io.IOException {

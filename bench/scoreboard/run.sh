@@ -71,5 +71,5 @@ SQL
 echo "seeded $contestants contestants, $problems problems, $(psql -c "SELECT count(*) FROM submissions") submissions in $(echo "$(date +%s.%N) - $t0" | bc) s"
 echo "machine: $(nproc) cores; the server, PostgreSQL and the load generator share them"
 java -Xmx1g -cp "$repo/api/target/judge.jar" "$repo/bench/scoreboard/ScoreboardBench.java" $port "$jdbc" bench \
-  "$seconds" "$rps" "$streams"
+  "$seconds" "$rps" "$streams" "$server"
 echo "server heap after the run: $(grep -c . "$tmp/serve.log" >/dev/null; jcmd $server GC.heap_info 2>/dev/null | grep -m1 -i 'used' || echo n/a)"

@@ -356,16 +356,22 @@ public final class LiveScoreboards implements AutoCloseable {
             return;
         }
         long previous = live.version;
+        Scoreboard before = live.published.scoreboard();
         live.version++;
         live.jury = new PublishedBoard(live.juryStandings.snapshot(), live.version, View.JURY);
         live.published = new PublishedBoard(live.publicStandings.snapshot(), live.version, View.PUBLIC);
         String event = publicRows.isEmpty() && publicRanks.isEmpty() ? null
-                : rowsEvent(live, previous, publicRows, publicRanks);
+                : rowsEvent(live, previous, before, publicRows);
         notifySubscribers(new Update(contestId, previous, live.version, false, event, live.published));
     }
 
-    /** Only what changed: whole rows whose content changed, and bare ranks of rows that only moved. */
-    private static String rowsEvent(Live live, long previous, Set<Long> rows, Set<Long> ranks) {
+    /**
+     * Only what changed: whole rows whose content changed, and for the rows that only moved, runs of
+     * positions in the previous version's order whose rank moved by the same amount ({@code [from, to, by]},
+     * inclusive): one verdict shifts a contiguous block of rows by one, so this stays a few numbers where a
+     * list of ranks would name thousands of rows.
+     */
+    private static String rowsEvent(Live live, long previous, Scoreboard before, Set<Long> rows) {
         StringBuilder changed = new StringBuilder("[");
         for (long user : rows) {
             ScoreboardRow row = live.publicStandings.row(user);
@@ -374,16 +380,31 @@ public final class LiveScoreboards implements AutoCloseable {
             }
         }
         changed.append(']');
-        JsonArray moved = new JsonArray();
-        for (long user : ranks) {
-            ScoreboardRow row = live.publicStandings.row(user);
-            if (row != null && !rows.contains(user)) {
-                moved.add(new JsonArray().add(row.handle()).add(row.rank()));
+        JsonArray shifts = new JsonArray();
+        List<ScoreboardRow> old = before.rows();
+        int runStart = -1;
+        int runBy = 0;
+        for (int i = 0; i <= old.size(); i++) {
+            int by = 0;
+            if (i < old.size()) {
+                long user = old.get(i).participant().userId();
+                ScoreboardRow now = live.publicStandings.row(user);
+                if (now != null && !rows.contains(user)) {
+                    by = now.rank() - old.get(i).rank();
+                }
+            }
+            if (runStart >= 0 && by != runBy) {
+                shifts.add(new JsonArray().add(runStart).add(i - 1).add(runBy));
+                runStart = -1;
+            }
+            if (by != 0 && runStart < 0) {
+                runStart = i;
+                runBy = by;
             }
         }
         String head = new JsonObject().put("contest", live.contest.id()).put("previous_version", previous)
                 .put("version", live.version).put("frozen", live.publicStandings.frozen())
-                .put("total_rows", live.published.totalRows()).put("ranks", moved).encode();
+                .put("total_rows", live.published.totalRows()).put("shifts", shifts).encode();
         return head.substring(0, head.length() - 1) + ",\"rows\":" + changed + "}";
     }
 

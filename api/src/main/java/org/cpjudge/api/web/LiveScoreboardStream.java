@@ -16,7 +16,8 @@ import org.cpjudge.api.http.Endpoints;
  * {@code GET /api/v1/contests/{id}/scoreboard/stream} over the in-memory boards: the first event,
  * {@code scoreboard}, is the whole public board; then each change comes as a {@code rows} event holding the
  * version it applies to ({@code previous_version}), the new {@code version}, the rows whose content changed
- * and the bare {@code ranks} ([handle, rank]) of rows that only moved. A rebuilt board (an edit, the freeze
+ * and the {@code shifts} of rows that only moved ([from, to, by]: the rows at positions from..to of the
+ * previous version, those not among the changed rows, have a rank larger by {@code by}). A rebuilt board (an edit, the freeze
  * lifted, new registrations) or a gap in versions comes as a whole {@code scoreboard} again.
  *
  * <p>No stream reads the database: one subscription per contest fans each change, encoded once, out to the

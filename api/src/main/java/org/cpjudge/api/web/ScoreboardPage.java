@@ -198,7 +198,7 @@ public final class ScoreboardPage {
     /**
      * Progressive update. The contest's event stream sends the whole board ({@code scoreboard}: the page
      * fetches itself and swaps in the server-rendered board) or only what changed ({@code rows}: the rows
-     * whose content changed, and bare ranks of rows that only moved), which the script applies in place when
+     * whose content changed, and shifts of the ranks of rows that only moved), which the script applies in place when
      * it follows the version the page shows, and otherwise answers by fetching the page again.
      */
     private static String liveScript(String id) {
@@ -249,8 +249,18 @@ public final class ScoreboardPage {
                 + "    if (!body || fetching || String(change.previous_version) !== board.getAttribute('data-version')) {\n"
                 + "      refetch(); return; }\n"
                 + "    var points = board.getAttribute('data-scoring') === 'points';\n"
-                + "    var byHandle = {};\n"
+                + "    var byHandle = {}, changed = {};\n"
                 + "    Array.prototype.forEach.call(body.rows, function (tr) { byHandle[tr.getAttribute('data-handle')] = tr; });\n"
+                + "    change.rows.forEach(function (row) { changed[row.handle] = true; });\n"
+                + "    var before = Array.prototype.slice.call(body.rows);\n"
+                + "    for (var s = 0; s < change.shifts.length; s++) {\n"
+                + "      var shift = change.shifts[s];\n"
+                + "      for (var at = shift[0]; at <= shift[1] && at < before.length; at++) {\n"
+                + "        var tr0 = before[at];\n"
+                + "        if (!changed[tr0.getAttribute('data-handle')]) {\n"
+                + "          setRank(tr0, Number(tr0.getAttribute('data-rank')) + shift[2]); }\n"
+                + "      }\n"
+                + "    }\n"
                 + "    var fixed = points ? 3 : 4;\n"
                 + "    for (var i = 0; i < change.rows.length; i++) {\n"
                 + "      var row = change.rows[i], tr = byHandle[row.handle];\n"
@@ -262,12 +272,11 @@ public final class ScoreboardPage {
                 + "        tr.replaceChild(cell(row.problems[k], points), tr.cells[fixed + k]);\n"
                 + "      }\n"
                 + "    }\n"
-                + "    for (var j = 0; j < change.ranks.length; j++) {\n"
-                + "      var moved = byHandle[change.ranks[j][0]]; if (moved) { setRank(moved, change.ranks[j][1]); }\n"
-                + "    }\n"
                 + "    var rows = Array.prototype.slice.call(body.rows);\n"
-                + "    var order = rows.map(function (tr, n) { return [Number(tr.getAttribute('data-rank')), n, tr]; });\n"
-                + "    order.sort(function (a, b) { return a[0] - b[0] || a[1] - b[1]; });\n"
+                // the server's order: rank, then handle (its positions are what the next shifts refer to)
+                + "    var order = rows.map(function (tr, n) {\n"
+                + "      return [Number(tr.getAttribute('data-rank')), n, tr, tr.getAttribute('data-handle')]; });\n"
+                + "    order.sort(function (a, b) { return a[0] - b[0] || (a[3] < b[3] ? -1 : a[3] > b[3] ? 1 : 0); });\n"
                 + "    if (order.some(function (o, n) { return o[1] !== n; })) {\n"
                 + "      order.forEach(function (o) { body.appendChild(o[2]); });\n"
                 + "    }\n"
