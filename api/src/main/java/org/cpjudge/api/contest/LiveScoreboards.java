@@ -86,6 +86,7 @@ public final class LiveScoreboards implements AutoCloseable {
     private final ConcurrentLinkedQueue<UUID> noticed = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private final Thread listener;
+    private final java.util.concurrent.CountDownLatch listening = new java.util.concurrent.CountDownLatch(1);
     private volatile boolean closed;
 
     public LiveScoreboards(Database db, ContestStore store, Duration poll) {
@@ -168,6 +169,11 @@ public final class LiveScoreboards implements AutoCloseable {
                 return b.toString();
             }
         }
+    }
+
+    /** Waits until the first LISTEN is in place (changes before it arrive by the poll only); false on timeout. */
+    public boolean awaitListening(Duration timeout) throws InterruptedException {
+        return listening.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** The board of a contest already in memory, without waiting (on an event loop). */
@@ -266,6 +272,7 @@ public final class LiveScoreboards implements AutoCloseable {
                 try (Statement s = c.createStatement()) {
                     s.execute("LISTEN " + CHANNEL);
                 }
+                listening.countDown();
                 // whatever happened while nobody listened is caught up by the next poll
                 PGConnection pg = c.unwrap(PGConnection.class);
                 while (!closed) {
