@@ -1,7 +1,5 @@
 package org.cpjudge.api.contest;
 
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -29,8 +27,6 @@ import java.util.function.Consumer;
 import org.cpjudge.api.db.Database;
 import org.cpjudge.api.store.ContestStore;
 import org.cpjudge.api.store.ContestStore.ChangedSubmission;
-import org.postgresql.PGConnection;
-import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,14 +39,15 @@ import org.slf4j.LoggerFactory;
  * contestants' rows are recomputed and re-ranked. Since a notification can be lost (the listening connection
  * broke, the process was busy), every board also polls cheaply: submissions changed lately
  * ({@code submissions.changed_at}, indexed), the contest's own row (edits, unfreeze, finalize) and a
- * fingerprint of its registrations and ratings. So every API node serves the same board within a poll.
+ * fingerprint of its registrations and ratings. And before each read one indexed query tells whether the board
+ * is behind what PostgreSQL holds (see {@link #board}), so every API node serves the same board.
  *
  * <p>One thread owns all the models; readers get immutable {@link PublishedBoard}s (one per view and version)
  * and subscribers get each change once, already encoded.
  */
 public final class LiveScoreboards implements AutoCloseable {
 
-    public static final String CHANNEL = "submission_changes";
+    public static final String CHANNEL = SubmissionChangeListener.CHANNEL;
     private static final Logger log = LoggerFactory.getLogger(LiveScoreboards.class);
     /** The poll re-reads changes this far back: a transaction may commit a while after it stamped its row. */
     private static final Duration OVERLAP = Duration.ofSeconds(10);
@@ -85,8 +82,7 @@ public final class LiveScoreboards implements AutoCloseable {
     private final Map<String, List<Consumer<Update>>> subscribers = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<UUID> noticed = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
-    private final Thread listener;
-    private final java.util.concurrent.CountDownLatch listening = new java.util.concurrent.CountDownLatch(1);
+    private final SubmissionChangeListener listener;
     private volatile boolean closed;
 
     public LiveScoreboards(Database db, ContestStore store, Duration poll) {
@@ -99,9 +95,7 @@ public final class LiveScoreboards implements AutoCloseable {
             return t;
         });
         owner.scheduleWithFixedDelay(this::pollAll, pollMillis, pollMillis, TimeUnit.MILLISECONDS);
-        this.listener = new Thread(this::listen, "scoreboard-listener");
-        this.listener.setDaemon(true);
-        this.listener.start();
+        this.listener = new SubmissionChangeListener(db, this::noticed);
     }
 
     /**
@@ -173,7 +167,7 @@ public final class LiveScoreboards implements AutoCloseable {
 
     /** Waits until the first LISTEN is in place (changes before it arrive by the poll only); false on timeout. */
     public boolean awaitListening(Duration timeout) throws InterruptedException {
-        return listening.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        return listener.awaitListening(timeout);
     }
 
     /** The board of a contest already in memory, without waiting (on an event loop). */
@@ -266,45 +260,11 @@ public final class LiveScoreboards implements AutoCloseable {
 
     // ---- notifications ----
 
-    private void listen() {
-        while (!closed) {
-            try (Connection c = db.dedicatedConnection()) {
-                try (Statement s = c.createStatement()) {
-                    s.execute("LISTEN " + CHANNEL);
-                }
-                listening.countDown();
-                // whatever happened while nobody listened is caught up by the next poll
-                PGConnection pg = c.unwrap(PGConnection.class);
-                while (!closed) {
-                    PGNotification[] notifications = pg.getNotifications(1000);
-                    if (notifications == null) {
-                        continue;
-                    }
-                    for (PGNotification n : notifications) {
-                        noticed(n.getParameter());
-                    }
-                }
-            } catch (Exception e) {
-                if (!closed) {
-                    log.warn("listening on {} failed ({}); boards follow by polling until it is back", CHANNEL,
-                            e.toString());
-                    sleep(2000);
-                }
-            }
+    private void noticed(UUID submission, String contestId) {
+        if (!boards.containsKey(contestId)) {
+            return; // contests nobody reads here
         }
-    }
-
-    private void noticed(String payload) {
-        String[] parts = payload.trim().split(" ", 2);
-        if (parts.length < 2 || !boards.containsKey(parts[1])) {
-            return; // practice submissions, and contests nobody reads here
-        }
-        try {
-            noticed.add(UUID.fromString(parts[0]));
-        } catch (IllegalArgumentException e) {
-            log.warn("ignoring a malformed {} payload: {}", CHANNEL, payload);
-            return;
-        }
+        noticed.add(submission);
         if (drainScheduled.compareAndSet(false, true)) {
             owner.schedule(this::drain, BATCH_MILLIS, TimeUnit.MILLISECONDS);
         }
@@ -368,51 +328,8 @@ public final class LiveScoreboards implements AutoCloseable {
         live.jury = new PublishedBoard(live.juryStandings.snapshot(), live.version, View.JURY);
         live.published = new PublishedBoard(live.publicStandings.snapshot(), live.version, View.PUBLIC);
         String event = publicRows.isEmpty() && publicRanks.isEmpty() ? null
-                : rowsEvent(live, previous, before, publicRows);
+                : RowsEvent.encode(contestId, previous, live.version, before, live.publicStandings, publicRows);
         notifySubscribers(new Update(contestId, previous, live.version, false, event, live.published));
-    }
-
-    /**
-     * Only what changed: whole rows whose content changed, and for the rows that only moved, runs of
-     * positions in the previous version's order whose rank moved by the same amount ({@code [from, to, by]},
-     * inclusive): one verdict shifts a contiguous block of rows by one, so this stays a few numbers where a
-     * list of ranks would name thousands of rows.
-     */
-    private static String rowsEvent(Live live, long previous, Scoreboard before, Set<Long> rows) {
-        StringBuilder changed = new StringBuilder("[");
-        for (long user : rows) {
-            ScoreboardRow row = live.publicStandings.row(user);
-            if (row != null) {
-                changed.append(changed.length() > 1 ? "," : "").append(row.encode());
-            }
-        }
-        changed.append(']');
-        JsonArray shifts = new JsonArray();
-        List<ScoreboardRow> old = before.rows();
-        int runStart = -1;
-        int runBy = 0;
-        for (int i = 0; i <= old.size(); i++) {
-            int by = 0;
-            if (i < old.size()) {
-                long user = old.get(i).participant().userId();
-                ScoreboardRow now = live.publicStandings.row(user);
-                if (now != null && !rows.contains(user)) {
-                    by = now.rank() - old.get(i).rank();
-                }
-            }
-            if (runStart >= 0 && by != runBy) {
-                shifts.add(new JsonArray().add(runStart).add(i - 1).add(runBy));
-                runStart = -1;
-            }
-            if (by != 0 && runStart < 0) {
-                runStart = i;
-                runBy = by;
-            }
-        }
-        String head = new JsonObject().put("contest", live.contest.id()).put("previous_version", previous)
-                .put("version", live.version).put("frozen", live.publicStandings.frozen())
-                .put("total_rows", live.published.totalRows()).put("shifts", shifts).encode();
-        return head.substring(0, head.length() - 1) + ",\"rows\":" + changed + "}";
     }
 
     private void notifySubscribers(Update update) {
@@ -484,6 +401,6 @@ public final class LiveScoreboards implements AutoCloseable {
     public void close() {
         closed = true;
         owner.shutdownNow();
-        listener.interrupt();
+        listener.close();
     }
 }

@@ -280,6 +280,11 @@ public final class Standings {
                 p.unofficialIn(contest.rules()));
     }
 
+    /** How many rows the board has. */
+    public int snapshotSize() {
+        return sorted.size();
+    }
+
     /** The board as it stands: an immutable copy. */
     public Scoreboard snapshot() {
         return new Scoreboard(contest, frozen, List.copyOf(sorted));
