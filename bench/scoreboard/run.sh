@@ -5,7 +5,7 @@
 # reads/s with 1,000 SSE streams open, the whole board's time and size, verdicts written by SQL UPDATE timed to
 # their arrival on every stream, and GET /health/live as the baseline in the same run. Prints figures.
 # Runs itself inside /work/shared/tools/contained (a throwaway namespace with its own loopback).
-#   bench/scoreboard/run.sh [seconds=30] [rps=200] [streams=1000]      (needs api/target/judge.jar)
+#   [SERVER_JAVA_OPTS=-XX:+UseZGC] bench/scoreboard/run.sh [seconds=30] [rps=200] [streams=1000]   (needs api/target/judge.jar)
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 if [ -z "${CPJ_CONTAINED:-}" ]; then
@@ -31,7 +31,7 @@ cleanup() {
 trap cleanup EXIT
 psql() { command psql -h 127.0.0.1 -p 54331 -U postgres -d postgres -v ON_ERROR_STOP=1 -qAt "$@"; }
 jdbc="jdbc:postgresql://127.0.0.1:54331/postgres"
-JUDGE_WORKERS=0 JUDGE_ADMIN_TOKEN=bench-admin java -Xmx2g -jar "$repo/api/target/judge.jar" serve --data "$tmp/data" \
+JUDGE_WORKERS=0 JUDGE_ADMIN_TOKEN=bench-admin java -Xmx2g ${SERVER_JAVA_OPTS:-} -Xlog:gc:file="$tmp/gc.log" -jar "$repo/api/target/judge.jar" serve --data "$tmp/data" \
   --port $port --db-url "$jdbc" --db-user postgres --workers 0 > "$tmp/serve.log" 2>&1 &
 server=$!
 for _ in $(seq 1 240); do curl -sf localhost:$port/health/live >/dev/null && break; sleep 0.5; done
@@ -61,7 +61,10 @@ INSERT INTO submissions (user_id, problem_id, language, files, contest_id, statu
          CASE WHEN v < 0.35 THEN 'AC' WHEN v < 0.7 THEN 'WA' WHEN v < 0.85 THEN 'TLE' WHEN v < 0.93 THEN 'RTE' ELSE 'CE' END,
          timestamptz '$start' + at * interval '1 second'
   FROM picks, base;
--- the verdicts the benchmark writes while it runs: 40 queued tries by 40 contestants in the middle of the board
+-- the verdicts the benchmark writes while it runs: 40 queued tries by 40 contestants in the middle of the board,
+-- on a problem they have not tried yet (a try after an accepted one would change nothing on the board)
+DELETE FROM submissions WHERE problem_id = 'p12' AND user_id IN
+  (SELECT (SELECT min(id) FROM users WHERE handle ~ '^u[0-9]+$') + 5000 + g * 97 FROM generate_series(1, 40) g);
 INSERT INTO submissions (user_id, problem_id, language, files, contest_id, status, created_at)
   SELECT (SELECT min(id) FROM users WHERE handle ~ '^u[0-9]+$') + 5000 + g * 97, 'p12', 'cpp', '[]'::jsonb, 'bench',
          'queued', timestamptz '$start' + interval '96 minutes' + g * interval '1 second'
@@ -72,4 +75,12 @@ echo "seeded $contestants contestants, $problems problems, $(psql -c "SELECT cou
 echo "machine: $(nproc) cores; the server, PostgreSQL and the load generator share them"
 java -Xmx1g -cp "$repo/api/target/judge.jar" "$repo/bench/scoreboard/ScoreboardBench.java" $port "$jdbc" bench \
   "$seconds" "$rps" "$streams" "$server"
-echo "server heap after the run: $(grep -c . "$tmp/serve.log" >/dev/null; jcmd $server GC.heap_info 2>/dev/null | grep -m1 -i 'used' || echo n/a)"
+echo "server heap after the run: $(jcmd $server GC.heap_info 2>/dev/null | grep -m1 -i 'used' || echo n/a)"
+python3 - "$tmp/gc.log" <<'PY'
+import re, sys
+pauses = [float(m) for m in re.findall(r"Pause.* (\d+\.\d+)ms", open(sys.argv[1]).read())]
+pauses.sort()
+if pauses:
+    print(f"server GC pauses over the whole run: {len(pauses)}, total {sum(pauses):.0f} ms, longest {pauses[-1]:.1f} ms,"
+          f" p50 {pauses[len(pauses) // 2]:.1f} ms")
+PY
