@@ -132,6 +132,10 @@ class ContestAccessTest {
             assertEquals(0, shown.getJsonArray("problems").size(), shown.encode());
             assertEquals(2, shown.getInteger("problem_count"));
         }
+        JsonObject board = api.get("/api/v1/contests/acc1/scoreboard", null).json();
+        assertEquals(0, board.getJsonArray("problems").size(), board.encode());
+        assertEquals(0, board.getJsonArray("rows").getJsonObject(0).getJsonArray("problems").size(), board.encode());
+        assertEquals(2, api.get("/api/v1/contests/acc1/scoreboard?view=jury", ADMIN).json().getJsonArray("problems").size());
         assertEquals(200, api.get("/api/v1/problems/acc-a", ADMIN).status());
         assertEquals(2, api.get("/api/v1/contests/acc1", ADMIN).json().getJsonArray("problems").size());
         assertError(submit(author, null, "acc-a", "AC"), 404, "problem_not_found");
@@ -141,6 +145,8 @@ class ContestAccessTest {
         // running: problems readable, practising on them refused; a submission is its author's alone
         shiftStart("acc1", 24 * 60 + 10);
         assertEquals(200, api.get("/api/v1/problems/acc-a", null).status());
+        assertEquals(2, api.get("/api/v1/contests/acc1/scoreboard", null).json().getJsonArray("problems").size(),
+                "the public board shows the problems once the contest has started");
         assertError(submit(rival, null, "acc-a", "AC"), 409, "not_a_practice_problem");
         String early = submitted(author, "acc1", "acc-a", "AC");
         ApiFlowTest.awaitVerdict(api, early, ADMIN);
@@ -158,6 +164,8 @@ class ContestAccessTest {
         ApiFlowTest.awaitVerdict(api, frozen, ADMIN);
         assertSeenBy(frozen, false, null, rival);
         assertSeenBy(frozen, true, author, ADMIN);
+        assertFalse(cell("acc1", "acc_author", 1, null).getBoolean("solved"), "the public board hides it");
+        assertTrue(cell("acc1", "acc_author", 1, ADMIN).getBoolean("solved"), "the jury's board shows it");
 
         // over but not unfrozen: verdicts of tries before the freeze are public, those in it are not
         shiftStart("acc1", 60);
@@ -176,6 +184,19 @@ class ContestAccessTest {
         assertError(api.post("/api/v1/contests/acc1/unfreeze", author, "application/json", new byte[0]), 403, "forbidden");
         assertSeenBy(frozen, true, null, rival);
         assertFalse(api.get("/api/v1/contests/acc1", null).json().getBoolean("frozen"));
+    }
+
+    /** The cell of {@code handle} on problem number {@code index}, on the public board or (with a token) the jury's. */
+    private static JsonObject cell(String contest, String handle, int index, String adminToken) throws Exception {
+        String view = adminToken == null ? "" : "?view=jury";
+        JsonArray rows = api.get("/api/v1/contests/" + contest + "/scoreboard" + view, adminToken).json().getJsonArray("rows");
+        for (Object o : rows) {
+            JsonObject row = (JsonObject) o;
+            if (row.getString("handle").equals(handle)) {
+                return row.getJsonArray("problems").getJsonObject(index);
+            }
+        }
+        throw new AssertionError(handle + " is not on the board: " + rows.encode());
     }
 
     private static void assertSeenBy(String submission, boolean seen, String... tokens) throws Exception {

@@ -141,12 +141,15 @@ public final class Judge {
         long time = results.stream().mapToLong(TestCaseResult::timeMs).max().orElse(0);
         long memory = results.stream().mapToLong(TestCaseResult::memoryKb).max().orElse(0);
         Double score = null;
+        List<SubtaskScore> subtasks = List.of();
         if (problem.scoring()) {
             Map<String, TestCaseResult> byName = new LinkedHashMap<>();
             results.forEach(r -> byName.put(r.name(), r));
-            score = new Scorer(byName).score(problem.data());
+            Scorer scorer = new Scorer(byName);
+            score = scorer.score(problem.data());
+            subtasks = scorer.subtasks(problem.data());
         }
-        return new JudgeResult(verdict, score, time, memory, results, compileOutput);
+        return new JudgeResult(verdict, score, time, memory, results, compileOutput, subtasks);
     }
 
     /** The problem's output validator, compiled once per validator source and kept. */

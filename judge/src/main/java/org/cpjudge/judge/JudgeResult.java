@@ -13,14 +13,22 @@ import java.util.List;
  * @param testcases      the test cases run, in order (pass-fail problems stop at the first failure unless
  *                       judged with {@code runAllTests})
  * @param compileOutput  what the compiler said, at most 64 KiB
+ * @param subtasks       scoring problems: what each subtask (top-level group of data/secret) earned; else empty
  */
 public record JudgeResult(
         Verdict verdict, Double score, long timeMs, long memoryKb, List<TestCaseResult> testcases,
-        String compileOutput) {
+        String compileOutput, List<SubtaskScore> subtasks) {
 
     public JudgeResult {
         testcases = List.copyOf(testcases);
         compileOutput = compileOutput == null ? "" : compileOutput;
+        subtasks = subtasks == null ? List.of() : List.copyOf(subtasks);
+    }
+
+    /** A judgement without subtask scores (pass-fail problems, compile and judge errors). */
+    public JudgeResult(Verdict verdict, Double score, long timeMs, long memoryKb, List<TestCaseResult> testcases,
+                       String compileOutput) {
+        this(verdict, score, timeMs, memoryKb, testcases, compileOutput, List.of());
     }
 
     static JudgeResult compileError(String compileOutput) {

@@ -27,6 +27,23 @@ final class Scorer {
         return group(data).score;
     }
 
+    /** Each top-level group under {@code data/secret} with what it earned; empty when secret has no groups. */
+    List<SubtaskScore> subtasks(TestGroup data) {
+        List<SubtaskScore> subtasks = new ArrayList<>();
+        for (TestGroup top : data.groups()) {
+            if (!top.name().equals("secret")) {
+                continue;
+            }
+            for (TestGroup g : top.groups()) {
+                if (g.scoring().counts()) {
+                    Points p = group(g);
+                    subtasks.add(new SubtaskScore(g.name(), p.score, p.max));
+                }
+            }
+        }
+        return subtasks;
+    }
+
     private record Points(double score, double max) {
         double fraction() {
             return max > 0 ? score / max : (score > 0 ? 1 : 0);

@@ -23,6 +23,12 @@ public record Contest(String id, String name, Instant startsAt, int durationMinu
         problems = List.copyOf(problems);
     }
 
+    /** The contest as the public sees it before its start: without its problems. */
+    public Contest withoutProblems() {
+        return new Contest(id, name, startsAt, durationMinutes, freezeMinutes, rules, admission, List.of(), endedAt,
+                unfrozenAt, finalizedAt);
+    }
+
     public Scoring scoring() {
         return rules.scoring();
     }

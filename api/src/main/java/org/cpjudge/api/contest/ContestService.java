@@ -14,10 +14,17 @@ public final class ContestService {
 
     private final Database db;
     private final ContestStore contests;
+    private final LiveScoreboards live;
 
+    /** Computes each board when asked (tools and tests); a server passes its live boards instead. */
     public ContestService(Database db, ContestStore contests) {
+        this(db, contests, null);
+    }
+
+    public ContestService(Database db, ContestStore contests, LiveScoreboards live) {
         this.db = db;
         this.contests = contests;
+        this.live = live;
     }
 
     /** @param forAdministrator show what only administrators see (problems before the start, invitation codes) */
@@ -33,15 +40,35 @@ public final class ContestService {
         return contests.find(id).map(c -> c.toJson(now, forAdministrator));
     }
 
-    /** The scoreboard everyone sees: frozen results stay hidden until the contest is finalized. */
-    public Optional<Scoreboard> publicScoreboard(String id, Instant now) throws SQLException {
+    /** The live board of a contest as {@code view} sees it, kept in memory; empty when there is no such contest. */
+    public Optional<PublishedBoard> board(String id, LiveScoreboards.View view) throws Exception {
+        if (live != null) {
+            return live.board(id, view);
+        }
+        return computed(id, Instant.now(), view == LiveScoreboards.View.PUBLIC)
+                .map(b -> new PublishedBoard(b, 0, view));
+    }
+
+    public Optional<LiveScoreboards> live() {
+        return Optional.ofNullable(live);
+    }
+
+    /** The scoreboard everyone sees: frozen results stay hidden until unfrozen or finalized. */
+    public Optional<Scoreboard> publicScoreboard(String id, Instant now) throws Exception {
+        if (live != null) {
+            return live.board(id, LiveScoreboards.View.PUBLIC).map(PublishedBoard::scoreboard);
+        }
+        return computed(id, now, true);
+    }
+
+    private Optional<Scoreboard> computed(String id, Instant now, boolean hideFrozen) throws SQLException {
         try (Connection c = db.connection()) {
             Optional<Contest> contest = contests.find(c, id, false);
             if (contest.isEmpty()) {
                 return Optional.empty();
             }
             return Optional.of(Scoreboard.of(contest.get(), contests.participants(c, id), contests.submissions(c, id),
-                    now, true));
+                    now, hideFrozen));
         }
     }
 }

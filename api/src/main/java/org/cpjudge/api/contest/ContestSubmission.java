@@ -1,13 +1,27 @@
 package org.cpjudge.api.contest;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
+import org.cpjudge.judge.SubtaskScore;
 import org.cpjudge.judge.SubmissionStatus;
 import org.cpjudge.judge.Verdict;
 
-/** A submission that counts in a contest, as the scoreboard needs it. {@code verdict} is null until judged. */
+/**
+ * A submission that counts in a contest, as the scoreboard needs it. {@code verdict} is null until judged;
+ * {@code subtasks} holds what each subtask earned (scoring problems), else it is empty.
+ */
 public record ContestSubmission(UUID id, long userId, String problem, Instant submittedAt, SubmissionStatus status,
-                                Verdict verdict, Double score) {
+                                Verdict verdict, Double score, List<SubtaskScore> subtasks) {
+
+    public ContestSubmission {
+        subtasks = subtasks == null ? List.of() : List.copyOf(subtasks);
+    }
+
+    public ContestSubmission(UUID id, long userId, String problem, Instant submittedAt, SubmissionStatus status,
+                             Verdict verdict, Double score) {
+        this(id, userId, problem, submittedAt, status, verdict, score, List.of());
+    }
 
     public boolean judged() {
         return status == SubmissionStatus.DONE;

@@ -11,6 +11,7 @@ import org.cpjudge.api.clics.ClicsRoutes;
 import org.cpjudge.api.clics.ClicsStore;
 import org.cpjudge.api.contest.ContestFinalizer;
 import org.cpjudge.api.contest.ContestService;
+import org.cpjudge.api.contest.LiveScoreboards;
 import org.cpjudge.api.contest.RatingService;
 import org.cpjudge.api.db.Database;
 import org.cpjudge.api.problem.ProblemCache;
@@ -33,6 +34,7 @@ public final class ApiServer {
 
     private final Vertx vertx;
     private final Router router;
+    private final LiveScoreboards liveBoards;
     private HttpServer server;
 
     public ApiServer(Vertx vertx, Database db, Path dataDir, Optional<Judge> judge, NewcomerRule newcomerRule) {
@@ -47,7 +49,9 @@ public final class ApiServer {
         ContestStore contests = new ContestStore(db);
         RatingStore ratingStore = new RatingStore(db);
         RatingService ratings = new RatingService(users, ratingStore);
-        ContestService contestService = new ContestService(db, contests);
+        // every contest's board in memory, following verdicts as they land (see LiveScoreboards)
+        this.liveBoards = new LiveScoreboards(db, contests, java.time.Duration.ofSeconds(1));
+        ContestService contestService = new ContestService(db, contests, liveBoards);
         AccessPolicy access = new AccessPolicy(contests);
 
         new HealthRoutes(endpoints, workers).mount(router);
@@ -63,7 +67,7 @@ public final class ApiServer {
         ClarificationRoutes.over(vertx, db, endpoints, auth, contests).mount(router);
         new LeaderboardRoutes(endpoints, ratings).mount(router);
         new AiReportRoutes(endpoints, auth, problems, users, contests, new AiReportStore(db), access).mount(router);
-        WebRoutes.of(vertx, db, access).mount(router);
+        WebRoutes.of(vertx, db, access, contestService).mount(router);
         new ClicsRoutes(vertx, auth, new ClicsStore(db, contests, languages)).mount(router);
 
         router.route().last().handler(ctx ->
@@ -86,6 +90,7 @@ public final class ApiServer {
     }
 
     public Future<Void> close() {
+        liveBoards.close();
         return server == null ? Future.succeededFuture() : server.close();
     }
 }

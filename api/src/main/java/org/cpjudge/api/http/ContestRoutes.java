@@ -11,6 +11,8 @@ import java.util.Map;
 import org.cpjudge.api.contest.Contest;
 import org.cpjudge.api.contest.ContestFinalizer;
 import org.cpjudge.api.contest.ContestService;
+import org.cpjudge.api.contest.LiveScoreboards;
+import org.cpjudge.api.contest.PublishedBoard;
 import org.cpjudge.api.contest.Visibility;
 import org.cpjudge.api.store.ContestStore;
 import org.cpjudge.api.store.ProblemStore;
@@ -148,9 +150,86 @@ public final class ContestRoutes {
         return Reply.ok(new JsonObject().put("contest", id).put("frozen", false).put("already_unfrozen", !changed));
     }
 
+    /**
+     * The board from memory (see LiveScoreboards). Without paging parameters: the whole board. {@code page}
+     * (from 1) and {@code per_page} (default {@value PublishedBoard#DEFAULT_PER_PAGE}, at most
+     * {@value PublishedBoard#MAX_PER_PAGE}) give one page; {@code around=HANDLE} the page holding that
+     * contestant. {@code view=jury} (administrators) reads the live board behind the freeze. Each answer has
+     * an ETag (contest, version, view, page); {@code If-None-Match} with it answers 304.
+     */
     private Reply scoreboard(RoutingContext ctx) throws Exception {
         String id = ctx.pathParam("id");
-        return Reply.ok(service.publicScoreboard(id, Instant.now()).orElseThrow(() -> notFound(id)).toJson());
+        LiveScoreboards.View view = LiveScoreboards.View.PUBLIC;
+        String asked = ctx.request().getParam("view");
+        if (asked != null && !asked.equals("public")) {
+            if (!asked.equals("jury")) {
+                throw ApiException.badRequest("invalid_view", "'view' must be 'public' or 'jury'");
+            }
+            auth.administrator(ctx);
+            view = LiveScoreboards.View.JURY;
+        }
+        PublishedBoard board = service.board(id, view).orElseThrow(() -> notFound(id));
+        String pageParam = ctx.request().getParam("page");
+        String perPageParam = ctx.request().getParam("per_page");
+        String around = ctx.request().getParam("around");
+        PublishedBoard.Encoded body;
+        if (pageParam == null && perPageParam == null && around == null) {
+            body = board.whole();
+        } else {
+            int perPage = positive(perPageParam, "per_page", PublishedBoard.DEFAULT_PER_PAGE);
+            if (perPage > PublishedBoard.MAX_PER_PAGE) {
+                throw ApiException.badRequest("invalid_field", "'per_page' is at most " + PublishedBoard.MAX_PER_PAGE
+                        + "; without paging parameters the whole board is served");
+            }
+            int page = positive(pageParam, "page", 1);
+            if (around != null) {
+                page = board.pageOf(around, perPage).orElseThrow(() -> ApiException.notFound("contestant_not_found",
+                        "'" + around + "' is not on the board of contest '" + id + "'"));
+            }
+            body = board.page(page, perPage);
+        }
+        String accepts = ctx.request().getHeader("Accept-Encoding");
+        io.vertx.core.buffer.Buffer gzipped = accepts != null && accepts.contains("gzip") ? body.gzipped() : null;
+        String etag = gzipped != null ? body.gzipEtag() : body.etag();
+        ctx.response().putHeader("ETag", etag).putHeader("Cache-Control", "no-cache").putHeader("Vary", "Accept-Encoding");
+        String known = ctx.request().getHeader("If-None-Match");
+        if (known != null && matches(known, etag)) {
+            return new Reply(304, io.vertx.core.buffer.Buffer.buffer());
+        }
+        ctx.response().putHeader("Content-Type", "application/json; charset=utf-8");
+        if (gzipped != null) {
+            ctx.response().putHeader("Content-Encoding", "gzip");
+            return new Reply(200, gzipped);
+        }
+        return new Reply(200, body.body());
+    }
+
+    private static boolean matches(String ifNoneMatch, String etag) {
+        for (String tag : ifNoneMatch.split(",")) {
+            String t = tag.trim();
+            if (t.startsWith("W/")) {
+                t = t.substring(2);
+            }
+            if (t.equals("*") || t.equals(etag)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int positive(String value, String name, int fallback) {
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            int n = Integer.parseInt(value.trim());
+            if (n >= 1) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw ApiException.badRequest("invalid_field", "'" + name + "' must be a whole number of at least 1");
     }
 
     private Reply finalizeContest(RoutingContext ctx) throws Exception {

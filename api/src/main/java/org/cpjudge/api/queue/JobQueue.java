@@ -189,8 +189,8 @@ public final class JobQueue {
                     priority = JobPriority.ofLevel(rs.getShort(2));
                 }
             }
-            String contestId = submissions.recordJudgement(c, submissionId, judgement, priority == JobPriority.REJUDGE);
-            SubmissionChanges.notify(c, submissionId, contestId);
+            // the verdict announces itself to every API node at commit (V7's trigger on submissions)
+            submissions.recordJudgement(c, submissionId, judgement, priority == JobPriority.REJUDGE);
             return true;
         });
     }

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.UUID;
 import org.cpjudge.api.db.Database;
 import org.cpjudge.api.db.Transactions;
-import org.cpjudge.api.store.SubmissionRef;
 import org.cpjudge.api.store.SubmissionStore;
 
 /**
@@ -49,9 +48,8 @@ public final class Rejudge {
                 return new Outcome(would, ids.size() - would, true);
             }
             List<UUID> queued = JobQueue.enqueue(c, ids, JobPriority.REJUDGE);
-            for (SubmissionRef s : submissions.resetForRejudge(c, queued)) {
-                SubmissionChanges.notify(c, s.id(), s.contestId());
-            }
+            // the reset rows announce themselves to every API node (V7's trigger on submissions)
+            submissions.resetForRejudge(c, queued);
             return new Outcome(queued.size(), ids.size() - queued.size(), false);
         });
     }

@@ -216,34 +216,107 @@ public final class ContestStore {
     public List<Participant> participants(Connection c, String contestId) throws SQLException {
         List<Participant> list = new ArrayList<>();
         try (PreparedStatement q = c.prepareStatement("SELECT u.id, u.handle, u.kind, r.display_name,"
-                + " r.affiliation FROM contest_registrations r"
+                + " r.affiliation, u.rating FROM contest_registrations r"
                 + " JOIN users u ON u.id = r.user_id WHERE r.contest_id = ? ORDER BY u.handle")) {
             q.setString(1, contestId);
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
                     list.add(new Participant(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5)));
+                            rs.getString(5), (Integer) rs.getObject(6)));
                 }
             }
         }
         return list;
     }
 
+    /**
+     * What changes the contestants on a board (registrations, names, ratings), in one cheap value: it differs
+     * whenever any of them changed.
+     */
+    public String participantsFingerprint(Connection c, String contestId) throws SQLException {
+        try (PreparedStatement q = c.prepareStatement("SELECT count(*), coalesce(sum(hashtext(u.id || '|'"
+                + " || coalesce(r.display_name, '') || '|' || coalesce(r.affiliation, '') || '|'"
+                + " || coalesce(u.rating::text, '') || '|' || u.handle)::bigint), 0) FROM contest_registrations r"
+                + " JOIN users u ON u.id = r.user_id WHERE r.contest_id = ?")) {
+            q.setString(1, contestId);
+            try (ResultSet rs = q.executeQuery()) {
+                rs.next();
+                return rs.getLong(1) + ":" + rs.getLong(2);
+            }
+        }
+    }
+
+    private static final String SUBMISSION_COLUMNS = "id, user_id, problem_id, created_at, status, verdict, score,"
+            + " subtask_scores, contest_id, changed_at";
+
     /** The contest's submissions, oldest first. */
     public List<ContestSubmission> submissions(Connection c, String contestId) throws SQLException {
         List<ContestSubmission> list = new ArrayList<>();
-        try (PreparedStatement q = c.prepareStatement("SELECT id, user_id, problem_id, created_at, status, verdict,"
-                + " score"
+        try (PreparedStatement q = c.prepareStatement("SELECT " + SUBMISSION_COLUMNS
                 + " FROM submissions WHERE contest_id = ? ORDER BY created_at, id")) {
             q.setString(1, contestId);
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
-                    String verdict = rs.getString(6);
-                    list.add(new ContestSubmission((UUID) rs.getObject(1), rs.getLong(2), rs.getString(3),
-                            rs.getTimestamp(4).toInstant(), SubmissionStatus.ofWire(rs.getString(5)),
-                            verdict == null ? null : Verdict.valueOf(verdict), (Double) rs.getObject(7)));
+                    list.add(submission(rs));
                 }
             }
+        }
+        return list;
+    }
+
+    /** A submission as a board sees it, with the contest it is in (null for practice) and when it last changed. */
+    public record ChangedSubmission(ContestSubmission submission, String contestId, Instant changedAt) {
+    }
+
+    /** These submissions as they are now (those that no longer exist are left out). */
+    public List<ChangedSubmission> submissionsById(Connection c, List<UUID> ids) throws SQLException {
+        List<ChangedSubmission> list = new ArrayList<>();
+        try (PreparedStatement q = c.prepareStatement("SELECT " + SUBMISSION_COLUMNS
+                + " FROM submissions WHERE id = ANY(?)")) {
+            q.setArray(1, c.createArrayOf("uuid", ids.toArray()));
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    list.add(new ChangedSubmission(submission(rs), rs.getString(9), rs.getTimestamp(10).toInstant()));
+                }
+            }
+        }
+        return list;
+    }
+
+    /** The contest's submissions whose verdict, status or score changed after {@code since}. */
+    public List<ChangedSubmission> submissionsChangedSince(Connection c, String contestId, Instant since)
+            throws SQLException {
+        List<ChangedSubmission> list = new ArrayList<>();
+        try (PreparedStatement q = c.prepareStatement("SELECT " + SUBMISSION_COLUMNS
+                + " FROM submissions WHERE contest_id = ? AND changed_at > ? ORDER BY changed_at")) {
+            q.setString(1, contestId);
+            q.setTimestamp(2, Timestamp.from(since));
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    list.add(new ChangedSubmission(submission(rs), rs.getString(9), rs.getTimestamp(10).toInstant()));
+                }
+            }
+        }
+        return list;
+    }
+
+    private static ContestSubmission submission(ResultSet rs) throws SQLException {
+        String verdict = rs.getString(6);
+        return new ContestSubmission((UUID) rs.getObject(1), rs.getLong(2), rs.getString(3),
+                rs.getTimestamp(4).toInstant(), SubmissionStatus.ofWire(rs.getString(5)),
+                verdict == null ? null : Verdict.valueOf(verdict), (Double) rs.getObject(7),
+                subtasks(rs.getString(8)));
+    }
+
+    private static List<org.cpjudge.judge.SubtaskScore> subtasks(String json) {
+        if (json == null) {
+            return List.of();
+        }
+        List<org.cpjudge.judge.SubtaskScore> list = new ArrayList<>();
+        for (Object o : new io.vertx.core.json.JsonArray(json)) {
+            io.vertx.core.json.JsonObject s = (io.vertx.core.json.JsonObject) o;
+            list.add(new org.cpjudge.judge.SubtaskScore(s.getString("name"), s.getDouble("score", 0.0),
+                    s.getDouble("max", 0.0)));
         }
         return list;
     }

@@ -129,24 +129,21 @@ public final class SubmissionStore {
 
     /**
      * Writes a judgement: the verdict and per-test results on the submission, and an entry in its history.
-     * Runs in the completing transaction of {@link JobQueue#complete}. Returns the submission's contest, or null.
+     * Runs in the completing transaction of {@link JobQueue#complete}.
      */
-    public String recordJudgement(Connection c, UUID submissionId, Judgement j, boolean fromRejudge) throws SQLException {
-        String contestId;
+    public void recordJudgement(Connection c, UUID submissionId, Judgement j, boolean fromRejudge) throws SQLException {
         try (PreparedStatement q = c.prepareStatement("UPDATE submissions SET status = 'done', verdict = ?,"
-                + " score = ?, time_ms = ?, memory_kb = ?, compile_output = ?, judged_at = now() WHERE id = ?"
-                + " RETURNING contest_id")) {
+                + " score = ?, time_ms = ?, memory_kb = ?, compile_output = ?, subtask_scores = ?::jsonb,"
+                + " judged_at = now() WHERE id = ?")) {
             q.setString(1, j.verdict());
             q.setObject(2, j.score());
             q.setInt(3, j.timeMs());
             q.setInt(4, j.memoryKb());
             q.setString(5, j.compileOutput());
-            q.setObject(6, submissionId);
-            try (ResultSet rs = q.executeQuery()) {
-                if (!rs.next()) {
-                    throw new SQLException("submission " + submissionId + " is gone");
-                }
-                contestId = rs.getString(1);
+            q.setString(6, j.subtasksJson());
+            q.setObject(7, submissionId);
+            if (q.executeUpdate() == 0) {
+                throw new SQLException("submission " + submissionId + " is gone");
             }
         }
         try (PreparedStatement q = c.prepareStatement("INSERT INTO submission_judgements (submission_id, verdict,"
@@ -179,17 +176,15 @@ public final class SubmissionStore {
             }
             q.executeBatch();
         }
-        return contestId;
     }
 
     /**
      * Puts submissions back to 'queued' with no verdict, score or per-test results (their judgements stay in the
      * history), so that boards show them pending until judged again. Runs in the rejudging transaction.
      */
-    public List<SubmissionRef> resetForRejudge(Connection c, List<UUID> ids) throws SQLException {
-        List<SubmissionRef> reset = new ArrayList<>();
+    public void resetForRejudge(Connection c, List<UUID> ids) throws SQLException {
         if (ids.isEmpty()) {
-            return reset;
+            return;
         }
         Array array = c.createArrayOf("uuid", ids.toArray());
         try (PreparedStatement q = c.prepareStatement("DELETE FROM submission_testcases WHERE submission_id = ANY (?)")) {
@@ -197,16 +192,11 @@ public final class SubmissionStore {
             q.executeUpdate();
         }
         try (PreparedStatement q = c.prepareStatement("UPDATE submissions SET status = 'queued', verdict = NULL,"
-                + " score = NULL, time_ms = NULL, memory_kb = NULL, compile_output = NULL, judged_at = NULL"
-                + " WHERE id = ANY (?) RETURNING id, contest_id")) {
+                + " score = NULL, subtask_scores = NULL, time_ms = NULL, memory_kb = NULL, compile_output = NULL,"
+                + " judged_at = NULL WHERE id = ANY (?)")) {
             q.setArray(1, array);
-            try (ResultSet rs = q.executeQuery()) {
-                while (rs.next()) {
-                    reset.add(new SubmissionRef((UUID) rs.getObject(1), rs.getString(2)));
-                }
-            }
+            q.executeUpdate();
         }
-        return reset;
     }
 
     /** A contest's submissions, all of them or one problem's, oldest first. */

@@ -8,10 +8,11 @@ import java.util.Optional;
 import org.cpjudge.api.http.Endpoints;
 
 /**
- * {@code GET /api/v1/contests/{id}/scoreboard/stream}: the scoreboard as Server-Sent Events. Each stream polls
- * the scoreboard (PostgreSQL is the one source of truth, so this works behind any number of API processes) and
- * sends it as an event named {@code scoreboard} only when it differs from the last one sent; a comment line
- * keeps idle connections open through proxies. The stream ends when the client goes away.
+ * {@code GET /api/v1/contests/{id}/scoreboard/stream} over a scoreboard {@link Lookup} alone, for pages mounted
+ * without live boards (the server itself streams with {@link LiveScoreboardStream}, which never polls). Each
+ * stream polls the lookup and sends the board as an event named {@code scoreboard} only when it differs from
+ * the last one sent; a comment line keeps idle connections open through proxies. The stream ends when the
+ * client goes away.
  */
 public final class ScoreboardStream {
 

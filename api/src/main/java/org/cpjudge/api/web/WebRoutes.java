@@ -17,8 +17,8 @@ import java.util.UUID;
 import org.cpjudge.api.access.AccessPolicy;
 import org.cpjudge.api.access.Viewer;
 import org.cpjudge.api.contest.ContestService;
+import org.cpjudge.api.contest.LiveScoreboards;
 import org.cpjudge.api.contest.RatingService;
-import org.cpjudge.api.contest.Scoreboard;
 import org.cpjudge.api.db.Database;
 import org.cpjudge.api.http.SubmissionRoutes;
 import org.cpjudge.api.store.ContestStore;
@@ -47,6 +47,7 @@ public final class WebRoutes {
     private Lookup<JsonObject> scoreboards;
     private Lookup<JsonObject> leaderboards;
     private Lookup<JsonObject> profiles;
+    private LiveScoreboards liveBoards;
     private long streamPollMillis = 1000;
     private long streamHeartbeatMillis = 15_000;
 
@@ -54,10 +55,12 @@ public final class WebRoutes {
         this.vertx = vertx;
     }
 
-    /** The pages over the server's database, from the queries the API endpoints use. */
-    public static WebRoutes of(Vertx vertx, Database db, AccessPolicy access) {
+    /**
+     * The pages over the server's database, from the queries the API endpoints use, as an anonymous reader may
+     * see them; the scoreboards (and their stream) from the service's live boards.
+     */
+    public static WebRoutes of(Vertx vertx, Database db, AccessPolicy access, ContestService contests) {
         SubmissionStore submissionStore = new SubmissionStore(db);
-        ContestService contests = new ContestService(db, new ContestStore(db));
         RatingService ratings = new RatingService(new UserStore(db), new RatingStore(db));
         return new WebRoutes(vertx)
                 .submissions(id -> {
@@ -72,10 +75,18 @@ public final class WebRoutes {
                 })
                 .contestList(unused -> Optional.of(contests.list(Instant.now(), false)))
                 .contests(id -> contests.contest(id, Instant.now(), false))
-                .scoreboards(id -> contests.publicScoreboard(id, Instant.now()).map(Scoreboard::toJson))
+                .scoreboards(id -> contests.board(id, LiveScoreboards.View.PUBLIC)
+                        .map(b -> b.scoreboard().toJson().put("version", b.version())))
                 // the API's leaderboard takes null for everyone
                 .leaderboards(kind -> Optional.of(ratings.leaderboard("all".equals(kind) ? null : kind)))
-                .profiles(ratings::profile);
+                .profiles(ratings::profile)
+                .liveScoreboards(contests.live().orElse(null));
+    }
+
+    /** Streams follow these in-memory boards (changes only) instead of polling the scoreboard lookup. */
+    public WebRoutes liveScoreboards(LiveScoreboards boards) {
+        this.liveBoards = boards;
+        return this;
     }
 
     /** By submission id: the JSON of {@code GET /api/v1/submissions/{id}}. */
@@ -134,8 +145,9 @@ public final class WebRoutes {
         }
         if (scoreboards != null) {
             router.get("/contests/:id").handler(page(this::scoreboard));
-            router.get("/api/v1/contests/:id/scoreboard/stream").handler(
-                    new ScoreboardStream(vertx, scoreboards, streamPollMillis, streamHeartbeatMillis)::handle);
+            router.get("/api/v1/contests/:id/scoreboard/stream").handler(liveBoards != null
+                    ? new LiveScoreboardStream(vertx, liveBoards, streamHeartbeatMillis)::handle
+                    : new ScoreboardStream(vertx, scoreboards, streamPollMillis, streamHeartbeatMillis)::handle);
         }
         if (leaderboards != null) {
             router.get("/leaderboard").handler(page(this::leaderboard));

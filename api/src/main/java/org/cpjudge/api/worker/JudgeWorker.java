@@ -163,7 +163,7 @@ final class JudgeWorker implements Runnable {
                     Math.toIntExact(t.memoryKb()), t.score(), t.outputSha256()));
         }
         return new Judgement(r.verdict().name(), r.score(), Math.toIntExact(r.timeMs()), Math.toIntExact(r.memoryKb()),
-                r.compileOutput(), tests);
+                r.compileOutput(), tests, r.subtasks());
     }
 
     /** Writes 'compiling' and 'running' as the judge reaches them; a failed write only delays the status. */

@@ -255,7 +255,7 @@ class JobQueueTest {
         JobQueue queue = new JobQueue(db, 60);
         UUID id = submit(userId, "c", "round7", null);
         try (Connection listen = db.dedicatedConnection()) {
-            listen.createStatement().execute("LISTEN " + SubmissionChanges.CHANNEL);
+            listen.createStatement().execute("LISTEN submission_changes");
             PGConnection pg = listen.unwrap(PGConnection.class);
             assertTrue(queue.complete(queue.claim("w", List.of("c")).orElseThrow().jobId(), "w",
                     new Judgement("WA", null, 7, 900, "", List.of())));
@@ -285,9 +285,6 @@ class JobQueueTest {
             assertEquals(List.of("WA", "AC"), done.history().stream().map(PastJudgement::verdict).toList());
             assertEquals(List.of(false, true), done.history().stream().map(PastJudgement::rejudge).toList());
         }
-        UUID practice = submit();
-        assertTrue(queue.complete(queue.claim("w", List.of("c")).orElseThrow().jobId(), "w", AC));
-        assertEquals(practice.toString(), SubmissionChanges.payload(practice, null));
     }
 
     @Test

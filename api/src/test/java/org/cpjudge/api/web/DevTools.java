@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
  * A headless chromium kept open, driven over the Chrome DevTools protocol (a WebSocket): load a page, then
  * ask the live page questions while its scripts keep running. Just the three commands the tests need.
  */
-final class DevTools implements AutoCloseable {
+public final class DevTools implements AutoCloseable {
 
     private static final Pattern LISTENING = Pattern.compile("DevTools listening on (ws://[^\\s]+)");
 
@@ -42,7 +42,7 @@ final class DevTools implements AutoCloseable {
         this.page = page;
     }
 
-    static DevTools open() throws Exception {
+    public static DevTools open() throws Exception {
         Path profile = Files.createTempDirectory("chromium-profile");
         Process browser = new ProcessBuilder(Chromium.command(profile, "--remote-debugging-port=0",
                 "--remote-allow-origins=*", "about:blank")).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
@@ -130,12 +130,12 @@ final class DevTools implements AutoCloseable {
         return reply.getJsonObject("result");
     }
 
-    void navigate(String url) throws Exception {
+    public void navigate(String url) throws Exception {
         call("Page.navigate", new JsonObject().put("url", url));
     }
 
     /** Evaluates a JavaScript expression in the page; its value as a string (null for undefined). */
-    String evaluate(String expression) throws Exception {
+    public String evaluate(String expression) throws Exception {
         JsonObject result = call("Runtime.evaluate", new JsonObject().put("expression", expression)
                 .put("returnByValue", true)).getJsonObject("result");
         Object value = result.getValue("value");
@@ -146,7 +146,7 @@ final class DevTools implements AutoCloseable {
      * Asks the page the same question until the answer satisfies the condition, or fails after the deadline;
      * the deadline only guards against a hang, the test is about what the page eventually shows.
      */
-    String await(String expression, Predicate<String> condition, String what) throws Exception {
+    public String await(String expression, Predicate<String> condition, String what) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         String last = null;
         while (System.nanoTime() < deadline) {
