@@ -300,6 +300,19 @@ class LiveScoreboardTest {
             assertEquals(2, changed.getJsonObject(0).getInteger("rank"), "20 minutes of penalty against alice's 10");
             // bob fell from a shared second place to third: the row at position 1 of the last version moved by one
             assertEquals(new JsonArray().add(new JsonArray().add(1).add(1).add(1)), rows.getJsonArray("shifts"));
+            assertEquals(new JsonArray(), rows.getJsonArray("rejudged"), "a first verdict is no rejudge");
+
+            // a rejudge puts carl's accepted try back in the queue: carl is told, and the cell is pending again
+            try (Connection c = sql(); PreparedStatement q = c.prepareStatement(
+                    "UPDATE submissions SET status = 'queued', verdict = NULL, judged_at = NULL WHERE id = ?")) {
+                q.setObject(1, pending);
+                assertEquals(1, q.executeUpdate());
+            }
+            String[] reset = events.poll(30, TimeUnit.SECONDS);
+            assertNotNull(reset, "no event after the rejudge");
+            JsonObject again = new JsonObject(reset[1]);
+            assertEquals(new JsonArray().add("st_carl"), again.getJsonArray("rejudged"), reset[1]);
+            assertEquals(0, again.getJsonArray("rows").getJsonObject(0).getInteger("solved"));
         } finally {
             r.body().close();
         }

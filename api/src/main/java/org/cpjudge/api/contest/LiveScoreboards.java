@@ -317,6 +317,7 @@ public final class LiveScoreboards implements AutoCloseable {
         }
         Set<Long> publicRows = new HashSet<>();
         Set<Long> publicRanks = new HashSet<>();
+        Set<Long> rejudged = new HashSet<>();
         boolean juryChanged = false;
         for (ChangedSubmission s : changes) {
             if (s.changedAt().isAfter(live.watermark.plus(OVERLAP))) {
@@ -324,6 +325,10 @@ public final class LiveScoreboards implements AutoCloseable {
             }
             if (live.juryStandings.holds(s.submission())) {
                 continue;
+            }
+            // affected contestants learn that a verdict of theirs is being judged again (unless the freeze hides it)
+            if (live.juryStandings.rejudges(s.submission()) && live.publicStandings.shows(s.submission())) {
+                rejudged.add(s.submission().userId());
             }
             juryChanged |= !live.juryStandings.apply(s.submission(), false).none();
             Standings.Changes p = live.publicStandings.apply(s.submission(), false);
@@ -339,7 +344,8 @@ public final class LiveScoreboards implements AutoCloseable {
         live.jury = new PublishedBoard(live.juryStandings.snapshot(), live.version, View.JURY);
         live.published = new PublishedBoard(live.publicStandings.snapshot(), live.version, View.PUBLIC);
         String event = publicRows.isEmpty() && publicRanks.isEmpty() ? null
-                : RowsEvent.encode(contestId, previous, live.version, before, live.publicStandings, publicRows);
+                : RowsEvent.encode(contestId, previous, live.version, before, live.publicStandings, publicRows,
+                        rejudged);
         notifySubscribers(new Update(contestId, previous, live.version, false, event, live.published));
     }
 

@@ -9,7 +9,8 @@ import java.util.Set;
  * The data of an SSE {@code rows} event: what one version changed on the public board. Whole rows whose
  * content changed, and for the rows that only moved, runs of positions in the previous version's order whose
  * rank moved by the same amount ({@code [from, to, by]}, inclusive): one verdict shifts a contiguous block of
- * rows by one, so this stays a few numbers where a list of ranks would name thousands of rows.
+ * rows by one, so this stays a few numbers where a list of ranks would name thousands of rows. {@code rejudged}
+ * names the contestants whose verdicts this version sent back to be judged again.
  */
 final class RowsEvent {
 
@@ -19,10 +20,11 @@ final class RowsEvent {
     /**
      * @param before  the board as the previous version showed it
      * @param now     the board's model after the change
-     * @param changed contestants whose rows changed in content
+     * @param changed  contestants whose rows changed in content
+     * @param rejudged contestants a rejudge of this version concerns
      */
     static String encode(String contest, long previous, long version, Scoreboard before, Standings now,
-                         Set<Long> changed) {
+                         Set<Long> changed, Set<Long> rejudged) {
         StringBuilder rows = new StringBuilder("[");
         for (long user : changed) {
             ScoreboardRow row = now.row(user);
@@ -53,8 +55,15 @@ final class RowsEvent {
                 runBy = by;
             }
         }
+        JsonArray rejudgedHandles = new JsonArray();
+        for (long user : rejudged) {
+            ScoreboardRow row = now.row(user);
+            if (row != null) {
+                rejudgedHandles.add(row.handle());
+            }
+        }
         String head = new JsonObject().put("contest", contest).put("previous_version", previous)
-                .put("version", version).put("frozen", now.frozen())
+                .put("version", version).put("frozen", now.frozen()).put("rejudged", rejudgedHandles)
                 .put("total_rows", now.snapshotSize()).put("shifts", shifts).encode();
         return head.substring(0, head.length() - 1) + ",\"rows\":" + rows + "}";
     }

@@ -101,6 +101,18 @@ public final class Standings {
         return mine != null && s.equals(mine.get(s.id()));
     }
 
+    /** Whether the model holds this submission as judged while {@code s} says it waits again: a rejudge. */
+    public boolean rejudges(ContestSubmission s) {
+        Map<UUID, ContestSubmission> mine = triesByUser.get(s.userId());
+        ContestSubmission held = mine == null ? null : mine.get(s.id());
+        return held != null && held.judged() && !s.judged();
+    }
+
+    /** Whether this view shows the try's result (the freeze hides those made in it). */
+    public boolean shows(ContestSubmission s) {
+        return !frozen || s.submittedAt().isBefore(contest.freezeStart());
+    }
+
     /**
      * What one change did to the board.
      *
