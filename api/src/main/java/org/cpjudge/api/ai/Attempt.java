@@ -3,6 +3,7 @@ package org.cpjudge.api.ai;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Comparator;
+import org.cpjudge.judge.Verdict;
 
 /**
  * One AI contestant's attempt at a problem, as the report reads it: a submission carrying {@code "attempt"}.
@@ -16,7 +17,7 @@ import java.util.Comparator;
  *                   equal behaviour behave alike
  */
 public record Attempt(String submissionId, String handle, String problem, String group, Long index, String model,
-                      BigDecimal costUsd, BigDecimal tokens, Instant submittedAt, String verdict, String behaviour) {
+                      BigDecimal costUsd, BigDecimal tokens, Instant submittedAt, Verdict verdict, String behaviour) {
 
     /** Lowest index first (attempts without one last), then the earliest submitted. */
     public static final Comparator<Attempt> EARLIEST_FIRST = Comparator
@@ -30,7 +31,7 @@ public record Attempt(String submissionId, String handle, String problem, String
 
     /** JE is the judge's failure: such an attempt says nothing about the model and is no sample. */
     public boolean judgeError() {
-        return "JE".equals(verdict);
+        return verdict == Verdict.JE;
     }
 
     /** A sample for the statistics: judged, and not by a judge that failed. */
@@ -39,6 +40,6 @@ public record Attempt(String submissionId, String handle, String problem, String
     }
 
     public boolean correct() {
-        return "AC".equals(verdict);
+        return verdict == Verdict.AC;
     }
 }

@@ -175,17 +175,17 @@ public final class SubmissionRoutes {
     public static JsonObject toJson(SubmissionView s) {
         JsonArray tests = new JsonArray();
         for (JudgedTest t : s.testcases()) {
-            tests.add(new JsonObject().put("name", t.name()).put("verdict", t.verdict()).put("time_ms", t.timeMs())
+            tests.add(new JsonObject().put("name", t.name()).put("verdict", t.verdict().name()).put("time_ms", t.timeMs())
                     .put("memory_kb", t.memoryKb()).put("score", t.score()));
         }
         JsonArray history = new JsonArray();
         for (PastJudgement h : s.history()) {
-            history.add(new JsonObject().put("verdict", h.verdict()).put("judged_at", h.judgedAt().toString())
+            history.add(new JsonObject().put("verdict", h.verdict().name()).put("judged_at", h.judgedAt().toString())
                     .put("rejudge", h.rejudge()));
         }
         return new JsonObject().put("id", s.id()).put("handle", s.handle()).put("problem", s.problem())
-                .put("language", s.language()).put("contest", s.contest()).put("status", s.status())
-                .put("verdict", s.verdict()).put("score", s.score()).put("time_ms", s.timeMs())
+                .put("language", s.language()).put("contest", s.contest()).put("status", s.status().wire())
+                .put("verdict", s.verdict() == null ? null : s.verdict().name()).put("score", s.score()).put("time_ms", s.timeMs())
                 .put("memory_kb", s.memoryKb()).put("testcases", tests)
                 .put("compile_output", s.compileOutput() == null ? "" : s.compileOutput())
                 .put("created_at", s.createdAt().toString()).put("history", history);

@@ -3,6 +3,7 @@ package org.cpjudge.api.queue;
 import java.time.Duration;
 import java.util.List;
 import org.cpjudge.api.store.Judgement;
+import org.cpjudge.judge.Verdict;
 
 /**
  * What happens to a job whose judging failed: the judge threw (a package that would not load, a database
@@ -45,6 +46,6 @@ public final class FailurePolicy {
     }
 
     private static Judgement judgeError(String why) {
-        return new Judgement("JE", null, 0, 0, why, List.of());
+        return new Judgement(Verdict.JE, null, 0, 0, why, List.of());
     }
 }

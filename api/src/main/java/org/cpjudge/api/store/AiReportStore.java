@@ -10,6 +10,7 @@ import java.util.List;
 import org.cpjudge.api.access.SubmissionFacts;
 import org.cpjudge.api.ai.Attempt;
 import org.cpjudge.api.db.Database;
+import org.cpjudge.judge.Verdict;
 
 /** Reads AI contestants' attempts (submissions carrying {@code attempt}) for the AI report. */
 public final class AiReportStore {
@@ -66,7 +67,8 @@ public final class AiReportStore {
                     BigDecimal index = decimal(rs.getString(5));
                     Attempt a = new Attempt(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                             index == null ? null : index.longValue(), rs.getString(6), decimal(rs.getString(7)),
-                            decimal(rs.getString(8)), rs.getTimestamp(9).toInstant(), rs.getString(10),
+                            decimal(rs.getString(8)), rs.getTimestamp(9).toInstant(),
+                            rs.getString(10) == null ? null : Verdict.valueOf(rs.getString(10)),
                             rs.getString(11));
                     attempts.add(new StoredAttempt(a, new SubmissionFacts(rs.getLong(12), a.problem(),
                             rs.getString(13), a.submittedAt())));

@@ -4,20 +4,21 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import org.cpjudge.judge.SubtaskScore;
+import org.cpjudge.judge.Verdict;
 
 /**
  * What a worker writes back for one submission, in one transaction.
  *
  * @param subtasks what each subtask earned (scoring problems), stored as {@code submissions.subtask_scores}
  */
-public record Judgement(String verdict, Double score, int timeMs, int memoryKb, String compileOutput,
+public record Judgement(Verdict verdict, Double score, int timeMs, int memoryKb, String compileOutput,
                         List<JudgedTest> testcases, List<SubtaskScore> subtasks) {
 
     public Judgement {
         subtasks = subtasks == null ? List.of() : List.copyOf(subtasks);
     }
 
-    public Judgement(String verdict, Double score, int timeMs, int memoryKb, String compileOutput,
+    public Judgement(Verdict verdict, Double score, int timeMs, int memoryKb, String compileOutput,
                      List<JudgedTest> testcases) {
         this(verdict, score, timeMs, memoryKb, compileOutput, testcases, List.of());
     }

@@ -14,6 +14,8 @@ import org.cpjudge.api.db.Database;
 import org.cpjudge.api.db.Transactions;
 import org.cpjudge.api.queue.JobPriority;
 import org.cpjudge.api.queue.JobQueue;
+import org.cpjudge.judge.SubmissionStatus;
+import org.cpjudge.judge.Verdict;
 
 /**
  * The rows of submissions: storing them, reading them back with their per-test results and history, their
@@ -73,7 +75,7 @@ public final class SubmissionStore {
                     }
                     Timestamp created = rs.getTimestamp(12);
                     head = new SubmissionView(rs.getString(1), rs.getLong(13), rs.getString(2), rs.getString(3),
-                            rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
+                            rs.getString(4), rs.getString(5), SubmissionStatus.ofWire(rs.getString(6)), verdict(rs.getString(7)),
                             (Double) rs.getObject(8), (Integer) rs.getObject(9), (Integer) rs.getObject(10),
                             rs.getString(11), created.toInstant(), rs.getString(14), List.of(), List.of());
                 }
@@ -95,7 +97,7 @@ public final class SubmissionStore {
             q.setObject(1, id);
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
-                    history.add(new PastJudgement(rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getBoolean(3)));
+                    history.add(new PastJudgement(Verdict.valueOf(rs.getString(1)), rs.getTimestamp(2).toInstant(), rs.getBoolean(3)));
                 }
             }
         }
@@ -109,7 +111,7 @@ public final class SubmissionStore {
             q.setObject(1, id);
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
-                    tests.add(new JudgedTest(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4),
+                    tests.add(new JudgedTest(rs.getString(1), Verdict.valueOf(rs.getString(2)), rs.getInt(3), rs.getInt(4),
                             (Double) rs.getObject(5)));
                 }
             }
@@ -117,11 +119,16 @@ public final class SubmissionStore {
         return tests;
     }
 
-    /** Moves a submission being judged to 'compiling' or 'running'. */
-    public void setStatus(UUID id, String status) throws SQLException {
+    /** The verdict column's word as the enum; null while not judged. */
+    private static Verdict verdict(String word) {
+        return word == null ? null : Verdict.valueOf(word);
+    }
+
+    /** Moves a submission being judged to 'compiling' or 'running' (or back to 'queued' for a retry). */
+    public void setStatus(UUID id, SubmissionStatus status) throws SQLException {
         try (Connection c = db.connection();
              PreparedStatement q = c.prepareStatement("UPDATE submissions SET status = ? WHERE id = ? AND status <> 'done'")) {
-            q.setString(1, status);
+            q.setString(1, status.wire());
             q.setObject(2, id);
             q.executeUpdate();
         }
@@ -135,7 +142,7 @@ public final class SubmissionStore {
         try (PreparedStatement q = c.prepareStatement("UPDATE submissions SET status = 'done', verdict = ?,"
                 + " score = ?, time_ms = ?, memory_kb = ?, compile_output = ?, subtask_scores = ?::jsonb,"
                 + " judged_at = now() WHERE id = ?")) {
-            q.setString(1, j.verdict());
+            q.setString(1, j.verdict().name());
             q.setObject(2, j.score());
             q.setInt(3, j.timeMs());
             q.setInt(4, j.memoryKb());
@@ -149,7 +156,7 @@ public final class SubmissionStore {
         try (PreparedStatement q = c.prepareStatement("INSERT INTO submission_judgements (submission_id, verdict,"
                 + " score, time_ms, memory_kb, judged_at, rejudge) VALUES (?, ?, ?, ?, ?, now(), ?)")) {
             q.setObject(1, submissionId);
-            q.setString(2, j.verdict());
+            q.setString(2, j.verdict().name());
             q.setObject(3, j.score());
             q.setInt(4, j.timeMs());
             q.setInt(5, j.memoryKb());
@@ -167,7 +174,7 @@ public final class SubmissionStore {
                 q.setObject(1, submissionId);
                 q.setInt(2, ordinal++);
                 q.setString(3, t.name());
-                q.setString(4, t.verdict());
+                q.setString(4, t.verdict().name());
                 q.setInt(5, t.timeMs());
                 q.setInt(6, t.memoryKb());
                 q.setObject(7, t.score());

@@ -4,6 +4,8 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
+import org.cpjudge.api.contest.Scoring;
+import org.cpjudge.api.contest.WireEnum;
 
 /**
  * {@code /contests/{id}}: the contest's scoreboard, rendered in full on the server. A small script then
@@ -190,7 +192,7 @@ public final class ScoreboardPage {
     /** Boards of points (IOI, Codeforces rounds) show a score; ICPC boards show solved and penalty. */
     private static boolean isIoi(JsonObject contest, JsonArray rows) {
         if (contest != null && contest.getString("scoring") != null) {
-            return !"icpc".equals(contest.getString("scoring"));
+            return !WireEnum.wire(Scoring.ICPC).equals(contest.getString("scoring"));
         }
         return false;
     }

@@ -2,6 +2,7 @@ package org.cpjudge.api.web;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import org.cpjudge.judge.SubmissionStatus;
 
 /** {@code /submissions/{id}}: a submission's verdict, per-test results and compiler output. */
 public final class SubmissionPage {
@@ -12,7 +13,7 @@ public final class SubmissionPage {
     /** Renders the JSON of {@code GET /api/v1/submissions/{id}}. */
     public static String render(JsonObject s) {
         String id = s.getString("id");
-        boolean done = "done".equals(s.getString("status"));
+        boolean done = SubmissionStatus.DONE.wire().equals(s.getString("status"));
         StringBuilder b = new StringBuilder();
         b.append("<h1>Submission <span class=\"muted\">").append(Html.text(shortId(id))).append("</span></h1>\n");
         b.append("<p class=\"facts\"><span>").append(verdict(s)).append("</span></p>\n");
@@ -96,7 +97,7 @@ public final class SubmissionPage {
                 + "  var url = " + Scripts.string(url) + ";\n"
                 + "  function poll() {\n"
                 + "    fetch(url, {cache: 'no-store'}).then(function (r) { return r.json(); }).then(function (s) {\n"
-                + "      if (s.status === 'done') { location.reload(); return; }\n"
+                + "      if (s.status === " + Scripts.string(SubmissionStatus.DONE.wire()) + ") { location.reload(); return; }\n"
                 + "      document.getElementById('status').textContent = s.status;\n"
                 + "      setTimeout(poll, 1000);\n"
                 + "    }).catch(function () { setTimeout(poll, 3000); });\n"

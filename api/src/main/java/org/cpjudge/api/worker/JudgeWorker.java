@@ -22,6 +22,7 @@ import org.cpjudge.judge.Judge;
 import org.cpjudge.judge.JudgeListener;
 import org.cpjudge.judge.JudgeResult;
 import org.cpjudge.judge.SourceFile;
+import org.cpjudge.judge.SubmissionStatus;
 import org.cpjudge.judge.Submission;
 import org.cpjudge.judge.TestCaseResult;
 import org.slf4j.Logger;
@@ -128,7 +129,7 @@ final class JudgeWorker implements Runnable {
                 log.warn("judging submission={} failed on claim {}; it is tried again in {}: {}",
                         task.submissionId(), task.attempt(), retry.pause(), e.toString());
                 if (queue.retryLater(task.jobId(), id, retry.pause())) {
-                    submissions.setStatus(task.submissionId(), "queued");
+                    submissions.setStatus(task.submissionId(), SubmissionStatus.QUEUED);
                 }
                 return Optional.empty();
             }
@@ -159,10 +160,10 @@ final class JudgeWorker implements Runnable {
     private static Judgement toJudgement(JudgeResult r) {
         List<JudgedTest> tests = new ArrayList<>();
         for (TestCaseResult t : r.testcases()) {
-            tests.add(new JudgedTest(t.name(), t.verdict().name(), Math.toIntExact(t.timeMs()),
+            tests.add(new JudgedTest(t.name(), t.verdict(), Math.toIntExact(t.timeMs()),
                     Math.toIntExact(t.memoryKb()), t.score(), t.outputSha256()));
         }
-        return new Judgement(r.verdict().name(), r.score(), Math.toIntExact(r.timeMs()), Math.toIntExact(r.memoryKb()),
+        return new Judgement(r.verdict(), r.score(), Math.toIntExact(r.timeMs()), Math.toIntExact(r.memoryKb()),
                 r.compileOutput(), tests, r.subtasks());
     }
 
@@ -176,19 +177,19 @@ final class JudgeWorker implements Runnable {
 
         @Override
         public void compiling() {
-            update("compiling");
+            update(SubmissionStatus.COMPILING);
         }
 
         @Override
         public void running() {
-            update("running");
+            update(SubmissionStatus.RUNNING);
         }
 
-        private void update(String status) {
+        private void update(SubmissionStatus status) {
             try {
                 submissions.setStatus(submissionId, status);
             } catch (Exception e) {
-                log.warn("could not mark submission={} {}: {}", submissionId, status, e.toString());
+                log.warn("could not mark submission={} {}: {}", submissionId, status.wire(), e.toString());
             }
         }
     }

@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.cpjudge.judge.Verdict;
 import org.junit.jupiter.api.Test;
 
 /** Rows of the AI report built from attempts, without a database. */
@@ -21,7 +22,8 @@ class GroupReportTest {
     private Attempt attempt(String group, Long index, String verdict, String behaviour, String cost, long tokens) {
         seconds++;
         return new Attempt("s" + seconds, "bot", "sum", group, index, "model-x", new BigDecimal(cost),
-                BigDecimal.valueOf(tokens), T0.plusSeconds(seconds), verdict, behaviour);
+                BigDecimal.valueOf(tokens), T0.plusSeconds(seconds),
+                verdict == null ? null : Verdict.valueOf(verdict), behaviour);
     }
 
     @Test

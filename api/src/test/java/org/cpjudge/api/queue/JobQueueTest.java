@@ -28,6 +28,8 @@ import org.cpjudge.api.store.StoredProblem;
 import org.cpjudge.api.store.SubmissionStore;
 import org.cpjudge.api.store.SubmissionView;
 import org.cpjudge.api.store.UserStore;
+import org.cpjudge.judge.SubmissionStatus;
+import org.cpjudge.judge.Verdict;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,8 +43,8 @@ import org.postgresql.PGNotification;
 class JobQueueTest {
 
     private static final String ATTEMPT = "{\"group\":\"g\",\"index\":1}";
-    private static final Judgement AC = new Judgement("AC", null, 5, 1000, "",
-            List.of(new JudgedTest("secret/1", "AC", 5, 1000, null)));
+    private static final Judgement AC = new Judgement(Verdict.AC, null, 5, 1000, "",
+            List.of(new JudgedTest("secret/1", Verdict.AC, 5, 1000, null)));
 
     private Database db;
     private SubmissionStore submissions;
@@ -135,14 +137,14 @@ class JobQueueTest {
         assertFalse(shortLeases.renew(first.jobId(), "dying-worker"), "the old holder lost the lease");
 
         assertFalse(shortLeases.complete(first.jobId(), "dying-worker", AC), "a lost lease writes nothing");
-        assertEquals("queued", submissions.find(id).orElseThrow().status());
+        assertEquals(SubmissionStatus.QUEUED, submissions.find(id).orElseThrow().status());
         assertTrue(submissions.find(id).orElseThrow().history().isEmpty());
         assertTrue(shortLeases.complete(second.jobId(), "rescuer", AC));
         SubmissionView done = submissions.find(id).orElseThrow();
-        assertEquals("done", done.status());
-        assertEquals("AC", done.verdict());
+        assertEquals(SubmissionStatus.DONE, done.status());
+        assertEquals(Verdict.AC, done.verdict());
         assertEquals(1, done.testcases().size());
-        assertEquals(List.of("AC"), done.history().stream().map(PastJudgement::verdict).toList());
+        assertEquals(List.of(Verdict.AC), done.history().stream().map(PastJudgement::verdict).toList());
         assertTrue(shortLeases.claim("anyone", List.of("c")).isEmpty(), "a completed job leaves the queue");
         assertEquals(0, shortLeases.depth());
     }
@@ -241,13 +243,13 @@ class JobQueueTest {
         assertTrue(queue.retryLater(second.jobId(), "w2", Duration.ZERO));
         JudgeTask third = queue.claim("w3", List.of("c")).orElseThrow();
         var giveUp = (FailurePolicy.GiveUp) policy.afterFailure(third, boom);
-        assertEquals("JE", giveUp.judgement().verdict(), "the last try is not given back");
+        assertEquals(Verdict.JE, giveUp.judgement().verdict(), "the last try is not given back");
         assertTrue(giveUp.judgement().compileOutput().contains("boom"));
         assertTrue(queue.retryLater(third.jobId(), "w3", Duration.ZERO)); // as if its worker died instead
         JudgeTask fourth = queue.claim("w4", List.of("c")).orElseThrow();
-        assertEquals("JE", policy.beforeJudging(fourth).judgement().verdict(), "three claims died: not judged again");
+        assertEquals(Verdict.JE, policy.beforeJudging(fourth).judgement().verdict(), "three claims died: not judged again");
         assertTrue(queue.complete(fourth.jobId(), "w4", policy.beforeJudging(fourth).judgement()));
-        assertEquals("JE", submissions.find(id).orElseThrow().verdict());
+        assertEquals(Verdict.JE, submissions.find(id).orElseThrow().verdict());
     }
 
     @Test
@@ -258,18 +260,18 @@ class JobQueueTest {
             listen.createStatement().execute("LISTEN submission_changes");
             PGConnection pg = listen.unwrap(PGConnection.class);
             assertTrue(queue.complete(queue.claim("w", List.of("c")).orElseThrow().jobId(), "w",
-                    new Judgement("WA", null, 7, 900, "", List.of())));
+                    new Judgement(Verdict.WA, null, 7, 900, "", List.of())));
             assertEquals(List.of(id + " round7"), payloads(pg), "the verdict is announced with its contest");
 
             Rejudge rejudge = new Rejudge(db, submissions);
             assertEquals(new Rejudge.Outcome(1, 0, true), rejudge.submission(id, true), "a refusal only counts");
-            assertEquals("done", submissions.find(id).orElseThrow().status());
+            assertEquals(SubmissionStatus.DONE, submissions.find(id).orElseThrow().status());
             assertEquals(new Rejudge.Outcome(1, 0, false), rejudge.submission(id, false));
             SubmissionView reset = submissions.find(id).orElseThrow();
-            assertEquals("queued", reset.status());
+            assertEquals(SubmissionStatus.QUEUED, reset.status());
             assertNull(reset.verdict());
             assertTrue(reset.testcases().isEmpty());
-            assertEquals(List.of("WA"), reset.history().stream().map(PastJudgement::verdict).toList());
+            assertEquals(List.of(Verdict.WA), reset.history().stream().map(PastJudgement::verdict).toList());
             assertEquals(List.of(id + " round7"), payloads(pg), "the reset is announced");
             assertEquals(new Rejudge.Outcome(0, 1, false), rejudge.submission(id, false), "queued already: not twice");
             assertEquals(1, queue.depth());
@@ -281,8 +283,8 @@ class JobQueueTest {
             assertTrue(queue.complete(again.jobId(), "w", AC));
             assertEquals(List.of(id + " round7"), payloads(pg));
             SubmissionView done = submissions.find(id).orElseThrow();
-            assertEquals("AC", done.verdict());
-            assertEquals(List.of("WA", "AC"), done.history().stream().map(PastJudgement::verdict).toList());
+            assertEquals(Verdict.AC, done.verdict());
+            assertEquals(List.of(Verdict.WA, Verdict.AC), done.history().stream().map(PastJudgement::verdict).toList());
             assertEquals(List.of(false, true), done.history().stream().map(PastJudgement::rejudge).toList());
         }
     }

@@ -19,6 +19,7 @@ import org.cpjudge.api.store.ProblemStore;
 import org.cpjudge.api.store.StoredProblem;
 import org.cpjudge.api.store.SubmissionStore;
 import org.cpjudge.api.store.UserStore;
+import org.cpjudge.judge.Verdict;
 
 /**
  * The queue's priority and fairness, and its claim throughput, on a real PostgreSQL (no judging): an AI lab
@@ -76,7 +77,7 @@ public final class QueueBench {
                 } else if (firstLabPos < 0) {
                     firstLabPos = position;
                 }
-                queue.complete(t.get().jobId(), "w", new Judgement("AC", null, 1, 1, "", List.of()));
+                queue.complete(t.get().jobId(), "w", new Judgement(Verdict.AC, null, 1, 1, "", List.of()));
             }
             System.out.printf("queued: %d AI attempts from ai_lab (%.0f submissions/s through SubmissionStore.create),"
                     + " then 1 live-contest, 1 practice, 1 ai_lab2 attempt%n", batch, batch / enqueueSeconds);
@@ -101,7 +102,7 @@ public final class QueueBench {
             double selectOne = selectOneRate(db, 2000);
             double commit = commitRate(db, 1000);
             // each claimed job is completed, as a worker does: the queue holds at most one leased job per claimer
-            Judgement verdict = new Judgement("AC", null, 1, 1, "", List.of());
+            Judgement verdict = new Judgement(Verdict.AC, null, 1, 1, "", List.of());
             int single = deep / 4;
             long claimNanos = 0;
             t0 = System.nanoTime();
