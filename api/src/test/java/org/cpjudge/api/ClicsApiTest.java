@@ -64,7 +64,8 @@ class ClicsApiTest {
         server = JudgeServer.start(new ServerConfig(0, dataDir, db.url(), db.user(), db.password(), 2, ADMIN, false));
         api = new ApiClient(server.port());
         // cl-c and cl-d belong to a contest that has not started: they do not exist for contestants yet
-        for (String id : List.of("cl-a", "cl-b", "cl-c", "cl-d")) {
+        // cl-e belongs to a private contest: its problems are its contestants' alone while it runs
+        for (String id : List.of("cl-a", "cl-b", "cl-c", "cl-d", "cl-e")) {
             var r = api.post("/api/v1/problems?id=" + id, ADMIN, "application/zip", Zips.of(Zips.resource("packages/sum")));
             assertEquals(201, r.status(), r.body());
         }
@@ -600,6 +601,16 @@ class ClicsApiTest {
                 ClicsSpecRules.event(line);
             }
         }
+    }
+
+    @Test
+    void aPrivateContestsProblemsAreNotPublicWhileItRuns() throws Exception {
+        JsonObject body = new JsonObject().put("id", "clics6").put("name", "CLICS private")
+                .put("start", Instant.now().minus(1, ChronoUnit.MINUTES).toString()).put("duration_minutes", 60)
+                .put("problems", new JsonArray().add("cl-e")).put("visibility", "private");
+        assertEquals(201, api.postJson("/api/v1/contests", ADMIN, body).status());
+        assertEquals(new JsonArray(), array("/clics/contests/clics6/problems", null), "as the access policy says");
+        assertEquals(1, array("/clics/contests/clics6/problems", ADMIN).size());
     }
 
     @Test

@@ -25,6 +25,8 @@ import org.cpjudge.api.store.ContestStore;
  *       Practice submissions show their verdict, never their source. Nothing is shown of a submission to a
  *       problem the viewer may not see.</li>
  * </ul>
+ * The Contest API (CLICS) serves what the public scoreboard shows, the data behind its cells included (who tried
+ * which problem when, and the verdicts of tries made before the freeze); it asks {@link #inContest} for problems.
  * Each decision reads the contests involved; {@link Session} remembers them over one request's many questions.
  */
 public final class AccessPolicy {
@@ -38,6 +40,24 @@ public final class AccessPolicy {
     /** Answers for one viewer at one moment, remembering the contests it read. */
     public Session session(Viewer viewer, Instant now) {
         return new Session(viewer, now);
+    }
+
+    /**
+     * What a contest allows with its problems at {@code now}, for a contestant registered in it or not (an
+     * administrator may do everything). The Contest API asks it for anonymous readers.
+     */
+    public static ProblemAccess inContest(Contest c, Instant now, boolean registered) {
+        if (!c.startedAt(now)) {
+            return ProblemAccess.HIDDEN;
+        }
+        if (!c.overAt(now)) {
+            boolean readable = c.admission().visibility() == Visibility.PUBLIC || registered;
+            return readable ? ProblemAccess.READ : ProblemAccess.HIDDEN;
+        }
+        if (c.admission().practiceAfter()) {
+            return ProblemAccess.PRACTISE;
+        }
+        return registered ? ProblemAccess.READ : ProblemAccess.HIDDEN;
     }
 
     public final class Session {
@@ -69,17 +89,7 @@ public final class AccessPolicy {
         }
 
         private ProblemAccess inContest(Contest c) throws SQLException {
-            if (!c.startedAt(now)) {
-                return ProblemAccess.HIDDEN;
-            }
-            if (!c.overAt(now)) {
-                boolean readable = c.admission().visibility() == Visibility.PUBLIC || registeredIn(c);
-                return readable ? ProblemAccess.READ : ProblemAccess.HIDDEN;
-            }
-            if (c.admission().practiceAfter()) {
-                return ProblemAccess.PRACTISE;
-            }
-            return registeredIn(c) ? ProblemAccess.READ : ProblemAccess.HIDDEN;
+            return AccessPolicy.inContest(c, now, !viewer.anonymous() && registeredIn(c));
         }
 
         public SubmissionAccess submission(SubmissionFacts s) throws SQLException {
