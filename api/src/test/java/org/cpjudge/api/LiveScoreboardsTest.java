@@ -173,6 +173,26 @@ class LiveScoreboardsTest {
     }
 
     @Test
+    void aBoardNobodyReadsOrFollowsLeavesMemoryAndIsBuiltAgainOnTheNextRead() throws Exception {
+        UUID[] tries = contest("idle");
+        try (LiveScoreboards boards = new LiveScoreboards(db, store, Duration.ofMillis(100), Duration.ofMillis(300))) {
+            boards.board("idle", LiveScoreboards.View.PUBLIC).orElseThrow();
+            AutoCloseable follower = boards.subscribe("idle", u -> { });
+            Thread.sleep(1000);
+            assertTrue(boards.loaded("idle", LiveScoreboards.View.PUBLIC).isPresent(), "a stream still follows it");
+            follower.close();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (boards.loaded("idle", LiveScoreboards.View.PUBLIC).isPresent() && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertTrue(boards.loaded("idle", LiveScoreboards.View.PUBLIC).isEmpty(), "an idle board was kept");
+            accept(tries[0], false);
+            assertEquals(1, row(boards.board("idle", LiveScoreboards.View.PUBLIC).orElseThrow(), "ls_alice").solved(),
+                    "built again from PostgreSQL on the next read");
+        }
+    }
+
+    @Test
     void anUnknownContestHasNoBoard() throws Exception {
         try (LiveScoreboards boards = new LiveScoreboards(db, store, Duration.ofHours(1))) {
             assertTrue(boards.board("nope", LiveScoreboards.View.PUBLIC).isEmpty());

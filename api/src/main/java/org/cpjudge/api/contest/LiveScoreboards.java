@@ -84,10 +84,19 @@ public final class LiveScoreboards implements AutoCloseable {
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private final SubmissionChangeListener listener;
     private volatile boolean closed;
+    private final long idleNanos;
+
+    /** A board nobody read or followed for this long leaves memory; the next read builds it again. */
+    public static final Duration DEFAULT_IDLE = Duration.ofMinutes(10);
 
     public LiveScoreboards(Database db, ContestStore store, Duration poll) {
+        this(db, store, poll, DEFAULT_IDLE);
+    }
+
+    public LiveScoreboards(Database db, ContestStore store, Duration poll, Duration idle) {
         this.db = db;
         this.store = store;
+        this.idleNanos = idle.toNanos();
         this.pollMillis = poll.toMillis();
         this.owner = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "scoreboards");
@@ -202,6 +211,9 @@ public final class LiveScoreboards implements AutoCloseable {
         }
         try {
             Live live = f.get(60, TimeUnit.SECONDS);
+            if (live != null) {
+                live.lastUsedNanos = System.nanoTime();
+            }
             if (live == null) {
                 boards.remove(contestId, f); // no such contest (yet): ask again next time
             }
@@ -224,6 +236,8 @@ public final class LiveScoreboards implements AutoCloseable {
         long version;
         volatile PublishedBoard published;
         volatile PublishedBoard jury;
+        /** When a reader last asked for it; boards idle past the limit (and followed by no stream) are dropped. */
+        volatile long lastUsedNanos = System.nanoTime();
     }
 
     private Live load(String contestId) throws Exception {
@@ -365,6 +379,11 @@ public final class LiveScoreboards implements AutoCloseable {
         for (String contestId : List.copyOf(boards.keySet())) {
             Live live = loaded(contestId);
             if (live == null || closed) {
+                continue;
+            }
+            if (System.nanoTime() - live.lastUsedNanos > idleNanos
+                    && subscribers.getOrDefault(contestId, List.of()).isEmpty()) {
+                boards.remove(contestId); // a finished contest nobody looks at no longer holds memory
                 continue;
             }
             try (Connection c = db.connection()) {
