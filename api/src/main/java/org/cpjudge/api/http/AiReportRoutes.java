@@ -19,7 +19,8 @@ import org.cpjudge.api.store.UserStore;
 
 /**
  * The AI contestants' report (public): per contestant, problem and group of attempts, pass@k, whether the first
- * attempt and the consensus pick are correct, and what the attempts cost. See {@link GroupReport}.
+ * attempt and the consensus pick are correct, consensus@k and 10@k, and what the attempts cost. See
+ * {@link GroupReport}.
  */
 public final class AiReportRoutes {
 
@@ -103,7 +104,17 @@ public final class AiReportRoutes {
                 .put("pending", r.pending()).put("judge_errors", r.judgeErrors()).put("clusters", r.clusters())
                 .put("consensus_size", r.consensusSize())
                 .put("first_attempt_submission", r.firstAttemptSubmission())
-                .put("consensus_submission", r.consensusSubmission());
+                .put("consensus_submission", r.consensusSubmission())
+                .put("passed_samples", r.passedSamples())
+                .put("consensus_at", byK(r.consensusAt())).put("n_at_k", byK(r.nAtK()))
+                .put("cost_per_solved_usd", r.costPerSolvedUsd() == null ? null : r.costPerSolvedUsd().doubleValue());
+    }
+
+    /** Keys as strings, as pass_at's. */
+    private static JsonObject byK(Map<Integer, Boolean> values) {
+        JsonObject byK = new JsonObject();
+        values.forEach((k, v) -> byK.put(String.valueOf(k), v));
+        return byK;
     }
 
     /**
