@@ -262,7 +262,8 @@ class AiReportTest {
         assertEquals(2, g5.getInteger("n"));
         assertEquals(0, g5.getInteger("correct"));
         assertFalse(g5.getBoolean("consensus_correct"));
-        assertEquals(1, g5.getInteger("clusters"), "the 16-bit C and Python behave alike, whitespace aside: " + g5.encode());
+        assertEquals(1, g5.getInteger("clusters"),
+                "the 16-bit C and Python behave alike, whitespace aside: " + g5.encode());
         assertEquals(2, g5.getInteger("consensus_size"));
         assertEquals(2, g5.getInteger("passed_samples"));
         assertEquals(new JsonObject().put("1", false).put("2", false), g5.getJsonObject("consensus_at"));
