@@ -273,6 +273,34 @@ class AiReportTest {
         assertNull(g5.getValue("cost_per_solved_usd"), "nothing solved: " + g5.encode());
     }
 
+    /**
+     * bot's five groups on "sum": g1 0.9 (solved), g2 2.0 (solved), g3 0 (solved), g4 2.0 (solved), g5 0.3 (not):
+     * 5.2 USD for 4 solved, 1.3 each. g1's attempts name "attempt-model" (0.9 / 1); the others take bot's
+     * "user-model" (4.3 USD, 3 solved: 1.4333...).
+     */
+    @Test
+    void summarizesCostPerSolvedProblemByModelAndProblem() throws Exception {
+        var r = api.get("/api/v1/ai/report?problem=sum&handle=bot", ADMIN);
+        assertEquals(200, r.status(), r.body());
+        JsonObject summary = r.json().getJsonObject("summary");
+        assertEquals(5, summary.getInteger("groups"), summary.encode());
+        assertEquals(4, summary.getInteger("solved"));
+        assertEquals(5.2, summary.getDouble("cost_usd"), 1e-12);
+        assertEquals(1.3, summary.getDouble("cost_per_solved_usd"), 1e-12);
+        JsonArray byModel = summary.getJsonArray("by_model");
+        assertEquals(2, byModel.size(), summary.encode());
+        assertEquals("attempt-model", byModel.getJsonObject(0).getString("model"));
+        assertEquals(0.9, byModel.getJsonObject(0).getDouble("cost_per_solved_usd"), 1e-12);
+        assertEquals("user-model", byModel.getJsonObject(1).getString("model"));
+        assertEquals(4, byModel.getJsonObject(1).getInteger("groups"));
+        assertEquals(3, byModel.getJsonObject(1).getInteger("solved"));
+        assertEquals(4.3 / 3, byModel.getJsonObject(1).getDouble("cost_per_solved_usd"), 1e-12);
+        JsonArray byProblem = summary.getJsonArray("by_problem");
+        assertEquals(1, byProblem.size());
+        assertEquals("sum", byProblem.getJsonObject(0).getString("problem"));
+        assertEquals(5, byProblem.getJsonObject(0).getInteger("groups"));
+    }
+
     @Test
     void filtersByProblemHandleAndContest() throws Exception {
         assertEquals(6, report("?problem=sum").size());
