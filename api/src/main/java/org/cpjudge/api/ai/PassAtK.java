@@ -1,5 +1,6 @@
 package org.cpjudge.api.ai;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.SortedMap;
@@ -48,7 +49,7 @@ public final class PassAtK {
 
     /** The k reported for n attempts (1, 2, 5, 10, 20, 50, 100 up to n): also those of consensus@k and n@k. */
     public static List<Integer> reportedK(int n) {
-        List<Integer> ks = new java.util.ArrayList<>();
+        List<Integer> ks = new ArrayList<>();
         for (int k : REPORTED_K) {
             if (k <= n) {
                 ks.add(k);

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.cpjudge.judge.Verdict;
@@ -179,7 +180,7 @@ class GroupReportTest {
         List<Attempt> attempts = List.of(ce(0), failsSample(1, "off"), wrongOnSecret(2, "ovf"), right(3),
                 failsSample(4, "off"), wrongOnSecret(5, "ovf"), right(6), ce(7), wrongOnSecret(8, "big"), right(9));
         List<Attempt> shuffled = new ArrayList<>(attempts);
-        java.util.Collections.reverse(shuffled); // the index, not the order given, says which attempt is first
+        Collections.reverse(shuffled); // the index, not the order given, says which attempt is first
         GroupReport r = GroupReport.of(shuffled).get(0);
         assertEquals(10, r.n());
         assertEquals(3, r.correct());
