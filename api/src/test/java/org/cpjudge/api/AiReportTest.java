@@ -3,6 +3,7 @@ package org.cpjudge.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonArray;
@@ -41,6 +42,17 @@ class AiReportTest {
                     + "int main() { long long a, b; std::cin >> a >> b; std::cout << a + b + 1 << \" \\r\\n\"; }\n")));
     private static final Sources.Source DIFFERENCE =
             new Sources.Source("sum.py", "a, b = map(int, input().split())\nprint(a - b)\n");
+    /**
+     * Two programs that add in 16 bits: right on the sample (1 2 gives 3) and on secret/1 (-5 5), wrong on the
+     * sums above 32767 (secret/2 and secret/3). They pass the sample test and behave alike (spaced differently:
+     * one cluster).
+     */
+    private static final List<Map.Entry<String, Sources.Source>> OVERFLOW = List.of(
+            Map.entry("c", new Sources.Source("sum.c", "#include <stdio.h>\n"
+                    + "int main(void) { long long a, b; scanf(\"%lld %lld\", &a, &b);"
+                    + " printf(\"  %d\\n\\n\", (short) (unsigned short) (a + b)); }\n")),
+            Map.entry("python3", new Sources.Source("sum.py", "a, b = map(int, input().split())\n"
+                    + "print((a + b + 2**15) % 2**16 - 2**15)\n")));
 
     @TempDir
     static Path dataDir;
@@ -75,6 +87,8 @@ class AiReportTest {
      * bot, group g1: index 0 right, 1 and 2 off by one, 3 right, 4 off by one (3 alike wrong against 2 right).
      * bot, group g2: index 0 prints a - b, 1 and 2 right, 3 off by one (the right pair is the largest cluster).
      * bot, group g3: index 0 and 2 run out of time, 1 is right.
+     * bot, group g4: 0, 2, 4 compile errors, 1 adds in 16 bits, 3 and 5 right, 6 and 7 off by one.
+     * bot, group g5: 0 and 1 add in 16 bits.
      * other_bot, group g1: one right attempt, made in contest round1.
      */
     private static void submitAndJudgeAll() throws Exception {
@@ -101,6 +115,21 @@ class AiReportTest {
             submitted.add(submit(bot, g3.get(index).getKey(), g3.get(index).getValue(),
                     new JsonObject().put("group", "g3").put("index", index)));
         }
+        // g4: most attempts fail to compile (3 CE) or fail the sample (2 off by one), which used to make the compile
+        // errors the consensus; 1 adds in 16 bits (passes the sample, WA), 3 and 5 are right
+        List<Map.Entry<String, Sources.Source>> g4 = List.of(Map.entry("c", Sources.SUM.get("c").get("CE")),
+                OVERFLOW.get(0), Map.entry("cpp", Sources.SUM.get("cpp").get("CE")),
+                Map.entry("python3", RIGHT.get("python3")), Map.entry("python3", Sources.SUM.get("python3").get("CE")),
+                Map.entry("c", RIGHT.get("c")), OFF_BY_ONE.get(0), OFF_BY_ONE.get(2));
+        for (int index = 0; index < g4.size(); index++) {
+            submitted.add(submit(bot, g4.get(index).getKey(), g4.get(index).getValue(),
+                    new JsonObject().put("group", "g4").put("index", index).put("cost_usd", 0.25)));
+        }
+        // g5: both add in 16 bits, in two languages: one wrong cluster that passes the sample
+        for (int index = 0; index < OVERFLOW.size(); index++) {
+            submitted.add(submit(bot, OVERFLOW.get(index).getKey(), OVERFLOW.get(index).getValue(),
+                    new JsonObject().put("group", "g5").put("index", index).put("cost_usd", 0.15)));
+        }
         // the contest comes after the practice attempts: while it runs, its problem is no practice problem
         var contest = api.postJson("/api/v1/contests", ADMIN, new JsonObject().put("id", "round1").put("name", "Round 1")
                 .put("start", Instant.now().minus(1, ChronoUnit.MINUTES).toString()).put("duration_minutes", 120)
@@ -125,10 +154,17 @@ class AiReportTest {
         assertEquals(4, difference.getJsonArray("testcases").size(), difference.encode());
     }
 
+    /**
+     * The sample test is "1 2" (3). Off by one, a - b and the TLEs fail it and form no cluster; compile errors form
+     * none either. What is left, by hand:
+     * g1 {0, 3} right: one cluster of 2, consensus index 0 (right). consensus@1 {0}: right; @2 {0, 1}: right.
+     * g2 {1, 2} right: one cluster; consensus@1 {0 (a - b)}: no cluster, the pick is 0: wrong; @2: right.
+     * g3 {1} right: one cluster of 1; consensus@1 {0 (TLE)}: wrong; @2: right.
+     */
     @Test
     void reportsEachGroupOfAttempts() throws Exception {
         JsonArray rows = report("?problem=sum&handle=bot");
-        assertEquals(3, rows.size(), rows.encode());
+        assertEquals(5, rows.size(), rows.encode());
 
         JsonObject g1 = rows.getJsonObject(0);
         assertEquals("bot", g1.getString("handle"));
@@ -142,10 +178,15 @@ class AiReportTest {
         assertEquals(0.7, g1.getJsonObject("pass_at").getDouble("2")); // 1 - C(3,2)/C(5,2)
         assertEquals(1.0, g1.getJsonObject("pass_at").getDouble("5"));
         assertTrue(g1.getBoolean("first_attempt_correct"), g1.encode());
-        assertFalse(g1.getBoolean("consensus_correct"), "three alike wrong outvote two right: " + g1.encode());
-        assertEquals(3, g1.getInteger("consensus_size"));
-        assertEquals(2, g1.getInteger("clusters"), "whitespace does not split the wrong cluster: " + g1.encode());
+        assertTrue(g1.getBoolean("consensus_correct"), "the three off by one fail the sample: " + g1.encode());
+        assertEquals(submitted.get(2), g1.getString("consensus_submission"), "index 0, submitted third");
+        assertEquals(2, g1.getInteger("consensus_size"));
+        assertEquals(1, g1.getInteger("clusters"), "C and Python print the same tokens: " + g1.encode());
+        assertEquals(2, g1.getInteger("passed_samples"));
+        assertEquals(new JsonObject().put("1", true).put("2", true).put("5", true), g1.getJsonObject("consensus_at"));
+        assertEquals(new JsonObject().put("1", true).put("2", true).put("5", true), g1.getJsonObject("n_at_k"));
         assertEquals(0.9, g1.getDouble("cost_usd"), "exact decimal sum");
+        assertEquals(0.9, g1.getDouble("cost_per_solved_usd"));
         assertEquals(5010L, g1.getLong("tokens"));
         assertEquals(0, g1.getInteger("pending"));
 
@@ -159,8 +200,11 @@ class AiReportTest {
         assertEquals(List.of("1", "2"), List.copyOf(g2.getJsonObject("pass_at").fieldNames()));
         assertFalse(g2.getBoolean("first_attempt_correct"));
         assertTrue(g2.getBoolean("consensus_correct"), g2.encode());
-        assertEquals(3, g2.getInteger("clusters"), "a - b and a + b + 1 are different wrong answers");
+        assertEquals(1, g2.getInteger("clusters"), "a - b and a + b + 1 fail the sample: " + g2.encode());
+        assertEquals(new JsonObject().put("1", false).put("2", true), g2.getJsonObject("consensus_at"));
+        assertEquals(new JsonObject().put("1", false).put("2", true), g2.getJsonObject("n_at_k"));
         assertEquals(2.0, g2.getDouble("cost_usd"));
+        assertEquals(2.0, g2.getDouble("cost_per_solved_usd"));
         assertEquals(40L, g2.getLong("tokens"));
 
         JsonObject g3 = rows.getJsonObject(2);
@@ -168,16 +212,99 @@ class AiReportTest {
         assertEquals(3, g3.getInteger("n"));
         assertEquals(1, g3.getInteger("correct"));
         assertFalse(g3.getBoolean("first_attempt_correct"));
-        assertFalse(g3.getBoolean("consensus_correct"), "two TLEs without output behave alike: " + g3.encode());
-        assertEquals(2, g3.getInteger("clusters"), g3.encode());
+        assertTrue(g3.getBoolean("consensus_correct"), "the two alike TLEs fail the sample: " + g3.encode());
+        assertEquals(1, g3.getInteger("clusters"), g3.encode());
+        assertEquals(1, g3.getInteger("consensus_size"));
+        assertEquals(new JsonObject().put("1", false).put("2", true), g3.getJsonObject("consensus_at"));
         assertEquals(0.0, g3.getDouble("cost_usd"));
         assertEquals(0L, g3.getLong("tokens"));
     }
 
+    /**
+     * g4, by index: 0 CE, 1 adds in 16 bits (passes the sample, WA), 2 CE, 3 right, 4 CE, 5 right, 6 and 7 off by
+     * one (fail the sample). n = 8, correct = 2. Once the 3 compile errors were one cluster, the largest: the
+     * consensus was a compile error. Now the clusters are right {3, 5} and 16 bits {1}: the pick is index 3.
+     * pass@1 = 2/8, pass@2 = 1 - C(6,2)/C(8,2) = 13/28, pass@5 = 1 - C(6,5)/C(8,5) = 50/56.
+     * consensus@1 {0}: no cluster, the pick is 0 (CE): false. consensus@2 {0, 1}: 1 (WA): false.
+     * consensus@5 {0..4}: 16 bits {1} and right {3} tie, 1 came first: false. 10@1 false, 10@2 false (submits 1),
+     * 10@5 submits 1 and 3: true. Cost 8 x 0.25 = 2.0, solved.
+     * g5: both 16-bit programs, one cluster of 2 (C and Python alike), wrong: nothing solved.
+     */
+    @Test
+    void compileErrorsAndSampleFailuresFormNoCluster() throws Exception {
+        JsonArray rows = report("?problem=sum&handle=bot");
+        JsonObject g4 = rows.getJsonObject(3);
+        assertEquals("g4", g4.getString("group"));
+        JsonObject compileError = api.get("/api/v1/submissions/" + submitted.get(12), ADMIN).json();
+        assertEquals("CE", compileError.getString("verdict"), compileError.encode());
+        JsonObject overflow = api.get("/api/v1/submissions/" + submitted.get(13), ADMIN).json();
+        assertEquals("WA", overflow.getString("verdict"), overflow.encode());
+        assertEquals(8, g4.getInteger("n"), g4.encode());
+        assertEquals(2, g4.getInteger("correct"));
+        assertEquals(0.25, g4.getJsonObject("pass_at").getDouble("1"));
+        assertEquals(0.464285714286, g4.getJsonObject("pass_at").getDouble("2"));
+        assertEquals(0.892857142857, g4.getJsonObject("pass_at").getDouble("5"));
+        assertFalse(g4.getBoolean("first_attempt_correct"));
+        assertTrue(g4.getBoolean("consensus_correct"), "compile errors no longer outvote: " + g4.encode());
+        assertEquals(submitted.get(15), g4.getString("consensus_submission"), "index 3");
+        assertEquals(2, g4.getInteger("clusters"), g4.encode());
+        assertEquals(2, g4.getInteger("consensus_size"));
+        assertEquals(3, g4.getInteger("passed_samples"));
+        assertEquals(new JsonObject().put("1", false).put("2", false).put("5", false),
+                g4.getJsonObject("consensus_at"), g4.encode());
+        assertEquals(new JsonObject().put("1", false).put("2", false).put("5", true),
+                g4.getJsonObject("n_at_k"), g4.encode());
+        assertEquals(2.0, g4.getDouble("cost_usd"));
+        assertEquals(2.0, g4.getDouble("cost_per_solved_usd"));
+
+        JsonObject g5 = rows.getJsonObject(4);
+        assertEquals("g5", g5.getString("group"));
+        assertEquals(2, g5.getInteger("n"));
+        assertEquals(0, g5.getInteger("correct"));
+        assertFalse(g5.getBoolean("consensus_correct"));
+        assertEquals(1, g5.getInteger("clusters"),
+                "the 16-bit C and Python behave alike, whitespace aside: " + g5.encode());
+        assertEquals(2, g5.getInteger("consensus_size"));
+        assertEquals(2, g5.getInteger("passed_samples"));
+        assertEquals(new JsonObject().put("1", false).put("2", false), g5.getJsonObject("consensus_at"));
+        assertEquals(new JsonObject().put("1", false).put("2", false), g5.getJsonObject("n_at_k"));
+        assertEquals(0.3, g5.getDouble("cost_usd"));
+        assertTrue(g5.containsKey("cost_per_solved_usd"), g5.encode());
+        assertNull(g5.getValue("cost_per_solved_usd"), "nothing solved: " + g5.encode());
+    }
+
+    /**
+     * bot's five groups on "sum": g1 0.9 (solved), g2 2.0 (solved), g3 0 (solved), g4 2.0 (solved), g5 0.3 (not):
+     * 5.2 USD for 4 solved, 1.3 each. g1's attempts name "attempt-model" (0.9 / 1); the others take bot's
+     * "user-model" (4.3 USD, 3 solved: 1.4333...).
+     */
+    @Test
+    void summarizesCostPerSolvedProblemByModelAndProblem() throws Exception {
+        var r = api.get("/api/v1/ai/report?problem=sum&handle=bot", ADMIN);
+        assertEquals(200, r.status(), r.body());
+        JsonObject summary = r.json().getJsonObject("summary");
+        assertEquals(5, summary.getInteger("groups"), summary.encode());
+        assertEquals(4, summary.getInteger("solved"));
+        assertEquals(5.2, summary.getDouble("cost_usd"), 1e-12);
+        assertEquals(1.3, summary.getDouble("cost_per_solved_usd"), 1e-12);
+        JsonArray byModel = summary.getJsonArray("by_model");
+        assertEquals(2, byModel.size(), summary.encode());
+        assertEquals("attempt-model", byModel.getJsonObject(0).getString("model"));
+        assertEquals(0.9, byModel.getJsonObject(0).getDouble("cost_per_solved_usd"), 1e-12);
+        assertEquals("user-model", byModel.getJsonObject(1).getString("model"));
+        assertEquals(4, byModel.getJsonObject(1).getInteger("groups"));
+        assertEquals(3, byModel.getJsonObject(1).getInteger("solved"));
+        assertEquals(4.3 / 3, byModel.getJsonObject(1).getDouble("cost_per_solved_usd"), 1e-12);
+        JsonArray byProblem = summary.getJsonArray("by_problem");
+        assertEquals(1, byProblem.size());
+        assertEquals("sum", byProblem.getJsonObject(0).getString("problem"));
+        assertEquals(5, byProblem.getJsonObject(0).getInteger("groups"));
+    }
+
     @Test
     void filtersByProblemHandleAndContest() throws Exception {
-        assertEquals(4, report("?problem=sum").size());
-        assertEquals(3, report("?handle=bot").size());
+        assertEquals(6, report("?problem=sum").size());
+        assertEquals(5, report("?handle=bot").size());
         JsonArray others = report("?handle=other_bot");
         assertEquals(1, others.size());
         JsonObject row = others.getJsonObject(0);
@@ -185,6 +312,8 @@ class AiReportTest {
         assertEquals(1, row.getInteger("n"));
         assertEquals(1.0, row.getJsonObject("pass_at").getDouble("1"));
         assertTrue(row.getBoolean("consensus_correct"));
+        assertEquals(new JsonObject().put("1", true), row.getJsonObject("consensus_at"));
+        assertEquals(new JsonObject().put("1", true), row.getJsonObject("n_at_k"));
         assertEquals(0.0, row.getDouble("cost_usd"), "no cost given counts as none");
 
         JsonArray inContest = report("?contest=round1");
@@ -197,7 +326,7 @@ class AiReportTest {
     void aRunningContestsAttemptsAreTheirAuthorsAndTheAdministratorsAlone() throws Exception {
         assertEquals(0, report("?contest=round1", null).size(), "anonymous readers see none of them");
         assertEquals(0, report("?handle=other_bot", bot).size(), "nor does another contestant");
-        assertEquals(3, report("?problem=sum", null).size(), "practice attempts stay public");
+        assertEquals(5, report("?problem=sum", null).size(), "practice attempts stay public");
         JsonArray own = report("?contest=round1", other);
         assertEquals(1, own.size(), "the author sees their own");
         assertEquals(submitted.get(submitted.size() - 1), own.getJsonObject(0).getString("consensus_submission"));

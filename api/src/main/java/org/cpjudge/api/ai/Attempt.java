@@ -15,9 +15,12 @@ import org.cpjudge.judge.Verdict;
  * @param verdict    null while the attempt is not yet judged
  * @param behaviour  what it did on every test (each test's verdict and output fingerprint): attempts with
  *                   equal behaviour behave alike
+ * @param passedSamples  whether it compiled and every one of the problem's sample tests (those named
+ *                   {@code sample/...}) was accepted: only such attempts are clustered (AlphaCode's filtering)
  */
 public record Attempt(String submissionId, String handle, String problem, String group, Long index, String model,
-                      BigDecimal costUsd, BigDecimal tokens, Instant submittedAt, Verdict verdict, String behaviour) {
+                      BigDecimal costUsd, BigDecimal tokens, Instant submittedAt, Verdict verdict, String behaviour,
+                      boolean passedSamples) {
 
     /** Lowest index first (attempts without one last), then the earliest submitted. */
     public static final Comparator<Attempt> EARLIEST_FIRST = Comparator
@@ -37,6 +40,14 @@ public record Attempt(String submissionId, String handle, String problem, String
     /** A sample for the statistics: judged, and not by a judge that failed. */
     public boolean sample() {
         return judged() && !judgeError();
+    }
+
+    /**
+     * A sample that survives the filter: it compiled and passed the sample tests, as the statement's examples
+     * let a contestant check before submitting. Only these take part in consensus and n@k clusters.
+     */
+    public boolean clustered() {
+        return sample() && verdict != Verdict.CE && passedSamples;
     }
 
     public boolean correct() {

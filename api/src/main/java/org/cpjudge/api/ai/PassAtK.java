@@ -1,6 +1,8 @@
 package org.cpjudge.api.ai;
 
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -39,11 +41,20 @@ public final class PassAtK {
     /** pass@k for each reported k up to n, by k; empty when n is 0. */
     public static SortedMap<Integer, Double> report(int n, int c) {
         SortedMap<Integer, Double> byK = new TreeMap<>();
-        for (int k : REPORTED_K) {
-            if (k <= n) {
-                byK.put(k, estimate(n, c, k));
-            }
+        for (int k : reportedK(n)) {
+            byK.put(k, estimate(n, c, k));
         }
         return Collections.unmodifiableSortedMap(byK);
+    }
+
+    /** The k reported for n attempts (1, 2, 5, 10, 20, 50, 100 up to n): also those of consensus@k and n@k. */
+    public static List<Integer> reportedK(int n) {
+        List<Integer> ks = new ArrayList<>();
+        for (int k : REPORTED_K) {
+            if (k <= n) {
+                ks.add(k);
+            }
+        }
+        return List.copyOf(ks);
     }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.cpjudge.api.access.AccessPolicy;
 import org.cpjudge.api.ai.Attempt;
+import org.cpjudge.api.ai.CostSummary;
 import org.cpjudge.api.ai.GroupReport;
 import org.cpjudge.api.store.AiReportStore;
 import org.cpjudge.api.store.ContestStore;
@@ -19,7 +20,8 @@ import org.cpjudge.api.store.UserStore;
 
 /**
  * The AI contestants' report (public): per contestant, problem and group of attempts, pass@k, whether the first
- * attempt and the consensus pick are correct, and what the attempts cost. See {@link GroupReport}.
+ * attempt and the consensus pick are correct, consensus@k and 10@k, and what the attempts cost. See
+ * {@link GroupReport}.
  */
 public final class AiReportRoutes {
 
@@ -70,10 +72,11 @@ public final class AiReportRoutes {
                 visible.add(a.attempt());
             }
         }
-        for (GroupReport r : GroupReport.of(visible)) {
+        List<GroupReport> reports = GroupReport.of(visible);
+        for (GroupReport r : reports) {
             rows.add(toJson(r));
         }
-        return Reply.ok(new JsonObject().put("rows", rows));
+        return Reply.ok(new JsonObject().put("rows", rows).put("summary", toJson(CostSummary.of(reports))));
     }
 
     /** A query parameter given at most once and not empty; null when absent. */
@@ -103,7 +106,36 @@ public final class AiReportRoutes {
                 .put("pending", r.pending()).put("judge_errors", r.judgeErrors()).put("clusters", r.clusters())
                 .put("consensus_size", r.consensusSize())
                 .put("first_attempt_submission", r.firstAttemptSubmission())
-                .put("consensus_submission", r.consensusSubmission());
+                .put("consensus_submission", r.consensusSubmission())
+                .put("passed_samples", r.passedSamples())
+                .put("consensus_at", byK(r.consensusAt())).put("n_at_k", byK(r.nAtK()))
+                .put("cost_per_solved_usd", r.costPerSolvedUsd() == null ? null : r.costPerSolvedUsd().doubleValue());
+    }
+
+    static JsonObject toJson(CostSummary s) {
+        return toJson(s.total()).put("by_model", lines(s.byModel(), "model"))
+                .put("by_problem", lines(s.byProblem(), "problem"));
+    }
+
+    private static JsonArray lines(List<CostSummary.Line> lines, String keyName) {
+        JsonArray json = new JsonArray();
+        for (CostSummary.Line line : lines) {
+            json.add(new JsonObject().put(keyName, line.key()).mergeIn(toJson(line)));
+        }
+        return json;
+    }
+
+    private static JsonObject toJson(CostSummary.Line line) {
+        return new JsonObject().put("groups", line.groups()).put("solved", line.solved())
+                .put("cost_usd", line.costUsd().doubleValue())
+                .put("cost_per_solved_usd", line.costPerSolvedUsd() == null ? null : line.costPerSolvedUsd().doubleValue());
+    }
+
+    /** Keys as strings, as pass_at's. */
+    private static JsonObject byK(Map<Integer, Boolean> values) {
+        JsonObject byK = new JsonObject();
+        values.forEach((k, v) -> byK.put(String.valueOf(k), v));
+        return byK;
     }
 
     /**

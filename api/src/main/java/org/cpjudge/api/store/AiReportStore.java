@@ -29,6 +29,16 @@ public final class AiReportStore {
                       FROM submission_testcases t WHERE t.submission_id = s.id),
                      'no tests: ' || COALESCE(s.verdict, '-'))""";
 
+    /**
+     * Whether the attempt compiled and passed the problem's sample tests: no CE, and no test named
+     * {@code sample/...} with a verdict other than AC. Attempts run every test, so a judged attempt has a row for
+     * each sample. A problem without samples filters out compile errors only.
+     */
+    private static final String PASSED_SAMPLES = """
+            (COALESCE(s.verdict, '-') <> 'CE'
+             AND NOT EXISTS (SELECT 1 FROM submission_testcases t
+                             WHERE t.submission_id = s.id AND starts_with(t.name, 'sample/') AND t.verdict <> 'AC'))""";
+
     private final Database db;
 
     public AiReportStore(Database db) {
@@ -43,7 +53,7 @@ public final class AiReportStore {
         StringBuilder sql = new StringBuilder("SELECT s.id, u.handle, s.problem_id, s.attempt->>'group',"
                 + " s.attempt->>'index', COALESCE(s.attempt->>'model', u.model), s.attempt->>'cost_usd',"
                 + " s.attempt->>'tokens', s.created_at, CASE WHEN s.status = 'done' THEN s.verdict END, "
-                + BEHAVIOUR + ", s.user_id, s.contest_id FROM submissions s JOIN users u ON u.id = s.user_id WHERE s.attempt IS NOT NULL");
+                + BEHAVIOUR + ", s.user_id, s.contest_id, " + PASSED_SAMPLES + " FROM submissions s JOIN users u ON u.id = s.user_id WHERE s.attempt IS NOT NULL");
         List<String> params = new ArrayList<>();
         if (filter.problem() != null) {
             sql.append(" AND s.problem_id = ?");
@@ -69,7 +79,7 @@ public final class AiReportStore {
                             index == null ? null : index.longValue(), rs.getString(6), decimal(rs.getString(7)),
                             decimal(rs.getString(8)), rs.getTimestamp(9).toInstant(),
                             rs.getString(10) == null ? null : Verdict.valueOf(rs.getString(10)),
-                            rs.getString(11));
+                            rs.getString(11), rs.getBoolean(14));
                     attempts.add(new StoredAttempt(a, new SubmissionFacts(rs.getLong(12), a.problem(),
                             rs.getString(13), a.submittedAt())));
                 }
