@@ -359,6 +359,13 @@ class AiReportTest {
         }
         assertError(api.postJson("/api/v1/submissions", bot, body("python3", RIGHT.get("python3")).put("attempt", 3)),
                 400, "invalid_field");
+        // 1e400 is an infinite double to the JSON reader (it used to answer 500)
+        for (String field : List.of("tokens", "cost_usd", "index")) {
+            String json = body("python3", RIGHT.get("python3")).put("attempt", new JsonObject().put(field, 424242))
+                    .encode().replace("424242", "1e400");
+            assertError(api.post("/api/v1/submissions", bot, "application/json",
+                    json.getBytes(java.nio.charset.StandardCharsets.UTF_8)), 400, "invalid_field");
+        }
     }
 
     /** As an administrator, who sees every attempt (a running contest's are hidden from others). */

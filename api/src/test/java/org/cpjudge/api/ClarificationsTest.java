@@ -259,6 +259,12 @@ class ClarificationsTest {
                 400, "unknown_reply_to");
         assertError(api.postJson(path, ADMIN, new JsonObject().put("reply_to", "abc").put("text", "?")),
                 400, "invalid_field");
+        // 2^64 + q read through longValue() would be q: the answer would land on fred's question
+        String wrapped = java.math.BigInteger.TWO.pow(64).add(java.math.BigInteger.valueOf(q)).toString();
+        for (String id : new String[] {wrapped, "1e400", "2.5"}) {
+            assertError(api.post(path, ADMIN, "application/json",
+                    ("{\"reply_to\": " + id + ", \"text\": \"?\"}").getBytes(StandardCharsets.UTF_8)), 400, "invalid_field");
+        }
         long ann = post("clar4", ADMIN, new JsonObject().put("text", "Announcement")).getLong("id");
         assertError(api.postJson(path, ADMIN, new JsonObject().put("reply_to", ann).put("text", "?")),
                 400, "not_a_question");

@@ -631,6 +631,21 @@ class ClicsApiTest {
     }
 
     @Test
+    void aTokenReadWhileTheFirstEventsSettleSkipsNothing() throws Exception {
+        createContest("clics-settle", Instant.now().plus(1, ChronoUnit.DAYS), 60, 0, "icpc", new JsonArray().add("cl-c"));
+        List<JsonObject> early = feed("clics-settle", null, "?stream=false");
+        String resume = early.isEmpty() ? "?stream=false"
+                : "?stream=false&since_token=" + early.get(early.size() - 1).getString("token");
+        Thread.sleep(3_500); // past EventFeed.SETTLE: everything written at the creation has settled
+        List<JsonObject> all = new ArrayList<>(early);
+        all.addAll(feed("clics-settle", null, resume));
+        for (String type : List.of("contest", "judgement-types", "languages", "groups", "awards")) {
+            assertTrue(all.stream().anyMatch(e -> e.getString("type").equals(type)),
+                    "a client that resumed from its first read still gets the " + type + " events: " + all);
+        }
+    }
+
+    @Test
     void unknownContestsEndpointsObjectsAndTokensAreRefused() throws Exception {
         createContest("clics4", Instant.now().minus(1, ChronoUnit.MINUTES), 60, 0);
         for (String path : List.of("/clics/contests/nope", "/clics/contests/nope/teams", "/clics/contests/nope/event-feed",

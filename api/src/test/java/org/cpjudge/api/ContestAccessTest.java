@@ -140,6 +140,8 @@ class ContestAccessTest {
         assertEquals(2, api.get("/api/v1/contests/acc1", ADMIN).json().getJsonArray("problems").size());
         assertError(submit(author, null, "acc-a", "AC"), 404, "problem_not_found");
         assertError(submit(author, "acc1", "acc-a", "AC"), 404, "problem_not_found");
+        assertError(api.post("/api/v1/contests/acc1/unfreeze", ADMIN, "application/json", new byte[0]), 409,
+                "not_frozen");
         assertError(api.get("/api/v1/problems/acc-a", "not-a-token"), 401, "invalid_token");
 
         // running: problems readable, practising on them refused; a submission is its author's alone
@@ -148,6 +150,9 @@ class ContestAccessTest {
         assertEquals(2, api.get("/api/v1/contests/acc1/scoreboard", null).json().getJsonArray("problems").size(),
                 "the public board shows the problems once the contest has started");
         assertError(submit(rival, null, "acc-a", "AC"), 409, "not_a_practice_problem");
+        // an unfreeze before the freeze would switch the freeze off
+        assertError(api.post("/api/v1/contests/acc1/unfreeze", ADMIN, "application/json", new byte[0]), 409,
+                "not_frozen");
         String early = submitted(author, "acc1", "acc-a", "AC");
         ApiFlowTest.awaitVerdict(api, early, ADMIN);
         assertSeenBy(early, true, author, ADMIN);

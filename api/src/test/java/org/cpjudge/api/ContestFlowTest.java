@@ -221,6 +221,13 @@ class ContestFlowTest {
                 400, "unknown_problem");
         assertError(api.postJson("/api/v1/contests", ADMIN, contest("v1", start, false).put("start", "tomorrow")),
                 400, "invalid_field");
+        // beyond PostgreSQL's timestamps (it used to answer 500) and before the epoch
+        for (String far : new String[] {"+999999999-12-31T23:59:59Z", "+10000-01-01T00:00:00Z", "1969-12-31T23:59:59Z"}) {
+            assertError(api.postJson("/api/v1/contests", ADMIN, contest("v1", start, false).put("start", far)),
+                    400, "invalid_field");
+            assertError(api.postJson("/api/v1/contests", ADMIN, contest("v1", start, false)
+                    .put("registration_closes", far)), 400, "invalid_field");
+        }
         assertError(api.postJson("/api/v1/contests", ADMIN, contest("v1", start, false).put("duration_minutes", 0)),
                 400, "invalid_field");
         assertError(api.postJson("/api/v1/contests", ADMIN, contest("v1", start, false).put("scoring", "golf")),

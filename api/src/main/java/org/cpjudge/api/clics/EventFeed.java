@@ -128,8 +128,12 @@ final class EventFeed {
             Instant settled = view.now().minus(SETTLE);
             events.removeIf(e -> e.token().instant().isAfter(settled));
         }
+        // awards sit after the latest settled event; with none settled yet they wait too, or their token (at the
+        // contest's creation, after every other type) would let a resuming client skip the held-back events
         Instant latest = events.stream().map(e -> e.token().instant()).max(Comparator.naturalOrder()).orElse(configured);
-        each(events, latest, AWARDS, "awards", view.awards());
+        if (!events.isEmpty()) {
+            each(events, latest, AWARDS, "awards", view.awards());
+        }
         if (complete) {
             events.add(event(later(latest, changes.lastKey()), END_OF_UPDATES, "state", null, view.state()));
         }

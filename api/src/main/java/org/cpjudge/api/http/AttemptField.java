@@ -74,6 +74,10 @@ final class AttemptField {
         if (!(v instanceof Number n)) {
             throw invalid(field, "must be a number");
         }
+        // JSON's 1e400 arrives as an infinite double, which has no decimal spelling
+        if ((n instanceof Double d && (d.isInfinite() || d.isNaN())) || (n instanceof Float f && (f.isInfinite() || f.isNaN()))) {
+            throw invalid(field, "must be a finite number");
+        }
         // the number's own spelling: exact for integers of any size and for decimals alike
         return new BigDecimal(n.toString());
     }

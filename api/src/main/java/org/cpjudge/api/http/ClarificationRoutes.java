@@ -194,8 +194,16 @@ public final class ClarificationRoutes {
         if (v == null) {
             return null;
         }
-        if (v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue()) && n.longValue() > 0) {
-            return n.longValue();
+        // exactly, not through longValue(): 2^64 + 1 would wrap to 1 and answer someone else's question
+        if (v instanceof Number n && !(n instanceof Double d && d.isInfinite())) {
+            try {
+                long id = new java.math.BigDecimal(n.toString()).longValueExact();
+                if (id > 0) {
+                    return id;
+                }
+            } catch (ArithmeticException | NumberFormatException e) {
+                // a fraction or beyond a long: refused below
+            }
         }
         // ids travel as numbers, but tools that treat every id as a string (as CLICS does) are met halfway
         if (v instanceof String s && s.matches("[1-9][0-9]{0,17}")) {

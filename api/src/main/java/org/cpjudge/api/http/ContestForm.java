@@ -219,13 +219,21 @@ final class ContestForm {
         return b;
     }
 
+    private static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("+10000-01-01T00:00:00Z");
+
     private static Instant instant(JsonObject body, String field, boolean required) {
         String text = required ? JsonBodies.requiredString(body, field) : JsonBodies.optionalString(body, field);
         if (text == null) {
             return null;
         }
         try {
-            return OffsetDateTime.parse(text).toInstant();
+            Instant at = OffsetDateTime.parse(text).toInstant();
+            // PostgreSQL's timestamptz stops in 294276 AD; years past 9999 are typing slips, not contests
+            if (at.isBefore(EARLIEST) || !at.isBefore(LATEST)) {
+                throw ApiException.badRequest("invalid_field", "'" + field + "' must lie in the years 1970 to 9999");
+            }
+            return at;
         } catch (DateTimeParseException e) {
             throw ApiException.badRequest("invalid_field",
                     "'" + field + "' must be an ISO-8601 time with an offset, such as 2026-11-24T10:00:00Z");

@@ -145,8 +145,16 @@ public final class ContestRoutes {
     private Reply unfreeze(RoutingContext ctx) throws Exception {
         auth.administrator(ctx);
         String id = ctx.pathParam("id");
-        contests.find(id).orElseThrow(() -> notFound(id));
-        boolean changed = contests.unfreeze(id, Instant.now());
+        Contest contest = contests.find(id).orElseThrow(() -> notFound(id));
+        Instant now = Instant.now();
+        // lifting a freeze that has not begun would switch it off: the last minutes' verdicts would go public
+        if (contest.unfrozenAt() == null && contest.finalizedAt() == null
+                && (contest.freezeMinutes() == 0 || now.isBefore(contest.freezeStart()))) {
+            throw new ApiException(409, "not_frozen", contest.freezeMinutes() == 0
+                    ? "contest '" + id + "' has no freeze"
+                    : "contest '" + id + "' is not frozen yet; its freeze starts at " + contest.freezeStart());
+        }
+        boolean changed = contests.unfreeze(id, now);
         return Reply.ok(new JsonObject().put("contest", id).put("frozen", false).put("already_unfrozen", !changed));
     }
 
