@@ -43,7 +43,8 @@ class ContestAccessTest {
         db = TestDatabases.fresh();
         server = JudgeServer.start(new ServerConfig(0, dataDir, db.url(), db.user(), db.password(), 2, ADMIN, false));
         api = new ApiClient(server.port());
-        for (String id : List.of("acc-a", "acc-b", "acc-c", "acc-practice", "acc-p1", "acc-p2", "acc-u1")) {
+        for (String id : List.of("acc-a", "acc-b", "acc-c", "acc-practice", "acc-p1", "acc-p2", "acc-u1", "acc-shared",
+                "acc-secret")) {
             var r = api.post("/api/v1/problems?id=" + id, ADMIN, "application/zip", Zips.of(Zips.resource("packages/sum")));
             assertEquals(201, r.status(), r.body());
         }
@@ -317,6 +318,50 @@ class ContestAccessTest {
         assertEquals(200, api.get("/api/v1/problems/acc-p1", chosen).status());
         assertError(api.get("/api/v1/problems/acc-p1", guesser), 404, "problem_not_found");
         assertError(api.get("/api/v1/problems/acc-p1", null), 404, "problem_not_found");
+    }
+
+    @Test
+    void aProblemReusedByAnUpcomingContestStaysInTheHandsOfThoseCompetingWithItNow() throws Exception {
+        String competitor = user("acc_competitor", "human");
+        String outsider = user("acc_bystander", "human");
+        assertEquals(201, api.postJson("/api/v1/contests", ADMIN, body("id", "acc-now", "name", "Now",
+                "start", Instant.now().minusSeconds(60).toString(), "duration_minutes", 120,
+                "problems", new JsonArray().add("acc-shared"))).status());
+        register("acc-now", competitor);
+        assertEquals(201, api.postJson("/api/v1/contests", ADMIN, body("id", "acc-tomorrow", "name", "Tomorrow",
+                "start", Instant.now().plus(1, ChronoUnit.DAYS).toString(), "duration_minutes", 120,
+                "problems", new JsonArray().add("acc-shared"))).status());
+        assertEquals(200, api.get("/api/v1/problems/acc-shared", competitor).status());
+        String id = submitted(competitor, "acc-now", "acc-shared", "AC");
+        assertEquals("AC", ApiFlowTest.awaitVerdict(api, id, ADMIN).getString("verdict"));
+        assertError(api.get("/api/v1/problems/acc-shared", outsider), 404, "problem_not_found");
+        assertError(api.get("/api/v1/problems/acc-shared", null), 404, "problem_not_found");
+    }
+
+    @Test
+    void aPrivateContestsBoardKeepsItsProblemsFromThePublicWhileItRuns() throws Exception {
+        assertEquals(201, api.postJson("/api/v1/contests", ADMIN, body("id", "acc-closed", "name", "Closed",
+                "start", Instant.now().minusSeconds(60).toString(), "duration_minutes", 120, "visibility", "private",
+                "problems", new JsonArray().add("acc-secret"))).status());
+        JsonObject board = api.get("/api/v1/contests/acc-closed/scoreboard", null).json();
+        assertEquals(0, board.getJsonArray("problems").size(), board.encode());
+        assertEquals(1, api.get("/api/v1/contests/acc-closed/scoreboard?view=jury", ADMIN).json()
+                .getJsonArray("problems").size());
+        assertError(api.get("/api/v1/contests/acc-closed/scoreboard/stream?view=jury", ADMIN), 400, "invalid_view");
+    }
+
+    @Test
+    void anUpcomingContestFinalizedIsCalledOffAndAnAdministratorRegistersSomeoneByHandle() throws Exception {
+        Instant start = Instant.now().plus(1, ChronoUnit.HOURS);
+        assertEquals(201, api.postJson("/api/v1/contests", ADMIN, body("id", "acc-soon", "name", "Soon",
+                "start", start.toString(), "duration_minutes", 60, "problems", new JsonArray().add("acc-p2"))).status());
+        assertError(api.post("/api/v1/contests/acc-soon/register", ADMIN, "application/json", new byte[0]),
+                400, "missing_field");
+        assertEquals(200, api.post("/api/v1/contests/acc-soon/finalize", ADMIN, "application/json", new byte[0]).status());
+        JsonObject off = api.get("/api/v1/contests/acc-soon", null).json();
+        assertEquals("finalized", off.getString("status"));
+        assertEquals(Instant.parse(off.getString("start")), Instant.parse(off.getString("end")),
+                "called off before its start: it ends at its start, never before");
     }
 
     @Test

@@ -18,7 +18,8 @@ import org.cpjudge.api.store.ContestStore;
  *       exist. While its contest runs it can be read (a private contest's only by its contestants) but is
  *       practised only inside the contest. After the contest it is a practice problem, unless the contest says
  *       otherwise: then only its contestants still read it. A problem in several contests gets the least of
- *       what each allows.</li>
+ *       what each allows, except for those competing with it in a running contest, who read it whatever the
+ *       others say (they have it in hand already).</li>
  *   <li>A submission's author sees all of it. Until its contest is over, nobody else sees a contest submission
  *       at all; after it, its verdict is public, except that a try made in the freeze stays hidden until the
  *       contest is unfrozen or finalized, as on the board; its source only if the contest opens sources.
@@ -83,6 +84,10 @@ public final class AccessPolicy {
             List<Contest> containing = contestsOf(problemId);
             ProblemAccess access = ProblemAccess.PRACTISE;
             for (Contest c : containing) {
+                if (c.startedAt(now) && !c.overAt(now) && !viewer.anonymous() && registeredIn(c)) {
+                    // competing in a running contest with it: what other contests keep hidden is already in hand
+                    return ProblemAccess.READ;
+                }
                 access = access.atMost(inContest(c));
             }
             return access;
@@ -91,6 +96,7 @@ public final class AccessPolicy {
         private ProblemAccess inContest(Contest c) throws SQLException {
             return AccessPolicy.inContest(c, now, !viewer.anonymous() && registeredIn(c));
         }
+
 
         public SubmissionAccess submission(SubmissionFacts s) throws SQLException {
             if (viewer.administrator() || viewer.is(s.authorId())) {

@@ -57,8 +57,12 @@ public record Contest(String id, String name, Instant startsAt, int durationMinu
         return startsAt.plus(Duration.ofMinutes(durationMinutes));
     }
 
+    /** When it ended or will end; a contest finalized before its start (called off) ends at its start. */
     public Instant end() {
-        return endedAt != null && endedAt.isBefore(scheduledEnd()) ? endedAt : scheduledEnd();
+        if (endedAt == null || !endedAt.isBefore(scheduledEnd())) {
+            return scheduledEnd();
+        }
+        return endedAt.isBefore(startsAt) ? startsAt : endedAt;
     }
 
     /** Results submitted from this moment on stay hidden on the public scoreboard until unfrozen or finalized. */

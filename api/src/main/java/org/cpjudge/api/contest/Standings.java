@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.cpjudge.api.access.AccessPolicy;
 
 /**
  * One view of a contest's board (public, or the jury's unfrozen one), kept up to date one submission at a
@@ -38,8 +39,9 @@ public final class Standings {
      */
     public Standings(Contest contest, List<Participant> participants, List<ContestSubmission> tries, Instant now,
                      boolean hideFrozen) {
-        // before the start a contest's problems do not exist for the public (see AccessPolicy): no cells, no ids
-        this.problemsHidden = hideFrozen && !contest.startedAt(now);
+        // the public sees a contest's problems only when the access policy lets anonymous readers see them (from
+        // the start; a private contest's not while it runs): no cells, no ids before
+        this.problemsHidden = hideFrozen && problemsHiddenFromThePublic(contest, now);
         this.contest = problemsHidden ? contest.withoutProblems() : contest;
         this.rule = ScoringRule.of(this.contest);
         this.order = rule.order();
@@ -67,6 +69,10 @@ public final class Standings {
         rerank(new HashSet<>());
     }
 
+    private static boolean problemsHiddenFromThePublic(Contest contest, Instant now) {
+        return !AccessPolicy.inContest(contest, now, false).visible();
+    }
+
     public Contest contest() {
         return contest;
     }
@@ -80,7 +86,8 @@ public final class Standings {
      * began or was lifted).
      */
     public boolean staleAt(Instant now, boolean hideFrozen) {
-        return frozen != (hideFrozen && contest.frozenAt(now)) || problemsHidden != (hideFrozen && !contest.startedAt(now));
+        return frozen != (hideFrozen && contest.frozenAt(now))
+                || problemsHidden != (hideFrozen && problemsHiddenFromThePublic(contest, now));
     }
 
     /** The tries the model holds, for rebuilding another view without reading them again. */

@@ -101,6 +101,9 @@ public final class ContestRoutes {
         String handle = JsonBodies.optionalString(body, "handle");
         User who = caller;
         Instant now = Instant.now();
+        if (handle == null && caller.isAdmin()) {
+            throw ApiException.badRequest("missing_field", "an administrator registers a contestant by 'handle'");
+        }
         if (handle != null && !handle.equals(caller.handle())) {
             if (!caller.isAdmin()) {
                 throw new ApiException(403, "forbidden", "only an administrator may register someone else");
@@ -113,8 +116,10 @@ public final class ContestRoutes {
         }
         if (!caller.isAdmin()) {
             if (!contest.registrationOpenAt(now)) {
-                throw new ApiException(409, "registration_closed", "registration for contest '" + id + "' is open from "
-                        + contest.admission().registrationOpens() + " to " + contest.admission().registrationCloses());
+                Instant opens = contest.admission().registrationOpens();
+                Instant closes = contest.admission().registrationCloses();
+                throw new ApiException(409, "registration_closed", "registration for contest '" + id + "' is open "
+                        + (opens == null ? "" : "from " + opens + " ") + "until " + (closes == null ? contest.end() : closes));
             }
             if (contest.admission().visibility() == Visibility.PRIVATE) {
                 String code = JsonBodies.optionalString(body, "invitation_code");

@@ -40,6 +40,13 @@ public final class LiveScoreboardStream {
 
     public void handle(RoutingContext ctx) {
         String id = ctx.pathParam("id");
+        String view = ctx.request().getParam("view");
+        if (view != null && !view.equals("public")) {
+            // never a public stream answering a jury request: the caller would take a frozen board for the live one
+            Endpoints.error(ctx, 400, "invalid_view", "the stream carries the public board; the jury reads"
+                    + " GET /api/v1/contests/" + id + "/scoreboard?view=jury (ETag makes polling cheap)");
+            return;
+        }
         Context context = vertx.getOrCreateContext();
         vertx.<Optional<PublishedBoard>>executeBlocking(() -> boards.board(id, LiveScoreboards.View.PUBLIC), false)
                 .onComplete(first -> {
