@@ -346,9 +346,26 @@ class VirtualParticipationTest {
         String clock = user("vp_clock");
         String zero = user("vp_zero");
         contest("cfpast", "vp-c", "vp-d", 3 * DURATION);
+        // per-problem results are scored by the contest's rule: A at minute 0 after one rejected try is 500 - 50
+        JsonObject perProblem = body("handle", "percell", "rating", 2000, "problems", new JsonArray()
+                .add(body("problem", "A", "solved", true, "minute", 0, "rejected", 1))
+                .add(body("problem", "vp-d", "solved", false, "rejected", 3)));
         JsonArray reference = new JsonArray().add(body("handle", "tourist", "rating", 3500, "points", 1500, "penalty", 0))
-                .add(body("handle", "newbie", "rating", 1000, "points", 0, "penalty", 0));
+                .add(body("handle", "newbie", "rating", 1000, "points", 0, "penalty", 0)).add(perProblem);
+        JsonArray unknown = reference.copy();
+        unknown.add(body("handle", "lost", "rating", 1500, "problems", new JsonArray().add(body("problem", "Z", "solved", true, "minute", 3))));
+        var refused = api.postJson("/api/v1/contests/cfpast/standings", ADMIN, body("standings", unknown));
+        assertError(refused, 400, "invalid_standings_row");
+        assertTrue(refused.body().contains("standings[3]"), refused.body());
+        JsonArray noMinute = reference.copy();
+        noMinute.set(0, body("handle", "t", "rating", 1500, "problems", new JsonArray().add(body("problem", "A", "solved", true))));
+        assertTrue(api.postJson("/api/v1/contests/cfpast/standings", ADMIN, body("standings", noMinute)).body()
+                .contains("standings[0]"));
         assertEquals(201, api.postJson("/api/v1/contests/cfpast/standings", ADMIN, body("standings", reference)).status());
+        JsonObject shown = api.get("/api/v1/contests/cfpast/standings", null).json();
+        assertEquals(3, shown.getInteger("total_rows"));
+        assertEquals(450.0, shown.getJsonArray("rows").getJsonObject(2).getDouble("points"), 1e-9, shown.encode());
+        assertEquals(0, shown.getJsonArray("rows").getJsonObject(2).getLong("penalty"));
 
         // minute 0: every try counts at the start, whenever it is made
         startRun("cfpast", zero, "minute0");
@@ -359,10 +376,10 @@ class VirtualParticipationTest {
         assertEquals("minute0", z.getString("policy"));
         assertEquals(0, cell(z, "vp-c").getInteger("time_minutes"));
         assertEquals(450.0, z.getDouble("points"), 1e-9, "500 less 50 for the wrong try before: " + z.encode());
-        // below tourist's 1500, above the newbie's 0: the second of three
-        assertEquals(2, z.getInteger("rank"));
-        assertEquals(2, z.getInteger("standings_size"));
-        assertEquals(PerformanceRating.of(2, new int[] {3500, 1000}), z.getInteger("performance_rating"));
+        // below tourist's 1500, tied with percell's 450 (a tie takes the worst place of its group), above the newbie
+        assertEquals(3, z.getInteger("rank"));
+        assertEquals(3, z.getInteger("standings_size"));
+        assertEquals(PerformanceRating.of(3, new int[] {3500, 1000, 2000}), z.getInteger("performance_rating"));
 
         // the clock: minutes since the run started, and it closes when the contest's duration has passed
         JsonObject run = startRun("cfpast", clock, "clock");

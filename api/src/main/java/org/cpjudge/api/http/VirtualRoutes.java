@@ -1,5 +1,6 @@
 package org.cpjudge.api.http;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -7,6 +8,7 @@ import io.vertx.ext.web.handler.BodyHandler;
 import java.time.Instant;
 import java.util.List;
 import org.cpjudge.api.access.AccessPolicy;
+import org.cpjudge.api.access.Viewer;
 import org.cpjudge.api.contest.Contest;
 import org.cpjudge.api.contest.NewcomerRules;
 import org.cpjudge.api.contest.WireEnum;
@@ -18,6 +20,7 @@ import org.cpjudge.api.virtual.VirtualResult;
 import org.cpjudge.api.virtual.VirtualRun;
 import org.cpjudge.api.virtual.VirtualRunStore;
 import org.cpjudge.rating.NewcomerRule;
+import org.cpjudge.rating.Result;
 
 /**
  * Real contests as references and virtual participation: an administrator imports a finished contest's official
@@ -49,6 +52,7 @@ public final class VirtualRoutes {
     public void mount(Router router) {
         router.post("/api/v1/contests/:id/standings").handler(BodyHandler.create().setBodyLimit(STANDINGS_BODY_LIMIT))
                 .handler(endpoints.blocking(this::importStandings));
+        router.get("/api/v1/contests/:id/standings").handler(endpoints.blocking(this::showStandings));
         router.post("/api/v1/contests/:id/virtual").handler(BodyHandler.create().setBodyLimit(16 * 1024))
                 .handler(endpoints.blocking(this::start));
         router.post("/api/v1/contests/:id/virtual/end").handler(endpoints.blocking(this::end));
@@ -63,17 +67,44 @@ public final class VirtualRoutes {
             throw new ApiException(409, "contest_not_over", "contest '" + contest.id()
                     + "' is not over; its final standings exist only after its end");
         }
-        List<ReferenceRow> rows = ReferenceStandingsForm.parse(JsonBodies.object(ctx));
+        List<ReferenceRow> rows = ReferenceStandingsForm.parse(JsonBodies.object(ctx), contest);
         return Reply.created(new JsonObject().put("rows", runs.replaceStandings(contest.id(), rows)));
+    }
+
+    /** The imported standings, as scores or ranks (per-problem rows as the score they came to). */
+    private Reply showStandings(RoutingContext ctx) throws Exception {
+        Viewer viewer = auth.viewer(ctx);
+        Contest contest = contest(ctx);
+        if (!viewer.administrator() && !readable(contest, viewer.user(), Instant.now())) {
+            throw notFound(contest.id());
+        }
+        JsonArray rows = new JsonArray();
+        for (ReferenceRow r : runs.standings(contest.id())) {
+            JsonObject row = new JsonObject().put("handle", r.handle()).put("rating", r.rating());
+            if (r.result() instanceof Result.GivenRank g) {
+                row.put("rank", g.rank());
+            } else if (r.result() instanceof Result.Score sc) {
+                row.put("points", sc.points()).put("penalty", sc.penalty());
+            }
+            rows.add(row);
+        }
+        return Reply.ok(new JsonObject().put("contest", contest.id()).put("total_rows", rows.size()).put("rows", rows));
+    }
+
+    /** Whether the user (null: anonymous) may read the contest's problems now, as the access policy says. */
+    private boolean readable(Contest contest, User user, Instant now) throws Exception {
+        if (user != null && user.isAdmin()) {
+            return true;
+        }
+        boolean registered = user != null && contests.isRegistered(contest.id(), user.id());
+        return AccessPolicy.inContest(contest, now, registered).visible();
     }
 
     private Reply start(RoutingContext ctx) throws Exception {
         User user = auth.user(ctx);
         Contest contest = contest(ctx);
         Instant now = Instant.now();
-        boolean readable = user.isAdmin()
-                || AccessPolicy.inContest(contest, now, contests.isRegistered(contest.id(), user.id())).visible();
-        if (!readable) {
+        if (!readable(contest, user, now)) {
             throw notFound(contest.id());
         }
         if (!contest.overAt(now)) {

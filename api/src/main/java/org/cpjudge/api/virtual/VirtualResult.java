@@ -10,9 +10,7 @@ import org.cpjudge.api.contest.Contest;
 import org.cpjudge.api.contest.ContestSubmission;
 import org.cpjudge.api.contest.Participant;
 import org.cpjudge.api.contest.ProblemResult;
-import org.cpjudge.api.contest.Scoreboard;
 import org.cpjudge.api.contest.ScoreboardRow;
-import org.cpjudge.api.contest.Scoring;
 import org.cpjudge.api.contest.WireEnum;
 import org.cpjudge.rating.CodeforcesRating;
 import org.cpjudge.rating.Contestant;
@@ -24,7 +22,7 @@ import org.cpjudge.rating.Standing;
 
 /**
  * What a virtual run came to. Its tries are put back into the contest at its start plus their virtual moment and
- * scored by the contest's own board ({@link Scoreboard#of}, so the scoring rules are written once); the row's
+ * scored by the contest's own board ({@link ReferenceScoring}, so the scoring rules are written once); the row's
  * points (problems solved in ICPC, points otherwise, as finalizing rates them) and penalty are then placed among
  * the real final standings by the rating module: {@link Places} (a tie takes the worst place of its group),
  * {@link PerformanceRating} against the real ratings, and {@link CodeforcesRating} on the real standings with the
@@ -45,7 +43,7 @@ public record VirtualResult(VirtualRun run, ScoreboardRow row, double points, lo
                                    List<ReferenceRow> reference, VirtualRunStore.RatingState rating,
                                    NewcomerRule rule, Instant now) {
         ScoreboardRow row = board(contest, run, tries, now);
-        double points = contest.scoring() == Scoring.ICPC ? row.solved() : row.score();
+        double points = ReferenceScoring.points(contest, row);
         long penalty = row.penalty();
         int before = rating.internalRating() != null ? rating.internalRating() : rule.initialRating();
         boolean rankable = !reference.isEmpty() && reference.stream().noneMatch(ReferenceRow::byRank);
@@ -72,8 +70,6 @@ public record VirtualResult(VirtualRun run, ScoreboardRow row, double points, lo
      * (a nanosecond apart, within the same minute), since the rules read a contestant's tries oldest first.
      */
     static ScoreboardRow board(Contest contest, VirtualRun run, List<VirtualRunStore.VirtualTry> tries, Instant now) {
-        Contest asHeld = new Contest(contest.id(), contest.name(), contest.startsAt(), contest.durationMinutes(), 0,
-                contest.rules(), contest.admission(), contest.problems(), null, null, null);
         List<ContestSubmission> placed = new ArrayList<>(tries.size());
         Instant previous = null;
         for (VirtualRunStore.VirtualTry t : tries) {
@@ -87,7 +83,7 @@ public record VirtualResult(VirtualRun run, ScoreboardRow row, double points, lo
                     s.subtasks()));
         }
         Participant self = new Participant(run.userId(), run.handle(), "virtual");
-        return Scoreboard.of(asHeld, List.of(self), placed, now, false).rows().get(0);
+        return ReferenceScoring.row(contest, self, placed, now);
     }
 
     public JsonObject toJson() {
