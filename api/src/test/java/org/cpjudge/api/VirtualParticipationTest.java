@@ -244,8 +244,10 @@ class VirtualParticipationTest {
         JsonObject run = startRun("cf641", model, "declared");
         assertEquals("declared", run.getString("policy"));
         assertNotNull(Instant.parse(run.getString("start")));
-        assertTrue(run.containsKey("end"), run.encode());
-        assertNull(run.getValue("end"), "a declared run is open until it is ended: " + run.encode());
+        assertEquals(Duration.ofMinutes(DURATION),
+                Duration.between(Instant.parse(run.getString("start")), Instant.parse(run.getString("end"))));
+        assertTrue(run.containsKey("closes_at"), run.encode());
+        assertNull(run.getValue("closes_at"), "a declared run is open until it is ended: " + run.encode());
         assertError(api.postJson("/api/v1/contests/cf641/virtual", model, body("policy", "clock")), 409,
                 "virtual_run_exists");
         assertError(api.postJson("/api/v1/contests/cf641/virtual", rival, body("policy", "sometimes")), 400,
@@ -323,7 +325,8 @@ class VirtualParticipationTest {
         var ended = api.post("/api/v1/contests/cf641/virtual/end", model, "application/json", new byte[0]);
         assertEquals(200, ended.status(), ended.body());
         assertFalse(ended.json().getBoolean("active"));
-        assertNotNull(ended.json().getString("end"));
+        assertNotNull(ended.json().getString("closes_at"));
+        assertEquals(ended.json().getString("closes_at"), ended.json().getString("end"), "ended early");
         assertError(submit(model, "cf641", "vp-a", "AC", 50), 409, "virtual_run_over");
         assertEquals(200, api.get("/api/v1/submissions/" + tries.get(0), rival).status());
         assertEquals(mine.getInteger("rank"), result("cf641", "vp_model", rival).getInteger("rank"));
@@ -385,6 +388,7 @@ class VirtualParticipationTest {
         JsonObject run = startRun("cfpast", clock, "clock");
         assertEquals(Duration.ofMinutes(DURATION),
                 Duration.between(Instant.parse(run.getString("start")), Instant.parse(run.getString("end"))));
+        assertEquals(run.getString("end"), run.getString("closes_at"), "a clock run closes at its end");
         assertError(submit(clock, "cfpast", "vp-c", "AC", 1), 400, "minute_not_declared");
         ApiFlowTest.awaitVerdict(api, submitted(clock, "cfpast", "vp-c", "AC", null), ADMIN);
         ageRun("cfpast", "vp_clock", 37);

@@ -147,7 +147,8 @@ public final class VirtualRoutes {
     private static JsonObject runJson(VirtualRun run, Instant now) {
         Instant closes = run.closesAt();
         return new JsonObject().put("contest", run.contestId()).put("handle", run.handle())
-                .put("start", run.startedAt().toString()).put("end", closes == null ? null : closes.toString())
+                .put("start", run.startedAt().toString()).put("end", run.end().toString())
+                .put("closes_at", closes == null ? null : closes.toString())
                 .put("policy", WireEnum.wire(run.policy())).put("duration_minutes", run.durationMinutes())
                 .put("active", run.activeAt(now));
     }

@@ -101,7 +101,8 @@ public record VirtualResult(VirtualRun run, ScoreboardRow row, double points, lo
                 .put("standings_size", standingsSize)
                 .put("solved", row.solved()).put("score", row.score()).put("problems", cells)
                 .put("rating_before", ratingBefore).put("rated", false)
-                .put("start", run.startedAt().toString()).put("end", closes == null ? null : closes.toString())
+                .put("start", run.startedAt().toString()).put("end", run.end().toString())
+                .put("closes_at", closes == null ? null : closes.toString())
                 .put("active", run.activeAt(now));
     }
 }

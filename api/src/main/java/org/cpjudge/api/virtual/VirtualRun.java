@@ -11,6 +11,15 @@ import java.time.Instant;
 public record VirtualRun(long id, String contestId, long userId, String handle, VirtualPolicy policy,
                          Instant startedAt, Instant endedAt, int durationMinutes) {
 
+    /**
+     * The run's end as its contest's clock sees it: when it was ended, else its start plus the contest's duration.
+     * A clock run closes then; a minute-0 or declared run keeps taking submissions until it is ended.
+     */
+    public Instant end() {
+        Instant scheduled = startedAt.plus(Duration.ofMinutes(durationMinutes));
+        return endedAt != null && endedAt.isBefore(scheduled) ? endedAt : scheduled;
+    }
+
     /** When the run stops taking submissions: its end, or for a clock run its duration's end; null while open-ended. */
     public Instant closesAt() {
         Instant byClock = policy.timed() ? startedAt.plus(Duration.ofMinutes(durationMinutes)) : null;
