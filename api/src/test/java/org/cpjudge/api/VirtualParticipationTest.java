@@ -339,8 +339,13 @@ class VirtualParticipationTest {
         JsonArray listed = new JsonArray(clics.body());
         assertEquals(1, listed.size(), listed.encode());
         assertEquals(realTry, listed.getJsonObject(0).getString("id"));
+        String judgements = api.get("/clics/contests/cf641/judgements", ADMIN).body();
+        String feed = api.get("/clics/contests/cf641/event-feed?stream=false", ADMIN).body();
+        assertTrue(judgements.contains(realTry) && feed.contains(realTry), judgements);
         for (String id : tries) {
             assertFalse(clics.body().contains(id), "virtual try " + id + " is not a contest submission in CLICS");
+            assertFalse(judgements.contains(id), "nor judged in the contest");
+            assertFalse(feed.contains(id), "nor in the event feed");
         }
     }
 
