@@ -103,8 +103,7 @@ public final class SubmissionRoutes {
         }
         // a contest submission got past checkContestEntry without a virtual run: its contest is running, so it is
         // judged as live
-        UUID id = submissions.create(new NewSubmission(user.id(), problemId, language, files.encode(), contest,
-                attempt == null ? null : attempt.encode()), JobPriority.ofSubmission(contest != null, attempt != null));
+        UUID id = submissions.create(submission, JobPriority.ofSubmission(contest != null, attempt != null));
         return Reply.accepted(new JsonObject().put("id", id.toString()));
     }
 
