@@ -69,6 +69,11 @@ class SchemaVocabularyTest {
     }
 
     @Test
+    void virtualRunPolicyAllowsExactlyThePolicies() throws Exception {
+        assertEquals(words(org.cpjudge.api.virtual.VirtualPolicy.class, WireEnum::wire), allowed("virtual_runs", "policy"));
+    }
+
+    @Test
     void jobPriorityAllowsExactlyTheLevels() throws Exception {
         assertEquals(words(JobPriority.class, p -> String.valueOf(p.level())), allowed("judge_jobs", "priority"));
     }

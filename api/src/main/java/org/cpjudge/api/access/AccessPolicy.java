@@ -9,6 +9,8 @@ import java.util.Optional;
 import org.cpjudge.api.contest.Contest;
 import org.cpjudge.api.contest.Visibility;
 import org.cpjudge.api.store.ContestStore;
+import org.cpjudge.api.virtual.VirtualRun;
+import org.cpjudge.api.virtual.VirtualRunStore;
 
 /**
  * Who may see what, and when: the one place routes, pages, streams and reports ask. Administrators see
@@ -25,6 +27,9 @@ import org.cpjudge.api.store.ContestStore;
  *       contest is unfrozen or finalized, as on the board; its source only if the contest opens sources.
  *       Practice submissions show their verdict, never their source. Nothing is shown of a submission to a
  *       problem the viewer may not see.</li>
+ *   <li>A virtual run's tries (made after the contest's end) and its result are its author's alone while the run
+ *       is active, so nobody taking the contest later learns from them; once it is over they are shown as the
+ *       contest's other submissions are.</li>
  * </ul>
  * The Contest API (CLICS) serves what the public scoreboard shows, the data behind its cells included (who tried
  * which problem when, and the verdicts of tries made before the freeze); it asks {@link #inContest} for problems.
@@ -33,9 +38,11 @@ import org.cpjudge.api.store.ContestStore;
 public final class AccessPolicy {
 
     private final ContestStore contests;
+    private final VirtualRunStore virtualRuns;
 
-    public AccessPolicy(ContestStore contests) {
+    public AccessPolicy(ContestStore contests, VirtualRunStore virtualRuns) {
         this.contests = contests;
+        this.virtualRuns = virtualRuns;
     }
 
     /** Answers for one viewer at one moment, remembering the contests it read. */
@@ -67,6 +74,7 @@ public final class AccessPolicy {
         private final Map<String, List<Contest>> contestsOfProblem = new HashMap<>();
         private final Map<String, Optional<Contest>> contestById = new HashMap<>();
         private final Map<String, Boolean> registered = new HashMap<>();
+        private final Map<String, Optional<VirtualRun>> runs = new HashMap<>();
 
         private Session(Viewer viewer, Instant now) {
             this.viewer = viewer;
@@ -119,7 +127,25 @@ public final class AccessPolicy {
             if (c.frozenAt(now) && !s.submittedAt().isBefore(c.freezeStart())) {
                 return SubmissionAccess.HIDDEN;
             }
+            if (s.madeAfterEndOf(c) && !virtualRunOver(c, s.authorId())) {
+                return SubmissionAccess.HIDDEN;
+            }
             return c.admission().sourcesPublicAfter() ? SubmissionAccess.SOURCE : SubmissionAccess.VERDICT;
+        }
+
+        /** A virtual run's result: its author's and the administrators' while it is active, then everyone's. */
+        public boolean virtualResult(VirtualRun run) {
+            return viewer.administrator() || viewer.is(run.userId()) || !run.activeAt(now);
+        }
+
+        private boolean virtualRunOver(Contest c, long authorId) throws SQLException {
+            String key = c.id() + "\n" + authorId;
+            Optional<VirtualRun> run = runs.get(key);
+            if (run == null) {
+                run = virtualRuns.find(c.id(), authorId);
+                runs.put(key, run);
+            }
+            return run.isEmpty() || !run.get().activeAt(now);
         }
 
         private boolean registeredIn(Contest c) throws SQLException {

@@ -25,6 +25,7 @@ import org.cpjudge.api.store.RatingStore;
 import org.cpjudge.api.store.SubmissionStore;
 import org.cpjudge.api.store.UserStore;
 import org.cpjudge.api.store.WorkerRegistry;
+import org.cpjudge.api.virtual.VirtualRunStore;
 import org.cpjudge.api.web.WebRoutes;
 import org.cpjudge.judge.Judge;
 import org.cpjudge.rating.NewcomerRule;
@@ -52,7 +53,8 @@ public final class ApiServer {
         // every contest's board in memory, following verdicts as they land (see LiveScoreboards)
         this.liveBoards = new LiveScoreboards(db, contests, java.time.Duration.ofSeconds(1));
         ContestService contestService = new ContestService(db, contests, liveBoards);
-        AccessPolicy access = new AccessPolicy(contests);
+        VirtualRunStore virtualRuns = new VirtualRunStore(db, contests);
+        AccessPolicy access = new AccessPolicy(contests, virtualRuns);
 
         new HealthRoutes(endpoints, workers).mount(router);
         new LanguageRoutes(endpoints, languages).mount(router);
@@ -60,7 +62,9 @@ public final class ApiServer {
         new ProblemRoutes(endpoints, auth, problems, new ProblemImport(problems, dataDir.resolve("scratch"), judge),
                 new Statements(new ProblemCache(problems, dataDir.resolve("problems"))), access).mount(router);
         SubmissionStore submissions = new SubmissionStore(db);
-        new SubmissionRoutes(endpoints, auth, problems, submissions, languages, contests, access).mount(router);
+        new SubmissionRoutes(endpoints, auth, problems, submissions, languages, contests, access, virtualRuns)
+                .mount(router);
+        new VirtualRoutes(endpoints, auth, contests, virtualRuns, access, newcomerRule).mount(router);
         new RejudgeRoutes(endpoints, auth, contests, submissions, new Rejudge(db, submissions)).mount(router);
         new ContestRoutes(endpoints, auth, contests, problems, users, contestService,
                 new ContestFinalizer(db, contests, ratingStore, newcomerRule)).mount(router);

@@ -28,6 +28,9 @@ import org.cpjudge.api.store.ProblemStore;
 import org.cpjudge.api.store.SubmissionStore;
 import org.cpjudge.api.store.SubmissionView;
 import org.cpjudge.api.store.User;
+import org.cpjudge.api.virtual.VirtualPolicy;
+import org.cpjudge.api.virtual.VirtualRun;
+import org.cpjudge.api.virtual.VirtualRunStore;
 
 /** Submitting solutions and reading their verdicts. */
 public final class SubmissionRoutes {
@@ -44,11 +47,13 @@ public final class SubmissionRoutes {
     private final LanguageCatalog languages;
     private final ContestStore contests;
     private final AccessPolicy access;
+    private final VirtualRunStore virtualRuns;
 
     public SubmissionRoutes(Endpoints endpoints, Authenticator auth, ProblemStore problems,
                             SubmissionStore submissions, LanguageCatalog languages, ContestStore contests,
-                            AccessPolicy access) {
+                            AccessPolicy access, VirtualRunStore virtualRuns) {
         this.access = access;
+        this.virtualRuns = virtualRuns;
         this.endpoints = endpoints;
         this.auth = auth;
         this.problems = problems;
@@ -78,15 +83,27 @@ public final class SubmissionRoutes {
         if (problems.find(problemId).isEmpty() || !allowed.visible()) {
             throw ApiException.notFound("problem_not_found", "no problem has the id '" + problemId + "'");
         }
+        VirtualRun run = null;
         if (contest != null) {
-            checkContestEntry(contest, problemId, user);
+            run = checkContestEntry(contest, problemId, user);
         } else if (allowed != ProblemAccess.PRACTISE) {
             throw new ApiException(409, "not_a_practice_problem", "problem '" + problemId
                     + "' belongs to a contest and is not open for practice: submit with \"contest\" while it runs");
         }
-        // a contest submission got past checkContestEntry: its contest is running, so it is judged as live
-        UUID id = submissions.create(new NewSubmission(user.id(), problemId, language, files.encode(), contest,
-                attempt == null ? null : attempt.encode()), JobPriority.ofSubmission(contest != null, attempt != null));
+        Integer minute = declaredMinute(body, run);
+        NewSubmission submission = new NewSubmission(user.id(), problemId, language, files.encode(), contest,
+                attempt == null ? null : attempt.encode());
+        if (run != null) {
+            // a virtual run's try: nobody watches it live, so it waits behind live contests and practice
+            VirtualRunStore.Submitted made = virtualRuns.submit(submission, minute, Instant.now(), JobPriority.BATCH);
+            if (made.closed()) {
+                throw virtualRunOver(contest);
+            }
+            return Reply.accepted(new JsonObject().put("id", made.id().toString()));
+        }
+        // a contest submission got past checkContestEntry without a virtual run: its contest is running, so it is
+        // judged as live
+        UUID id = submissions.create(submission, JobPriority.ofSubmission(contest != null, attempt != null));
         return Reply.accepted(new JsonObject().put("id", id.toString()));
     }
 
@@ -127,8 +144,43 @@ public final class SubmissionRoutes {
         return clean;
     }
 
-    /** A submission naming a contest counts in it; one that could not count is refused, never silently kept aside. */
-    private void checkContestEntry(String contestId, String problemId, User user) throws Exception {
+    /**
+     * {@code "minute"}: the minute of the contest a try of a {@code declared} virtual run counts at, from 0 up to
+     * (not including) the contest's duration, as a try in the contest's last minute is the last that counts.
+     * Refused everywhere else, where the clock decides.
+     */
+    private static Integer declaredMinute(JsonObject body, VirtualRun run) {
+        boolean declared = run != null && run.policy() == VirtualPolicy.DECLARED;
+        if (!body.containsKey("minute")) {
+            if (declared) {
+                throw ApiException.badRequest("missing_field", "this virtual run declares its schedule: each"
+                        + " submission carries \"minute\", the minute of the contest it counts at");
+            }
+            return null;
+        }
+        if (!declared) {
+            throw ApiException.badRequest("minute_not_declared", "\"minute\" is taken only by a virtual run with the"
+                    + " policy \"declared\"; here the " + (run == null ? "contest's clock" : "run's policy") + " decides");
+        }
+        Object v = body.getValue("minute");
+        if (!(v instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue()) || n.doubleValue() < 0
+                || n.doubleValue() >= run.durationMinutes()) {
+            throw ApiException.badRequest("invalid_field", "\"minute\" must be a whole number from 0 to "
+                    + (run.durationMinutes() - 1) + " (the contest lasts " + run.durationMinutes() + " minutes)");
+        }
+        return n.intValue();
+    }
+
+    private static ApiException virtualRunOver(String contestId) {
+        return new ApiException(409, "virtual_run_over", "your virtual run of contest '" + contestId
+                + "' is over; it takes no more submissions");
+    }
+
+    /**
+     * A submission naming a contest counts in it; one that could not count is refused, never silently kept aside.
+     * After the contest it counts in the caller's virtual run, if they have one that is active (returned).
+     */
+    private VirtualRun checkContestEntry(String contestId, String problemId, User user) throws Exception {
         Contest contest = contests.find(contestId)
                 .orElseThrow(() -> ApiException.notFound("contest_not_found", "no contest has the id '" + contestId + "'"));
         if (!contest.includes(problemId)) {
@@ -136,13 +188,25 @@ public final class SubmissionRoutes {
                     "problem '" + problemId + "' is not part of contest '" + contestId + "'");
         }
         if (!contest.runningAt(Instant.now())) {
+            if (contest.overAt(Instant.now())) {
+                VirtualRun run = virtualRuns.find(contestId, user.id()).orElse(null);
+                if (run != null && run.activeAt(Instant.now())) {
+                    return run;
+                }
+                if (run != null) {
+                    throw virtualRunOver(contestId);
+                }
+            }
             throw new ApiException(409, "contest_not_running", "contest '" + contestId + "' is "
-                    + contest.phaseAt(Instant.now()) + "; submissions count only while it runs");
+                    + contest.phaseAt(Instant.now()) + "; submissions count only while it runs"
+                    + (contest.overAt(Instant.now()) ? " or in a virtual run (POST /api/v1/contests/" + contestId
+                    + "/virtual)" : ""));
         }
         if (!contests.isRegistered(contestId, user.id())) {
             throw new ApiException(403, "not_registered",
                     "register for contest '" + contestId + "' first (POST /api/v1/contests/" + contestId + "/register)");
         }
+        return null;
     }
 
     private Reply show(RoutingContext ctx) throws Exception {

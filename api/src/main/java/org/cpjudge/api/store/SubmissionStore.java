@@ -41,24 +41,27 @@ public final class SubmissionStore {
 
     /** Stores the submission and its job, in {@code priority}'s class, in one transaction. */
     public UUID create(NewSubmission s, JobPriority priority) throws SQLException {
-        return Transactions.inTransaction(db, c -> {
-            UUID id;
-            try (PreparedStatement q = c.prepareStatement("INSERT INTO submissions (user_id, problem_id, language,"
-                    + " files, contest_id, attempt) VALUES (?, ?, ?, ?::jsonb, ?, ?::jsonb) RETURNING id")) {
-                q.setLong(1, s.userId());
-                q.setString(2, s.problemId());
-                q.setString(3, s.language());
-                q.setString(4, s.filesJson());
-                q.setString(5, s.contestId());
-                q.setString(6, s.attemptJson());
-                try (ResultSet rs = q.executeQuery()) {
-                    rs.next();
-                    id = (UUID) rs.getObject(1);
-                }
+        return Transactions.inTransaction(db, c -> insert(c, s, priority));
+    }
+
+    /** Stores the submission and its job in the caller's transaction (which may store more with them). */
+    public static UUID insert(Connection c, NewSubmission s, JobPriority priority) throws SQLException {
+        UUID id;
+        try (PreparedStatement q = c.prepareStatement("INSERT INTO submissions (user_id, problem_id, language,"
+                + " files, contest_id, attempt) VALUES (?, ?, ?, ?::jsonb, ?, ?::jsonb) RETURNING id")) {
+            q.setLong(1, s.userId());
+            q.setString(2, s.problemId());
+            q.setString(3, s.language());
+            q.setString(4, s.filesJson());
+            q.setString(5, s.contestId());
+            q.setString(6, s.attemptJson());
+            try (ResultSet rs = q.executeQuery()) {
+                rs.next();
+                id = (UUID) rs.getObject(1);
             }
-            JobQueue.enqueue(c, List.of(id), priority);
-            return id;
-        });
+        }
+        JobQueue.enqueue(c, List.of(id), priority);
+        return id;
     }
 
     public Optional<SubmissionView> find(UUID id) throws SQLException {
