@@ -18,6 +18,9 @@ import org.cpjudge.api.access.AccessPolicy;
 import org.cpjudge.api.access.ProblemAccess;
 import org.cpjudge.api.access.SubmissionAccess;
 import org.cpjudge.api.access.Viewer;
+import org.cpjudge.api.callback.CallbackNotAllowed;
+import org.cpjudge.api.callback.CallbackPolicy;
+import org.cpjudge.api.callback.CallbackUrl;
 import org.cpjudge.api.contest.Contest;
 import org.cpjudge.api.queue.JobPriority;
 import org.cpjudge.api.store.ContestStore;
@@ -28,12 +31,17 @@ import org.cpjudge.api.store.ProblemStore;
 import org.cpjudge.api.store.SubmissionStore;
 import org.cpjudge.api.store.SubmissionView;
 import org.cpjudge.api.store.User;
+import org.cpjudge.judge.SubmissionStatus;
 
-/** Submitting solutions and reading their verdicts. */
+/** Submitting solutions, one or a batch, and reading their verdicts. */
 public final class SubmissionRoutes {
 
     /** The whole submission's source, all files together. */
     static final int MAX_SOURCE_BYTES = 256 * 1024;
+    /** JSON escaping can double the size of a source; leave room for it beyond the source limit. */
+    private static final long MAX_BODY_BYTES = 4L * MAX_SOURCE_BYTES;
+    /** Submissions in one batch. */
+    static final int MAX_BATCH = 100;
     private static final int MAX_FILES = 64;
     private static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.+-]{0,99}");
 
@@ -44,11 +52,13 @@ public final class SubmissionRoutes {
     private final LanguageCatalog languages;
     private final ContestStore contests;
     private final AccessPolicy access;
+    private final CallbackPolicy callbacks;
 
     public SubmissionRoutes(Endpoints endpoints, Authenticator auth, ProblemStore problems,
                             SubmissionStore submissions, LanguageCatalog languages, ContestStore contests,
-                            AccessPolicy access) {
+                            AccessPolicy access, CallbackPolicy callbacks) {
         this.access = access;
+        this.callbacks = callbacks;
         this.endpoints = endpoints;
         this.auth = auth;
         this.problems = problems;
@@ -58,15 +68,58 @@ public final class SubmissionRoutes {
     }
 
     public void mount(Router router) {
-        // JSON escaping can double the size of a source; leave room for it beyond the source limit
-        router.post("/api/v1/submissions").handler(BodyHandler.create().setBodyLimit(4L * MAX_SOURCE_BYTES))
+        router.post("/api/v1/submissions").handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES))
                 .handler(endpoints.blocking(this::submit));
+        // a batch of the largest submissions, with room for the array around them
+        router.post("/api/v1/submissions/batch").handler(BodyHandler.create()
+                        .setBodyLimit(MAX_BATCH * MAX_BODY_BYTES + 64 * 1024))
+                .handler(endpoints.blocking(this::submitBatch));
         router.get("/api/v1/submissions/:id").handler(endpoints.blocking(this::show));
     }
 
     private Reply submit(RoutingContext ctx) throws Exception {
         User user = auth.user(ctx);
-        JsonObject body = JsonBodies.object(ctx);
+        SubmissionStore.Queued admitted = admit(JsonBodies.object(ctx), user);
+        UUID id = submissions.create(admitted.submission(), admitted.priority());
+        return Reply.accepted(new JsonObject().put("id", id.toString()));
+    }
+
+    /**
+     * Up to {@value #MAX_BATCH} submissions, each admitted exactly as {@link #submit} admits one, stored in one
+     * transaction: all of them, or (when one is refused) none, with a 400 that names the refused item's index.
+     */
+    private Reply submitBatch(RoutingContext ctx) throws Exception {
+        User user = auth.user(ctx);
+        JsonArray items = JsonBodies.optionalArray(JsonBodies.object(ctx), "submissions");
+        if (items == null || items.isEmpty()) {
+            throw ApiException.badRequest("missing_field", "'submissions' must hold 1 to " + MAX_BATCH + " submissions");
+        }
+        if (items.size() > MAX_BATCH) {
+            throw ApiException.badRequest("batch_too_large",
+                    "a batch holds at most " + MAX_BATCH + " submissions; this one has " + items.size());
+        }
+        List<SubmissionStore.Queued> batch = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            try {
+                if (!(items.getValue(i) instanceof JsonObject item)) {
+                    throw ApiException.badRequest("invalid_field", "must be a submission object");
+                }
+                batch.add(admit(item, user));
+            } catch (ApiException e) {
+                // the whole batch is a bad request, whatever the item's own status would have been alone
+                throw ApiException.badRequest(e.code(), "submissions[" + i + "]: " + e.getMessage());
+            }
+        }
+        JsonArray ids = new JsonArray();
+        submissions.createAll(batch).forEach(id -> ids.add(id.toString()));
+        return Reply.accepted(new JsonObject().put("ids", ids));
+    }
+
+    /**
+     * Validates one submission body from {@code user}, as POST /api/v1/submissions and each item of a batch
+     * take it: the submission to store and its job's class, or an {@link ApiException} saying what is wrong.
+     */
+    private SubmissionStore.Queued admit(JsonObject body, User user) throws Exception {
         String problemId = JsonBodies.requiredString(body, "problem");
         JsonArray files = files(body);
         List<String> names = new ArrayList<>();
@@ -84,10 +137,28 @@ public final class SubmissionRoutes {
             throw new ApiException(409, "not_a_practice_problem", "problem '" + problemId
                     + "' belongs to a contest and is not open for practice: submit with \"contest\" while it runs");
         }
+        String callbackUrl = callbackUrl(body);
         // a contest submission got past checkContestEntry: its contest is running, so it is judged as live
-        UUID id = submissions.create(new NewSubmission(user.id(), problemId, language, files.encode(), contest,
-                attempt == null ? null : attempt.encode()), JobPriority.ofSubmission(contest != null, attempt != null));
-        return Reply.accepted(new JsonObject().put("id", id.toString()));
+        return new SubmissionStore.Queued(new NewSubmission(user.id(), problemId, language, files.encode(), contest,
+                attempt == null ? null : attempt.encode(), callbackUrl),
+                JobPriority.ofSubmission(contest != null, attempt != null));
+    }
+
+    /** The optional "callback_url": a well-formed http(s) URL whose host the {@link CallbackPolicy} lets us call. */
+    private String callbackUrl(JsonObject body) {
+        String text = JsonBodies.optionalString(body, "callback_url");
+        if (text == null) {
+            return null;
+        }
+        try {
+            callbacks.addresses(CallbackUrl.parse(text));
+            return text;
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("invalid_callback_url", "'callback_url' " + e.getMessage());
+        } catch (CallbackNotAllowed e) {
+            throw ApiException.badRequest(e.unresolvable() ? "invalid_callback_url" : "callback_not_allowed",
+                    "'callback_url' cannot be called: " + e.getMessage());
+        }
     }
 
     private static JsonArray files(JsonObject body) {
@@ -160,6 +231,15 @@ public final class SubmissionRoutes {
             throw ApiException.notFound("submission_not_found", "no submission has the id '" + raw + "'");
         }
         return Reply.ok(toJson(found.get(), allowed));
+    }
+
+    /**
+     * A completion callback's body: the submission as GET /api/v1/submissions/{id} shows it to its author, minus
+     * the source files (the author has them; echoing up to 256 KiB back on every callback helps nobody). Empty
+     * when it is not judged now (a rejudge reset it since: that judgement's own callback follows).
+     */
+    public static Optional<String> callbackBody(SubmissionStore store, UUID id) throws java.sql.SQLException {
+        return store.find(id).filter(s -> s.status() == SubmissionStatus.DONE).map(s -> toJson(s).encode());
     }
 
     /** The submission as {@code access} allows: with its source files only at {@link SubmissionAccess#SOURCE}. */
