@@ -11,7 +11,8 @@ import java.util.Optional;
  * neighbours (169.254.169.254 is the cloud's metadata service), the unspecified address (which connects to this
  * machine), multicast and the reserved block. A URL is a request the server makes on a user's behalf, and these
  * are where the server can go and the user cannot (Judge0's callback SSRF). IPv6 forms that carry an IPv4
- * address (mapped, compatible, NAT64, 6to4) are judged by the IPv4 address they carry.
+ * address (compatible, NAT64, 6to4) are judged by the IPv4 address they carry; IPv4-mapped ones
+ * ({@code ::ffff:127.0.0.1}) the JVM already turns into the IPv4 address itself.
  */
 public final class AddressRules {
 
@@ -35,7 +36,6 @@ public final class AddressRules {
             rule("fe80::/10", "link-local"),
             rule("ff00::/8", "multicast"));
 
-    private static final Cidr MAPPED = Cidr.parse("::ffff:0:0/96");
     private static final Cidr COMPATIBLE = Cidr.parse("::/96");
     private static final Cidr NAT64 = Cidr.parse("64:ff9b::/96");
     private static final Cidr SIX_TO_FOUR = Cidr.parse("2002::/16");
@@ -63,7 +63,7 @@ public final class AddressRules {
         if (a.length != 16) {
             return Optional.empty();
         }
-        if (MAPPED.contains(address) || COMPATIBLE.contains(address) || NAT64.contains(address)) {
+        if (COMPATIBLE.contains(address) || NAT64.contains(address)) {
             return ipv4(Arrays.copyOfRange(a, 12, 16));
         }
         if (SIX_TO_FOUR.contains(address)) {
