@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.cpjudge.api.callback.CallbackState;
 import org.cpjudge.api.contest.AiParticipation;
 import org.cpjudge.api.contest.IoiRule;
 import org.cpjudge.api.contest.Scoring;
@@ -66,6 +67,11 @@ class SchemaVocabularyTest {
         assertEquals(words(IoiRule.class, WireEnum::wire), allowed("contests", "ioi_rule"));
         assertEquals(words(Visibility.class, WireEnum::wire), allowed("contests", "visibility"));
         assertEquals(words(AiParticipation.class, WireEnum::wire), allowed("contests", "ai_participation"));
+    }
+
+    @Test
+    void callbackStateAllowsExactlyTheStates() throws Exception {
+        assertEquals(words(CallbackState.class, CallbackState::wire), allowed("submission_callbacks", "state"));
     }
 
     @Test
