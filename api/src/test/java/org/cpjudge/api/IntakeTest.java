@@ -295,6 +295,25 @@ class IntakeTest {
     }
 
     @Test
+    void aRejudgeSendsItsOwnCallback() throws Exception {
+        NewUser u = user("rejudged");
+        String path = "/ok/" + UUID.randomUUID();
+        var r = api.postJson("/api/v1/submissions", u.token(), submission("AC").put("callback_url", receiver.url(path)));
+        assertEquals(202, r.status(), r.body());
+        String id = r.json().getString("id");
+        receiver.await(path, 1);
+        var rejudge = api.postJson("/api/v1/submissions/" + id + "/rejudge", ADMIN, new JsonObject());
+        assertTrue(rejudge.status() < 300, rejudge.body());
+        List<Receiver.Call> calls = receiver.await(path, 2);
+        assertNotEquals(calls.get(0).callbackId(), calls.get(1).callbackId(), "one callback per judgement");
+        JsonObject second = new JsonObject(new String(calls.get(1).body(), StandardCharsets.UTF_8));
+        assertEquals(hmac(u.secret(), calls.get(1).body()), calls.get(1).signature());
+        assertEquals("done", second.getString("status"));
+        assertEquals(2, second.getJsonArray("history").size(), "the rejudge's body carries both judgements: " + second);
+        assertTrue(second.getJsonArray("history").getJsonObject(1).getBoolean("rejudge"));
+    }
+
+    @Test
     void aSubmissionWithoutACallbackUrlQueuesNoCallback() throws Exception {
         NewUser u = user("quiet");
         var r = api.postJson("/api/v1/submissions", u.token(), submission("AC"));
