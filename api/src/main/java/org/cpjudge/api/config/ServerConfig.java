@@ -102,7 +102,7 @@ public record ServerConfig(
             String flag = "--" + s.flag() + (s.value() == null ? "" : " " + s.value());
             String variable = s.variable() + (s.value() == null ? "=true" : "");
             String help = s.help() + (s.fallback() == null || s.value() == null ? "" : "; default " + s.fallback());
-            out.append(String.format("  %-22s %-24s %s%n", flag, variable, help));
+            out.append(String.format("  %-22s %-28s %s%n", flag, variable, help));
         }
         return out.toString();
     }
