@@ -295,6 +295,24 @@ class IntakeTest {
     }
 
     @Test
+    void aRedirectIsNeverFollowedAndCountsAsAFailedAttempt() throws Exception {
+        NewUser u = user("redirected");
+        String path = "/redirect/" + UUID.randomUUID();
+        var r = api.postJson("/api/v1/submissions", u.token(), submission("AC").put("callback_url", receiver.url(path)));
+        assertEquals(202, r.status(), r.body());
+        String id = r.json().getString("id");
+        receiver.await(path, 1);
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        String failedAttempt = "SELECT count(*) FROM submission_callbacks WHERE submission_id = ?::uuid"
+                + " AND state = 'pending' AND attempts >= 1 AND last_status = 302 AND last_error = 'answered 302'";
+        while (count(failedAttempt, id) == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertEquals(1, count(failedAttempt, id), "a 3xx is a failed attempt, to be retried");
+        assertEquals(List.of(), receiver.calls("/redirected" + path), "the redirect's target is never called");
+    }
+
+    @Test
     void aRejudgeSendsItsOwnCallback() throws Exception {
         NewUser u = user("rejudged");
         String path = "/ok/" + UUID.randomUUID();
@@ -326,7 +344,7 @@ class IntakeTest {
 
     /**
      * The harness's end: records every POST (signature, callback id, body) by path; a path under /flaky/ answers
-     * 500 to its first call and 200 after.
+     * 500 to its first call and 200 after, one under /redirect/ sends every call to /redirected/... with a 302.
      */
     static final class Receiver implements AutoCloseable {
 
@@ -343,10 +361,13 @@ class IntakeTest {
                 String path = exchange.getRequestURI().getPath();
                 byte[] body = exchange.getRequestBody().readAllBytes();
                 int n = seen.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
-                int status = path.startsWith("/flaky/") && n == 1 ? 500 : 200;
+                int status = path.startsWith("/redirect/") ? 302 : path.startsWith("/flaky/") && n == 1 ? 500 : 200;
                 calls.computeIfAbsent(path, p -> new CopyOnWriteArrayList<>()).add(new Call(
                         exchange.getRequestHeaders().getFirst("X-Signature"),
                         exchange.getRequestHeaders().getFirst("X-Callback-Id"), body, status));
+                if (status == 302) {
+                    exchange.getResponseHeaders().add("Location", url("/redirected" + path));
+                }
                 exchange.sendResponseHeaders(status, -1);
                 exchange.close();
             });
