@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.cpjudge.api.callback.CallbackState;
 import org.cpjudge.api.contest.AiParticipation;
 import org.cpjudge.api.contest.IoiRule;
 import org.cpjudge.api.contest.Scoring;
@@ -71,6 +72,11 @@ class SchemaVocabularyTest {
     @Test
     void virtualRunPolicyAllowsExactlyThePolicies() throws Exception {
         assertEquals(words(org.cpjudge.api.virtual.VirtualPolicy.class, WireEnum::wire), allowed("virtual_runs", "policy"));
+    }
+
+    @Test
+    void callbackStateAllowsExactlyTheStates() throws Exception {
+        assertEquals(words(CallbackState.class, CallbackState::wire), allowed("submission_callbacks", "state"));
     }
 
     @Test

@@ -2,13 +2,17 @@ package org.cpjudge.api.config;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.cpjudge.api.callback.CallbackAllowList;
 
 /**
  * The server's settings, each from a flag ({@code --port 8080}) or its environment variable
- * ({@code JUDGE_PORT}); the flag wins. Validated here, at start, so a bad value fails fast with a message
- * naming the setting.
+ * ({@code JUDGE_PORT}); the flag wins. Each setting is declared once, as a {@link Setting} (flag, variable,
+ * default, help), and {@link #usage} is written from those declarations. Validated here, at start, so a bad value
+ * fails fast with a message naming the setting.
  */
 public record ServerConfig(
         int port,
@@ -19,64 +23,92 @@ public record ServerConfig(
         int workers,
         String adminToken,
         boolean insecureSandbox,
-        String newcomerRule) {
+        String newcomerRule,
+        CallbackAllowList callbackAllow) {
 
     /** Every setting but the required ones at their defaults: for tests and embedding. */
     public ServerConfig(int port, Path dataDir, String dbUrl, String dbUser, String dbPassword, int workers,
                         String adminToken, boolean insecureSandbox) {
-        this(port, dataDir, dbUrl, dbUser, dbPassword, workers, adminToken, insecureSandbox, DEFAULT_NEWCOMER_RULE);
+        this(port, dataDir, dbUrl, dbUser, dbPassword, workers, adminToken, insecureSandbox, DEFAULT_NEWCOMER_RULE,
+                CallbackAllowList.NONE);
     }
 
     public static final String DEFAULT_NEWCOMER_RULE = "codeforces-2020";
 
-    /** Every setting: flag name, environment variable. */
-    private static final Map<String, String> SETTINGS = Map.of(
-            "port", "JUDGE_PORT",
-            "data", "JUDGE_DATA_DIR",
-            "db-url", "JUDGE_DB_URL",
-            "db-user", "JUDGE_DB_USER",
-            "db-password", "JUDGE_DB_PASSWORD",
-            "workers", "JUDGE_WORKERS",
-            "admin-token", "JUDGE_ADMIN_TOKEN",
-            "insecure-sandbox", "JUDGE_INSECURE_SANDBOX",
-            "newcomer-rule", "JUDGE_NEWCOMER_RULE");
+    /**
+     * One setting: its flag (without "--"), environment variable, the placeholder its help shows for the value
+     * (null: a switch, which takes none), its default (null: unset) and its help.
+     */
+    public record Setting(String flag, String variable, String value, String fallback, String help) {
+    }
+
+    private static final Map<String, Setting> SETTINGS = declare(
+            new Setting("port", "JUDGE_PORT", "N", "8080", "HTTP port"),
+            new Setting("data", "JUDGE_DATA_DIR", "DIR", "./data",
+                    "data directory (embedded PostgreSQL, caches, admin token)"),
+            new Setting("db-url", "JUDGE_DB_URL", "URL", null,
+                    "external PostgreSQL (jdbc:postgresql://host/db); unset: embedded"),
+            new Setting("db-user", "JUDGE_DB_USER", "U", null, "its user"),
+            new Setting("db-password", "JUDGE_DB_PASSWORD", "P", null, "its password"),
+            new Setting("workers", "JUDGE_WORKERS", "N", String.valueOf(Runtime.getRuntime().availableProcessors()),
+                    "local judge workers (0: API only; one per core by default)"),
+            new Setting("admin-token", "JUDGE_ADMIN_TOKEN", "T", null,
+                    "bootstrap administrator's token (unset: generated once)"),
+            new Setting("newcomer-rule", "JUDGE_NEWCOMER_RULE", "R", DEFAULT_NEWCOMER_RULE,
+                    "codeforces-2020 (start at 1400, shown 0, boosts) or start-1500"),
+            new Setting("callback-allow", "JUDGE_CALLBACK_ALLOW", "LIST", null,
+                    "private addresses callbacks may reach: comma-separated host:port or CIDR (unset: none)"),
+            new Setting("insecure-sandbox", "JUDGE_INSECURE_SANDBOX", null, "false",
+                    "run without isolation (development only)"));
+
+    private static Map<String, Setting> declare(Setting... settings) {
+        Map<String, Setting> byFlag = new LinkedHashMap<>();
+        for (Setting s : settings) {
+            byFlag.put(s.flag(), s);
+        }
+        return byFlag;
+    }
 
     public static ServerConfig from(List<String> args, Map<String, String> env) {
         Map<String, String> flags = parseFlags(args);
         Settings s = new Settings(flags, env);
         return new ServerConfig(
-                s.integer("port", 8080, 0, 65535),
-                Path.of(s.string("data", "./data")).toAbsolutePath().normalize(),
-                s.string("db-url", null),
-                s.string("db-user", null),
-                s.string("db-password", null),
-                s.integer("workers", Runtime.getRuntime().availableProcessors(), 0, 1024),
-                s.string("admin-token", null),
-                Boolean.parseBoolean(s.string("insecure-sandbox", "false")),
-                s.choice("newcomer-rule", DEFAULT_NEWCOMER_RULE, List.of("codeforces-2020", "start-1500")));
+                s.integer("port", 0, 65535),
+                Path.of(s.string("data")).toAbsolutePath().normalize(),
+                s.string("db-url"),
+                s.string("db-user"),
+                s.string("db-password"),
+                s.integer("workers", 0, 1024),
+                s.string("admin-token"),
+                Boolean.parseBoolean(s.string("insecure-sandbox")),
+                s.choice("newcomer-rule", List.of("codeforces-2020", "start-1500")),
+                s.callbackAllowList("callback-allow"));
+    }
+
+    /** This configuration with another callback allow-list. */
+    public ServerConfig withCallbackAllow(CallbackAllowList allow) {
+        return new ServerConfig(port, dataDir, dbUrl, dbUser, dbPassword, workers, adminToken, insecureSandbox,
+                newcomerRule, allow);
     }
 
     public boolean embeddedDatabase() {
         return dbUrl == null || dbUrl.isBlank();
     }
 
-    /** Usage lines for {@code help}. */
+    /** Usage lines for {@code help}: one per setting, from its declaration. */
     public static String usage() {
-        return """
-                  --port N            JUDGE_PORT          HTTP port (8080)
-                  --data DIR          JUDGE_DATA_DIR      data directory (./data): embedded PostgreSQL, caches, admin token
-                  --db-url URL        JUDGE_DB_URL        external PostgreSQL (jdbc:postgresql://host/db); unset: embedded
-                  --db-user U         JUDGE_DB_USER
-                  --db-password P     JUDGE_DB_PASSWORD
-                  --workers N         JUDGE_WORKERS       local judge workers (number of cores; 0: API only)
-                  --admin-token T     JUDGE_ADMIN_TOKEN   bootstrap administrator's token (unset: generated once)
-                  --newcomer-rule R   JUDGE_NEWCOMER_RULE codeforces-2020 (start at 1400, shown 0, boosts) or start-1500
-                  --insecure-sandbox  JUDGE_INSECURE_SANDBOX=true  run without isolation (development only)
-                """;
+        StringBuilder out = new StringBuilder();
+        for (Setting s : SETTINGS.values()) {
+            String flag = "--" + s.flag() + (s.value() == null ? "" : " " + s.value());
+            String variable = s.variable() + (s.value() == null ? "=true" : "");
+            String help = s.help() + (s.fallback() == null || s.value() == null ? "" : "; default " + s.fallback());
+            out.append(String.format("  %-22s %-28s %s%n", flag, variable, help));
+        }
+        return out.toString();
     }
 
     private static Map<String, String> parseFlags(List<String> args) {
-        Map<String, String> flags = new java.util.HashMap<>();
+        Map<String, String> flags = new HashMap<>();
         List<String> rest = new ArrayList<>(args);
         for (int i = 0; i < rest.size(); i++) {
             String arg = rest.get(i);
@@ -86,46 +118,45 @@ public record ServerConfig(
             String name = arg.substring(2);
             String value;
             int eq = name.indexOf('=');
+            Setting setting = SETTINGS.get(eq >= 0 ? name.substring(0, eq) : name);
+            if (setting == null) {
+                throw new ConfigException("unknown flag --" + (eq >= 0 ? name.substring(0, eq) : name));
+            }
             if (eq >= 0) {
                 value = name.substring(eq + 1);
-                name = name.substring(0, eq);
-            } else if (name.equals("insecure-sandbox")) {
+            } else if (setting.value() == null) {
                 value = "true";
             } else if (i + 1 < rest.size()) {
                 value = rest.get(++i);
             } else {
                 throw new ConfigException("flag --" + name + " needs a value");
             }
-            if (!SETTINGS.containsKey(name)) {
-                throw new ConfigException("unknown flag --" + name);
-            }
-            flags.put(name, value);
+            flags.put(setting.flag(), value);
         }
         return flags;
     }
 
     private record Settings(Map<String, String> flags, Map<String, String> env) {
-        String string(String name, String fallback) {
+        /** The flag, else the variable, else the declared default (null when there is none). */
+        String string(String name) {
+            Setting setting = SETTINGS.get(name);
             String v = flags.get(name);
             if (v == null) {
-                v = env.get(SETTINGS.get(name));
+                v = env.get(setting.variable());
             }
-            return v == null || v.isEmpty() ? fallback : v;
+            return v == null || v.isEmpty() ? setting.fallback() : v;
         }
 
-        String choice(String name, String fallback, List<String> allowed) {
-            String v = string(name, fallback);
+        String choice(String name, List<String> allowed) {
+            String v = string(name);
             if (!allowed.contains(v)) {
                 throw new ConfigException(describe(name) + " must be one of " + allowed + ", got '" + v + "'");
             }
             return v;
         }
 
-        int integer(String name, int fallback, int min, int max) {
-            String v = string(name, null);
-            if (v == null) {
-                return fallback;
-            }
+        int integer(String name, int min, int max) {
+            String v = string(name);
             try {
                 int n = Integer.parseInt(v.trim());
                 if (n < min || n > max) {
@@ -137,8 +168,16 @@ public record ServerConfig(
             }
         }
 
+        CallbackAllowList callbackAllowList(String name) {
+            try {
+                return CallbackAllowList.parse(string(name));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(describe(name) + ": " + e.getMessage());
+            }
+        }
+
         private static String describe(String name) {
-            return "--" + name + " (" + SETTINGS.get(name) + ")";
+            return "--" + name + " (" + SETTINGS.get(name).variable() + ")";
         }
     }
 

@@ -7,6 +7,11 @@ import io.vertx.ext.web.Router;
 import java.util.Optional;
 import java.nio.file.Path;
 import org.cpjudge.api.access.AccessPolicy;
+import org.cpjudge.api.callback.CallbackAllowList;
+import org.cpjudge.api.callback.CallbackDispatcher;
+import org.cpjudge.api.callback.CallbackPolicy;
+import org.cpjudge.api.callback.CallbackSender;
+import org.cpjudge.api.callback.RetrySchedule;
 import org.cpjudge.api.clics.ClicsRoutes;
 import org.cpjudge.api.clics.ClicsStore;
 import org.cpjudge.api.contest.ContestFinalizer;
@@ -19,6 +24,7 @@ import org.cpjudge.api.problem.ProblemImport;
 import org.cpjudge.api.problem.Statements;
 import org.cpjudge.api.queue.Rejudge;
 import org.cpjudge.api.store.AiReportStore;
+import org.cpjudge.api.store.CallbackStore;
 import org.cpjudge.api.store.ContestStore;
 import org.cpjudge.api.store.ProblemStore;
 import org.cpjudge.api.store.RatingStore;
@@ -36,9 +42,11 @@ public final class ApiServer {
     private final Vertx vertx;
     private final Router router;
     private final LiveScoreboards liveBoards;
+    private final CallbackDispatcher callbacks;
     private HttpServer server;
 
-    public ApiServer(Vertx vertx, Database db, Path dataDir, Optional<Judge> judge, NewcomerRule newcomerRule) {
+    public ApiServer(Vertx vertx, Database db, Path dataDir, Optional<Judge> judge, NewcomerRule newcomerRule,
+                     CallbackAllowList callbackAllow) {
         this.vertx = vertx;
         this.router = Router.router(vertx);
         Endpoints endpoints = new Endpoints(vertx);
@@ -62,8 +70,12 @@ public final class ApiServer {
         new ProblemRoutes(endpoints, auth, problems, new ProblemImport(problems, dataDir.resolve("scratch"), judge),
                 new Statements(new ProblemCache(problems, dataDir.resolve("problems"))), access).mount(router);
         SubmissionStore submissions = new SubmissionStore(db);
-        new SubmissionRoutes(endpoints, auth, problems, submissions, languages, contests, access, virtualRuns)
-                .mount(router);
+        CallbackPolicy callbackPolicy = new CallbackPolicy(callbackAllow);
+        // delivers completion callbacks from the outbox, started with the listener and stopped on close
+        this.callbacks = new CallbackDispatcher(new CallbackStore(db), callbackPolicy, new CallbackSender(vertx),
+                id -> SubmissionRoutes.callbackBody(submissions, id), RetrySchedule.DEFAULT);
+        new SubmissionRoutes(endpoints, auth, problems, submissions, languages, contests, access, virtualRuns,
+                callbackPolicy).mount(router);
         new VirtualRoutes(endpoints, auth, contests, virtualRuns, access, newcomerRule).mount(router);
         new RejudgeRoutes(endpoints, auth, contests, submissions, new Rejudge(db, submissions)).mount(router);
         new ContestRoutes(endpoints, auth, contests, problems, users, contestService,
@@ -89,11 +101,13 @@ public final class ApiServer {
     public Future<Integer> listen(int port) {
         return vertx.createHttpServer().requestHandler(router).listen(port).map(s -> {
             server = s;
+            callbacks.start();
             return s.actualPort();
         });
     }
 
     public Future<Void> close() {
+        callbacks.close();
         liveBoards.close();
         return server == null ? Future.succeededFuture() : server.close();
     }

@@ -18,6 +18,9 @@ import org.cpjudge.api.access.AccessPolicy;
 import org.cpjudge.api.access.ProblemAccess;
 import org.cpjudge.api.access.SubmissionAccess;
 import org.cpjudge.api.access.Viewer;
+import org.cpjudge.api.callback.CallbackNotAllowed;
+import org.cpjudge.api.callback.CallbackPolicy;
+import org.cpjudge.api.callback.CallbackUrl;
 import org.cpjudge.api.contest.Contest;
 import org.cpjudge.api.queue.JobPriority;
 import org.cpjudge.api.store.ContestStore;
@@ -31,12 +34,17 @@ import org.cpjudge.api.store.User;
 import org.cpjudge.api.virtual.VirtualPolicy;
 import org.cpjudge.api.virtual.VirtualRun;
 import org.cpjudge.api.virtual.VirtualRunStore;
+import org.cpjudge.judge.SubmissionStatus;
 
-/** Submitting solutions and reading their verdicts. */
+/** Submitting solutions, one or a batch, and reading their verdicts. */
 public final class SubmissionRoutes {
 
     /** The whole submission's source, all files together. */
     static final int MAX_SOURCE_BYTES = 256 * 1024;
+    /** JSON escaping can double the size of a source; leave room for it beyond the source limit. */
+    private static final long MAX_BODY_BYTES = 4L * MAX_SOURCE_BYTES;
+    /** Submissions in one batch. */
+    static final int MAX_BATCH = 100;
     private static final int MAX_FILES = 64;
     private static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.+-]{0,99}");
 
@@ -48,12 +56,14 @@ public final class SubmissionRoutes {
     private final ContestStore contests;
     private final AccessPolicy access;
     private final VirtualRunStore virtualRuns;
+    private final CallbackPolicy callbacks;
 
     public SubmissionRoutes(Endpoints endpoints, Authenticator auth, ProblemStore problems,
                             SubmissionStore submissions, LanguageCatalog languages, ContestStore contests,
-                            AccessPolicy access, VirtualRunStore virtualRuns) {
+                            AccessPolicy access, VirtualRunStore virtualRuns, CallbackPolicy callbacks) {
         this.access = access;
         this.virtualRuns = virtualRuns;
+        this.callbacks = callbacks;
         this.endpoints = endpoints;
         this.auth = auth;
         this.problems = problems;
@@ -63,15 +73,57 @@ public final class SubmissionRoutes {
     }
 
     public void mount(Router router) {
-        // JSON escaping can double the size of a source; leave room for it beyond the source limit
-        router.post("/api/v1/submissions").handler(BodyHandler.create().setBodyLimit(4L * MAX_SOURCE_BYTES))
+        router.post("/api/v1/submissions").handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES))
                 .handler(endpoints.blocking(this::submit));
+        // a batch of the largest submissions, with room for the array around them
+        router.post("/api/v1/submissions/batch").handler(BodyHandler.create()
+                        .setBodyLimit(MAX_BATCH * MAX_BODY_BYTES + 64 * 1024))
+                .handler(endpoints.blocking(this::submitBatch));
         router.get("/api/v1/submissions/:id").handler(endpoints.blocking(this::show));
     }
 
     private Reply submit(RoutingContext ctx) throws Exception {
         User user = auth.user(ctx);
-        JsonObject body = JsonBodies.object(ctx);
+        UUID id = submissions.create(admit(JsonBodies.object(ctx), user));
+        return Reply.accepted(new JsonObject().put("id", id.toString()));
+    }
+
+    /**
+     * Up to {@value #MAX_BATCH} submissions, each admitted exactly as {@link #submit} admits one, stored in one
+     * transaction: all of them, or (when one is refused) none, with a 400 that names the refused item's index.
+     */
+    private Reply submitBatch(RoutingContext ctx) throws Exception {
+        User user = auth.user(ctx);
+        JsonArray items = JsonBodies.optionalArray(JsonBodies.object(ctx), "submissions");
+        if (items == null || items.isEmpty()) {
+            throw ApiException.badRequest("missing_field", "'submissions' must hold 1 to " + MAX_BATCH + " submissions");
+        }
+        if (items.size() > MAX_BATCH) {
+            throw ApiException.badRequest("batch_too_large",
+                    "a batch holds at most " + MAX_BATCH + " submissions; this one has " + items.size());
+        }
+        List<SubmissionStore.Queued> batch = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            try {
+                if (!(items.getValue(i) instanceof JsonObject item)) {
+                    throw ApiException.badRequest("invalid_field", "must be a submission object");
+                }
+                batch.add(admit(item, user));
+            } catch (ApiException e) {
+                // the whole batch is a bad request, whatever the item's own status would have been alone
+                throw ApiException.badRequest(e.code(), "submissions[" + i + "]: " + e.getMessage());
+            }
+        }
+        JsonArray ids = new JsonArray();
+        submissions.createAll(batch).forEach(id -> ids.add(id.toString()));
+        return Reply.accepted(new JsonObject().put("ids", ids));
+    }
+
+    /**
+     * Validates one submission body from {@code user}, as POST /api/v1/submissions and each item of a batch
+     * take it: the submission to store and its job's class, or an {@link ApiException} saying what is wrong.
+     */
+    private SubmissionStore.Queued admit(JsonObject body, User user) throws Exception {
         String problemId = JsonBodies.requiredString(body, "problem");
         JsonArray files = files(body);
         List<String> names = new ArrayList<>();
@@ -92,19 +144,37 @@ public final class SubmissionRoutes {
         }
         Integer minute = declaredMinute(body, run);
         NewSubmission submission = new NewSubmission(user.id(), problemId, language, files.encode(), contest,
-                attempt == null ? null : attempt.encode());
+                attempt == null ? null : attempt.encode(), callbackUrl(body));
         if (run != null) {
-            // a virtual run's try: nobody watches it live, so it waits behind live contests and practice
-            VirtualRunStore.Submitted made = virtualRuns.submit(submission, minute, Instant.now(), JobPriority.BATCH);
-            if (made.closed()) {
-                throw virtualRunOver(contest);
-            }
-            return Reply.accepted(new JsonObject().put("id", made.id().toString()));
+            // a virtual run's try: nobody watches it live, so it waits behind live contests and practice; the try
+            // is recorded with the submission, unless the run ended meanwhile (then nothing is stored)
+            Instant now = Instant.now();
+            return new SubmissionStore.Queued(submission, JobPriority.BATCH, (c, id) -> {
+                if (!virtualRuns.recordTry(c, submission, id, minute, now)) {
+                    throw virtualRunOver(contest);
+                }
+            });
         }
         // a contest submission got past checkContestEntry without a virtual run: its contest is running, so it is
         // judged as live
-        UUID id = submissions.create(submission, JobPriority.ofSubmission(contest != null, attempt != null));
-        return Reply.accepted(new JsonObject().put("id", id.toString()));
+        return new SubmissionStore.Queued(submission, JobPriority.ofSubmission(contest != null, attempt != null), null);
+    }
+
+    /** The optional "callback_url": a well-formed http(s) URL whose host the {@link CallbackPolicy} lets us call. */
+    private String callbackUrl(JsonObject body) {
+        String text = JsonBodies.optionalString(body, "callback_url");
+        if (text == null) {
+            return null;
+        }
+        try {
+            callbacks.addresses(CallbackUrl.parse(text));
+            return text;
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("invalid_callback_url", "'callback_url' " + e.getMessage());
+        } catch (CallbackNotAllowed e) {
+            throw ApiException.badRequest(e.unresolvable() ? "invalid_callback_url" : "callback_not_allowed",
+                    "'callback_url' cannot be called: " + e.getMessage());
+        }
     }
 
     private static JsonArray files(JsonObject body) {
@@ -224,6 +294,15 @@ public final class SubmissionRoutes {
             throw ApiException.notFound("submission_not_found", "no submission has the id '" + raw + "'");
         }
         return Reply.ok(toJson(found.get(), allowed));
+    }
+
+    /**
+     * A completion callback's body: the submission as GET /api/v1/submissions/{id} shows it to its author, minus
+     * the source files (the author has them; echoing up to 256 KiB back on every callback helps nobody). Empty
+     * when it is not judged now (a rejudge reset it since: that judgement's own callback follows).
+     */
+    public static Optional<String> callbackBody(SubmissionStore store, UUID id) throws java.sql.SQLException {
+        return store.find(id).filter(s -> s.status() == SubmissionStatus.DONE).map(s -> toJson(s).encode());
     }
 
     /** The submission as {@code access} allows: with its source files only at {@link SubmissionAccess#SOURCE}. */

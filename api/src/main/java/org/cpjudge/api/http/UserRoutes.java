@@ -10,7 +10,7 @@ import org.cpjudge.api.contest.RatingService;
 import org.cpjudge.api.store.User;
 import org.cpjudge.api.store.UserStore;
 
-/** Creating users (administrators only) and reading public profiles. */
+/** Creating users (administrators only), rotating one's own webhook secret, and reading public profiles. */
 public final class UserRoutes {
 
     private static final Pattern HANDLE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,31}");
@@ -32,6 +32,7 @@ public final class UserRoutes {
     public void mount(Router router) {
         router.post("/api/v1/users").handler(BodyHandler.create().setBodyLimit(64 * 1024))
                 .handler(endpoints.blocking(this::create));
+        router.post("/api/v1/users/me/webhook-secret").handler(endpoints.blocking(this::rotateWebhookSecret));
         router.get("/api/v1/users/:handle").handler(endpoints.blocking(this::profile));
     }
 
@@ -59,7 +60,14 @@ public final class UserRoutes {
                 .orElseThrow(() -> new ApiException(409, "handle_taken", "the handle '" + handle + "' is taken"));
         User u = created.user();
         return Reply.created(new JsonObject().put("handle", u.handle()).put("kind", u.kind()).put("role", u.role())
-                .put("name", u.name()).put("model", u.model()).put("token", created.token()));
+                .put("name", u.name()).put("model", u.model()).put("token", created.token())
+                .put("webhook_secret", created.webhookSecret()));
+    }
+
+    /** A new secret for the caller's callback signatures; the old one stops signing at once. */
+    private Reply rotateWebhookSecret(RoutingContext ctx) throws Exception {
+        User user = auth.user(ctx);
+        return Reply.ok(new JsonObject().put("webhook_secret", users.rotateWebhookSecret(user.id())));
     }
 
     private Reply profile(RoutingContext ctx) throws Exception {

@@ -41,20 +41,62 @@ public final class SubmissionStore {
 
     /** Stores the submission and its job, in {@code priority}'s class, in one transaction. */
     public UUID create(NewSubmission s, JobPriority priority) throws SQLException {
-        return Transactions.inTransaction(db, c -> insert(c, s, priority));
+        return Transactions.inTransaction(db, c -> create(c, s, priority));
     }
 
-    /** Stores the submission and its job in the caller's transaction (which may store more with them). */
-    public static UUID insert(Connection c, NewSubmission s, JobPriority priority) throws SQLException {
+    /**
+     * A submission to store, the class its job is queued in, and what is stored with it in the same transaction
+     * (a virtual run's try), or null.
+     */
+    public record Queued(NewSubmission submission, JobPriority priority, Attachment attachment) {
+    }
+
+    /** Stored with a submission, in its transaction; throwing rolls the whole transaction back. */
+    @FunctionalInterface
+    public interface Attachment {
+        void store(Connection c, UUID submissionId) throws SQLException;
+    }
+
+    /** Stores one submission with its job (and its attachment) in one transaction. */
+    public UUID create(Queued queued) throws SQLException {
+        return createAll(List.of(queued)).get(0);
+    }
+
+    /**
+     * Stores all these submissions and their jobs in one transaction (a batch is taken whole or not at all), in
+     * order: their ids come back in the same order, and each user's jobs are queued in it.
+     */
+    public List<UUID> createAll(List<Queued> batch) throws SQLException {
+        return Transactions.inTransaction(db, c -> {
+            List<UUID> ids = new ArrayList<>(batch.size());
+            for (Queued q : batch) {
+                UUID id = create(c, q.submission(), q.priority());
+                if (q.attachment() != null) {
+                    q.attachment().store(c, id);
+                }
+                ids.add(id);
+            }
+            return ids;
+        });
+    }
+
+    /**
+     * Stores the submission and queues its job in the caller's transaction. Its time is the clock's, not the
+     * transaction's start: the items of one batch then keep their order wherever submissions are ordered by time
+     * (the queue's rounds, a contest's tries).
+     */
+    public UUID create(Connection c, NewSubmission s, JobPriority priority) throws SQLException {
         UUID id;
         try (PreparedStatement q = c.prepareStatement("INSERT INTO submissions (user_id, problem_id, language,"
-                + " files, contest_id, attempt) VALUES (?, ?, ?, ?::jsonb, ?, ?::jsonb) RETURNING id")) {
+                + " files, contest_id, attempt, callback_url, created_at)"
+                + " VALUES (?, ?, ?, ?::jsonb, ?, ?::jsonb, ?, clock_timestamp()) RETURNING id")) {
             q.setLong(1, s.userId());
             q.setString(2, s.problemId());
             q.setString(3, s.language());
             q.setString(4, s.filesJson());
             q.setString(5, s.contestId());
             q.setString(6, s.attemptJson());
+            q.setString(7, s.callbackUrl());
             try (ResultSet rs = q.executeQuery()) {
                 rs.next();
                 id = (UUID) rs.getObject(1);
@@ -138,13 +180,15 @@ public final class SubmissionStore {
     }
 
     /**
-     * Writes a judgement: the verdict and per-test results on the submission, and an entry in its history.
+     * Writes a judgement: the verdict and per-test results on the submission, an entry in its history, and its
+     * callback when it has a callback_url (so that a committed verdict always has its callback in the outbox).
      * Runs in the completing transaction of {@link JobQueue#complete}.
      */
     public void recordJudgement(Connection c, UUID submissionId, Judgement j, boolean fromRejudge) throws SQLException {
+        String callbackUrl;
         try (PreparedStatement q = c.prepareStatement("UPDATE submissions SET status = 'done', verdict = ?,"
                 + " score = ?, time_ms = ?, memory_kb = ?, compile_output = ?, subtask_scores = ?::jsonb,"
-                + " judged_at = now() WHERE id = ?")) {
+                + " judged_at = now() WHERE id = ? RETURNING callback_url")) {
             q.setString(1, j.verdict().name());
             q.setObject(2, j.score());
             q.setInt(3, j.timeMs());
@@ -152,9 +196,15 @@ public final class SubmissionStore {
             q.setString(5, j.compileOutput());
             q.setString(6, j.subtasksJson());
             q.setObject(7, submissionId);
-            if (q.executeUpdate() == 0) {
-                throw new SQLException("submission " + submissionId + " is gone");
+            try (ResultSet rs = q.executeQuery()) {
+                if (!rs.next()) {
+                    throw new SQLException("submission " + submissionId + " is gone");
+                }
+                callbackUrl = rs.getString(1);
             }
+        }
+        if (callbackUrl != null) {
+            CallbackStore.enqueue(c, submissionId, callbackUrl);
         }
         try (PreparedStatement q = c.prepareStatement("INSERT INTO submission_judgements (submission_id, verdict,"
                 + " score, time_ms, memory_kb, judged_at, rejudge) VALUES (?, ?, ?, ?, ?, now(), ?)")) {

@@ -20,17 +20,19 @@ public final class UserStore {
         this.db = db;
     }
 
-    /** A new user and their first token; empty when the handle is taken. */
+    /** A new user, their first token and their webhook secret; empty when the handle is taken. */
     public Optional<NewUser> create(String handle, String kind, String role, String name, String model)
             throws SQLException {
         String token = Tokens.generate();
+        String secret = Tokens.generate();
         try {
             User user = Transactions.inTransaction(db, c -> {
                 User u = insert(c, handle, kind, role, name, model);
                 addToken(c, u.id(), token);
+                setWebhookSecret(c, u.id(), secret);
                 return u;
             });
-            return Optional.of(new NewUser(user, token));
+            return Optional.of(new NewUser(user, token, secret));
         } catch (SQLException e) {
             if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
                 return Optional.empty();
@@ -39,7 +41,28 @@ public final class UserStore {
         }
     }
 
-    public record NewUser(User user, String token) {
+    /** A user just created, with the token and webhook secret shown this once. */
+    public record NewUser(User user, String token, String webhookSecret) {
+    }
+
+    /** Gives the user a new webhook secret, in place of the old one, and returns it (shown this once). */
+    public String rotateWebhookSecret(long userId) throws SQLException {
+        String secret = Tokens.generate();
+        try (Connection c = db.connection()) {
+            setWebhookSecret(c, userId, secret);
+        }
+        return secret;
+    }
+
+    /** The secret callbacks are signed with; stored as given, since the server signs with it (see V11). */
+    private static void setWebhookSecret(Connection c, long userId, String secret) throws SQLException {
+        try (PreparedStatement q = c.prepareStatement("UPDATE users SET webhook_secret = ? WHERE id = ?")) {
+            q.setString(1, secret);
+            q.setLong(2, userId);
+            if (q.executeUpdate() != 1) {
+                throw new SQLException("user " + userId + " is gone");
+            }
+        }
     }
 
     public Optional<User> byToken(String token) throws SQLException {

@@ -161,31 +161,25 @@ public final class VirtualRunStore {
     }
 
     /** What came of a submission to a virtual run: its id, or that the run was closed by then. */
-    public record Submitted(UUID id, boolean closed) {
-    }
-
     /**
-     * Stores a submission of the user's run, with its moment of the contest, and its job in {@code priority}'s
-     * class, in one transaction. The run's row is locked meanwhile, so a concurrent {@code end} cannot let it slip in late.
+     * Records a stored submission as a try of its author's run of its contest, at its moment of the contest, in
+     * the transaction that stores the submission. The run's row is locked meanwhile, so a concurrent {@code end}
+     * cannot let it slip in late. False (and nothing recorded) when the run is over: roll the transaction back.
      */
-    public Submitted submit(NewSubmission s, Integer declaredMinute, Instant now, JobPriority priority)
+    public boolean recordTry(Connection c, NewSubmission s, UUID submissionId, Integer declaredMinute, Instant now)
             throws SQLException {
-        return Transactions.inTransaction(db, c -> {
-            VirtualRun run = find(c, "r.contest_id = ? AND r.user_id = ?", s.contestId(), s.userId(), true)
-                    .orElse(null);
-            if (run == null || !run.activeAt(now)) {
-                return new Submitted(null, true);
-            }
-            UUID id = SubmissionStore.insert(c, s, priority);
-            try (PreparedStatement q = c.prepareStatement(
-                    "INSERT INTO virtual_tries (submission_id, run_id, offset_ms) VALUES (?, ?, ?)")) {
-                q.setObject(1, id);
-                q.setLong(2, run.id());
-                q.setLong(3, run.offsetMillis(now, declaredMinute));
-                q.executeUpdate();
-            }
-            return new Submitted(id, false);
-        });
+        VirtualRun run = find(c, "r.contest_id = ? AND r.user_id = ?", s.contestId(), s.userId(), true).orElse(null);
+        if (run == null || !run.activeAt(now)) {
+            return false;
+        }
+        try (PreparedStatement q = c.prepareStatement(
+                "INSERT INTO virtual_tries (submission_id, run_id, offset_ms) VALUES (?, ?, ?)")) {
+            q.setObject(1, submissionId);
+            q.setLong(2, run.id());
+            q.setLong(3, run.offsetMillis(now, declaredMinute));
+            q.executeUpdate();
+        }
+        return true;
     }
 
     /** A try of a virtual run: the submission as stored (real time) and the moment of the contest it counts at. */

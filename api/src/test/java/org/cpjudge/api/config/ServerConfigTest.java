@@ -1,0 +1,59 @@
+package org.cpjudge.api.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Settings from flags and variables, each declared once: its default, its help line, its validation. */
+class ServerConfigTest {
+
+    @Test
+    void defaultsApplyWhenNothingIsSet() {
+        ServerConfig c = ServerConfig.from(List.of(), Map.of());
+        assertEquals(8080, c.port());
+        assertEquals(Runtime.getRuntime().availableProcessors(), c.workers());
+        assertEquals("codeforces-2020", c.newcomerRule());
+        assertTrue(c.callbackAllow().isEmpty(), "no private callback target by default");
+        assertFalse(c.insecureSandbox());
+        assertTrue(c.embeddedDatabase());
+    }
+
+    @Test
+    void theCallbackAllowListComesFromItsFlagOrVariable() {
+        ServerConfig fromEnv = ServerConfig.from(List.of(), Map.of("JUDGE_CALLBACK_ALLOW", "127.0.0.1:9000,10.0.0.0/8"));
+        assertEquals("127.0.0.1:9000,10.0.0.0/8", fromEnv.callbackAllow().toString());
+        ServerConfig fromFlag = ServerConfig.from(List.of("--callback-allow", "hooks.lab:443", "--insecure-sandbox",
+                "--port=0"), Map.of("JUDGE_CALLBACK_ALLOW", "10.0.0.0/8"));
+        assertEquals("hooks.lab:443", fromFlag.callbackAllow().toString(), "the flag wins");
+        assertTrue(fromFlag.insecureSandbox());
+        assertEquals(0, fromFlag.port());
+        var bad = assertThrows(ServerConfig.ConfigException.class,
+                () -> ServerConfig.from(List.of("--callback-allow", "10.0.0.1"), Map.of()));
+        assertTrue(bad.getMessage().startsWith("--callback-allow (JUDGE_CALLBACK_ALLOW): '10.0.0.1'"), bad.getMessage());
+    }
+
+    @Test
+    void badValuesNameTheirSetting() {
+        assertEquals("--port (JUDGE_PORT) must be between 0 and 65535, got 70000",
+                assertThrows(ServerConfig.ConfigException.class,
+                        () -> ServerConfig.from(List.of("--port", "70000"), Map.of())).getMessage());
+        assertEquals("unknown flag --nope", assertThrows(ServerConfig.ConfigException.class,
+                () -> ServerConfig.from(List.of("--nope", "1"), Map.of())).getMessage());
+        assertEquals("flag --workers needs a value", assertThrows(ServerConfig.ConfigException.class,
+                () -> ServerConfig.from(List.of("--workers"), Map.of())).getMessage());
+    }
+
+    @Test
+    void usageHasOneLinePerSettingWithItsVariableAndDefault() {
+        String usage = ServerConfig.usage();
+        assertEquals(10, usage.lines().count(), usage);
+        assertTrue(usage.lines().anyMatch(l -> l.contains("--port N") && l.contains("JUDGE_PORT") && l.endsWith("default 8080")), usage);
+        assertTrue(usage.lines().anyMatch(l -> l.contains("--callback-allow LIST") && l.contains("JUDGE_CALLBACK_ALLOW")), usage);
+        assertTrue(usage.lines().anyMatch(l -> l.contains("--insecure-sandbox") && l.contains("JUDGE_INSECURE_SANDBOX=true")), usage);
+    }
+}
