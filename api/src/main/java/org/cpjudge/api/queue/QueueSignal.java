@@ -1,14 +1,10 @@
 package org.cpjudge.api.queue;
 
-import java.sql.Connection;
-import java.sql.Statement;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.cpjudge.api.db.Database;
-import org.postgresql.PGConnection;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.cpjudge.api.db.Notifications;
 
 /**
  * Wakes idle workers when a job is queued: one connection LISTENs for the NOTIFY sent by the submitting
@@ -17,20 +13,14 @@ import org.slf4j.LoggerFactory;
  */
 public final class QueueSignal implements AutoCloseable {
 
-    private static final Logger log = LoggerFactory.getLogger(QueueSignal.class);
-
-    private final Database db;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition queued = lock.newCondition();
-    private final Thread listener;
+    private final Notifications listener;
     private volatile boolean closed;
     private long generation;
 
     public QueueSignal(Database db) {
-        this.db = db;
-        this.listener = new Thread(this::listen, "queue-listener");
-        this.listener.setDaemon(true);
-        this.listener.start();
+        this.listener = new Notifications(db, JobQueue.CHANNEL, payload -> signalAll());
     }
 
     /** Waits for a notification or the timeout, whichever comes first. */
@@ -61,40 +51,10 @@ public final class QueueSignal implements AutoCloseable {
         }
     }
 
-    private void listen() {
-        while (!closed) {
-            try (Connection c = db.dedicatedConnection()) {
-                try (Statement s = c.createStatement()) {
-                    s.execute("LISTEN " + JobQueue.CHANNEL);
-                }
-                PGConnection pg = c.unwrap(PGConnection.class);
-                while (!closed) {
-                    var notifications = pg.getNotifications(1000);
-                    if (notifications != null && notifications.length > 0) {
-                        signalAll();
-                    }
-                }
-            } catch (Exception e) {
-                if (!closed) {
-                    log.warn("listening for queued jobs failed ({}); workers fall back to polling", e.toString());
-                    sleepQuietly(5000);
-                }
-            }
-        }
-    }
-
-    private static void sleepQuietly(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     @Override
     public void close() {
         closed = true;
         signalAll();
-        listener.interrupt();
+        listener.close();
     }
 }
