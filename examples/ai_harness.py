@@ -198,8 +198,8 @@ def start_run(judge, args):
         if e.code != "virtual_run_exists":
             raise
         if not args.resume:
-            raise HarnessError(f"you have a virtual run of contest {args.contest} already (there is one per user"
-                               f" and contest); nothing was submitted. Run again with --resume --handle HANDLE to"
+            raise HarnessError(f"{e}. You have a virtual run of contest {args.contest} already (there is one per"
+                               f" user and contest); nothing was submitted. Run again with --resume --handle HANDLE to"
                                f" continue it.") from None
     result = judge.get(f"{path}/{quoted(args.handle)}")
     log(f"resuming the virtual run of {args.contest} by {args.handle} (policy {result['policy']},"
@@ -286,15 +286,20 @@ def report(judge, contest, handle):
 
 # ---- printing
 
-def number(value):
-    """A figure as people write it: 2 for 2.0, 0.667 for 0.6666..., '-' for none."""
+def number(value, places=3):
+    """A figure as people write it: 2 for 2.0, 0.667 for 0.6666..., yes / no, '-' for none."""
     if value is None:
         return "-"
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, float):
-        return str(int(value)) if value.is_integer() else f"{value:.3f}".rstrip("0")
+        text = f"{value:.{places}f}".rstrip("0").rstrip(".")
+        return "0" if text == "-0" else text
     return str(value)
+
+
+def money(value):
+    return number(value, places=6)
 
 
 def signed(value):
@@ -306,6 +311,15 @@ def by_k(values):
     return " ".join(f"{k}:{number(values[k])}" for k in sorted(values, key=int)) or "-"
 
 
+def cell(problem):
+    """One problem of the run's row: 'A solved at minute 0 (2 tries)', 'B not solved (3 tries), 40 points'."""
+    tries = f"{problem['attempts']} {'try' if problem['attempts'] == 1 else 'tries'}"
+    if problem["solved"]:
+        return f"{problem['label']} solved at minute {problem['time_minutes']} ({tries})"
+    points = f", {number(problem['score'])} points" if problem["score"] else ""
+    return f"{problem['label']} not solved ({tries}){points}"
+
+
 def print_result(result):
     rank = "-" if result["rank"] is None else str(result["rank"])
     print(f"Virtual run of contest {result['contest']} by {result['handle']} (policy {result['policy']})")
@@ -313,8 +327,7 @@ def print_result(result):
              ("rank", f"{rank} among {result['standings_size']} real contestants"),
              ("performance rating", number(result["performance_rating"])),
              ("delta if rated", signed(result["delta_if_rated"])),
-             ("problems", " ".join(f"{p['label']}:{'+' if p['solved'] else '-'}{p['attempts']}"
-                                   for p in result["problems"]))]
+             ("problems", ", ".join(cell(p) for p in result["problems"]))]
     for label, value in lines:
         print(f"  {label + ':':<20}{value}")
 
@@ -328,14 +341,14 @@ def table(header, rows):
 def print_report(answer):
     header = ["problem", "group", "model", "n", "correct", "pending", "pass@k", "consensus@k", "10@k", "cost_usd"]
     rows = [[r["problem"], r["group"], r["model"] or "-", r["n"], r["correct"], r["pending"], by_k(r["pass_at"]),
-             by_k(r["consensus_at"]), by_k(r["n_at_k"]), number(r["cost_usd"])] for r in answer["rows"]]
+             by_k(r["consensus_at"]), by_k(r["n_at_k"]), money(r["cost_usd"])] for r in answer["rows"]]
     print()
     print("AI report")
     for line in table(header, rows):
         print("  " + line)
     s = answer["summary"]
-    print(f"  groups: {s['groups']}, solved: {s['solved']}, cost: {number(s['cost_usd'])} USD,"
-          f" per solved problem: {number(s['cost_per_solved_usd'])} USD")
+    print(f"  groups: {s['groups']}, solved: {s['solved']}, cost: {money(s['cost_usd'])} USD,"
+          f" per solved problem: {money(s['cost_per_solved_usd'])} USD")
 
 
 # ---- main
