@@ -282,6 +282,40 @@ class AiHarnessTest {
     }
 
     @Test
+    void aRefusedBatchLeavesTheRunOpenAndResumeSubmitsOnlyWhatIsMissing(@TempDir Path work) throws Exception {
+        String token = aiUser("ah_resume");
+        finishedContest("ah5");
+        importStandings("ah5");
+        Path folder = attempts(work.resolve("attempts"));
+        write(folder.resolve("ah-b/bad name.py"), "AC");
+
+        // A's batch is stored; B's is refused as a whole, for a file name with a space in it
+        Run broken = harness(work, token, "--contest", "ah5", "--attempts", folder.toString(), "--group", "r");
+        assertEquals(1, broken.exitCode(), broken.stdout() + broken.stderr());
+        assertTrue(broken.stderr().contains("invalid_file_name") && broken.stderr().contains("submissions[2]")
+                && broken.stderr().contains("bad name.py"), broken.stderr());
+        assertTrue(broken.stderr().contains("--resume --handle ah_resume"), broken.stderr());
+        JsonObject open = api.get("/api/v1/contests/ah5/virtual/ah_resume", token).json();
+        assertTrue(open.getBoolean("active"), open.encode());
+        JsonArray rows = api.get("/api/v1/ai/report?contest=ah5&handle=ah_resume", token).json().getJsonArray("rows");
+        assertEquals(1, rows.size(), "only A's batch was stored: " + rows.encode());
+        assertEquals(3, rows.getJsonObject(0).getInteger("n") + rows.getJsonObject(0).getInteger("pending"));
+
+        Files.delete(folder.resolve("ah-b/bad name.py"));
+        Run resumed = harness(work, token, "--contest", "ah5", "--attempts", folder.toString(), "--group", "r",
+                "--resume", "--handle", "ah_resume", "--timeout", "240");
+        assertEquals(0, resumed.exitCode(), resumed.stdout() + resumed.stderr());
+        assertTrue(resumed.stderr().contains("ah-a: group r-ah-a has attempts already"), resumed.stderr());
+        JsonObject report = api.get("/api/v1/ai/report?contest=ah5&handle=ah_resume", null).json();
+        assertEquals(3, reportRow(report, "ah-a").getInteger("n"), "A was not submitted again: " + report.encode());
+        assertEquals(2, reportRow(report, "ah-b").getInteger("n"), report.encode());
+        JsonObject result = api.get("/api/v1/contests/ah5/virtual/ah_resume", null).json();
+        assertFalse(result.getBoolean("active"), result.encode());
+        assertEquals(3, result.getInteger("rank"), result.encode());
+        assertEquals(List.of("ah-b", "r-ah-b", "-", "2", "1", "0"), reportLine(resumed.stdout(), "ah-b").subList(0, 6));
+    }
+
+    @Test
     void aBadTokenStopsTheHarnessWithTheServersErrorCode(@TempDir Path work) throws Exception {
         finishedContest("ah2");
         Path folder = attempts(work.resolve("attempts"));
