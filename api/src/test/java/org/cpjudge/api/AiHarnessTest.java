@@ -268,17 +268,25 @@ class AiHarnessTest {
         Path folder = work.resolve("attempts");
         write(folder.resolve("A/1.py"), "WA");
         write(folder.resolve("A/2.py"), "AC");
+        // an attempt of two files: a folder
+        Files.createDirectories(folder.resolve("B/1"));
+        Files.writeString(folder.resolve("B/1/main.py"),
+                "from helper import add\na, b = map(int, input().split())\nprint(add(a, b))\n");
+        Files.writeString(folder.resolve("B/1/helper.py"), "def add(a, b):\n    return a + b\n");
         Run run = harness(work, token, "--contest", "ah4", "--attempts", folder.toString(), "--policy", "declared",
                 "--minute", "30", "--language", "python3", "--timeout", "240");
         assertEquals(0, run.exitCode(), run.stdout() + run.stderr());
         JsonObject result = api.get("/api/v1/contests/ah4/virtual/ah_declared", token).json();
         assertEquals("declared", result.getString("policy"));
-        // one solve at minute 30 after one rejected try (20 minutes): behind the three with two solves and iron
-        // (1 solve, 0 penalty), ahead of wood
-        assertEquals(50, result.getLong("penalty"), result.encode());
-        assertEquals(5, result.getInteger("rank"), result.encode());
-        assertEquals("A solved at minute 30 (2 tries), B not solved (0 tries)", field(run.stdout(), "problems"));
-        assertEquals("5 among 5 real contestants", field(run.stdout(), "rank"));
+        // A at minute 30 after one rejected try (50 minutes), B at minute 30 (30): 2 solves and 80 minutes, behind
+        // the three real rows with two solves, ahead of iron (1 solve) and wood
+        assertEquals(2.0, result.getDouble("points"), 1e-9, result.encode());
+        assertEquals(80, result.getLong("penalty"), result.encode());
+        assertEquals(4, result.getInteger("rank"), result.encode());
+        assertEquals("A solved at minute 30 (2 tries), B solved at minute 30 (1 try)", field(run.stdout(), "problems"));
+        assertEquals("4 among 5 real contestants", field(run.stdout(), "rank"));
+        JsonObject report = api.get("/api/v1/ai/report?contest=ah4&handle=ah_declared", null).json();
+        assertEquals(1, reportRow(report, "ah-b").getInteger("correct"), report.encode());
     }
 
     @Test
