@@ -129,8 +129,8 @@ class ModelLeaderboardTest {
         assertEquals(400, human.status(), human.body());
         String alpha1 = aiUser("ml_alpha1", "alpha", "lab-x", "2026-01");
         String alpha2 = aiUser("ml_alpha2", "alpha", "lab-x", "2026-02");
-        String beta1 = aiUser("ml_beta1", "beta", "lab-y", "b1");
-        String beta2 = aiUser("ml_beta2", "beta", "lab-y", "b1");
+        String beta1 = aiUser("ml_beta1", "lab-y/beta", "lab-y", "b1");
+        String beta2 = aiUser("ml_beta2", "lab-y/beta", "lab-y", "b1");
         JsonObject profile = api.get("/api/v1/users/ml_alpha1", null).json();
         assertEquals("alpha", profile.getString("model"));
         assertEquals("lab-x", profile.getString("provider"));
@@ -179,8 +179,8 @@ class ModelLeaderboardTest {
         JsonObject second = rows.getJsonObject(1);
         JsonObject alpha = first.getString("model").equals("alpha") ? first : second;
         JsonObject beta = alpha == first ? second : first;
-        assertEquals(alphaMean > betaMean ? "alpha" : "beta", first.getString("model"), "by mean, highest first");
-        assertEquals("beta", beta.getString("model"));
+        assertEquals(alphaMean > betaMean ? "alpha" : "lab-y/beta", first.getString("model"), "by mean, highest first");
+        assertEquals("lab-y/beta", beta.getString("model"));
 
         assertEquals("lab-x", alpha.getString("provider"));
         assertEquals(2, alpha.getInteger("contests"));
@@ -230,6 +230,10 @@ class ModelLeaderboardTest {
         assertEquals(performance("mlc2", "ml_alpha1"), performances.getJsonObject(1).getJsonArray("runs")
                 .getJsonObject(0).getInteger("performance_rating"));
         assertEquals(alphaMean, one.json().getDouble("mean_performance"), 1e-9);
+        // a model name with a slash, escaped in the path
+        var slashed = api.get("/api/v1/ai/models/lab-y%2Fbeta", null);
+        assertEquals(200, slashed.status(), slashed.body());
+        assertEquals(betaMean, slashed.json().getDouble("mean_performance"), 1e-9);
         var none = api.get("/api/v1/ai/models/gamma", null);
         assertEquals(404, none.status(), none.body());
         assertEquals("model_not_found", none.json().getJsonObject("error").getString("code"));
