@@ -35,7 +35,8 @@ public final class RatingService {
                     .put("delta", h.delta()).put("at", h.appliedAt().toString()));
         }
         return Optional.of(new JsonObject().put("handle", u.handle()).put("kind", u.kind()).put("name", u.name())
-                .put("model", u.model()).put("rating", u.rating()).put("max_rating", u.maxRating())
+                .put("model", u.model()).put("provider", u.provider()).put("model_version", u.modelVersion())
+                .put("rating", u.rating()).put("max_rating", u.maxRating())
                 .put("title", u.rating() == null ? null : Title.of(u.rating()).displayName())
                 .put("history", history));
     }

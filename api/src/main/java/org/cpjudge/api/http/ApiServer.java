@@ -24,6 +24,7 @@ import org.cpjudge.api.problem.ProblemImport;
 import org.cpjudge.api.problem.Statements;
 import org.cpjudge.api.queue.Rejudge;
 import org.cpjudge.api.store.AiReportStore;
+import org.cpjudge.api.store.ModelRunStore;
 import org.cpjudge.api.store.CallbackStore;
 import org.cpjudge.api.store.ContestStore;
 import org.cpjudge.api.store.ProblemStore;
@@ -83,6 +84,8 @@ public final class ApiServer {
         ClarificationRoutes.over(vertx, db, endpoints, auth, contests).mount(router);
         new LeaderboardRoutes(endpoints, ratings).mount(router);
         new AiReportRoutes(endpoints, auth, problems, users, contests, new AiReportStore(db), access).mount(router);
+        new ModelRoutes(endpoints, auth, contests, virtualRuns, new ModelRunStore(db), access, newcomerRule)
+                .mount(router);
         WebRoutes.of(vertx, db, access, contestService).mount(router);
         new ClicsRoutes(vertx, auth, new ClicsStore(db, contests, languages)).mount(router);
 

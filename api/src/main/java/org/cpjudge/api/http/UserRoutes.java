@@ -16,6 +16,8 @@ public final class UserRoutes {
     private static final Pattern HANDLE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,31}");
     private static final Set<String> KINDS = Set.of("human", "ai");
     private static final Set<String> ROLES = Set.of("contestant", "admin");
+    /** Longest model, provider or model version name (the V12 checks say the same). */
+    static final int MODEL_FIELD_MAX = 100;
 
     private final Endpoints endpoints;
     private final Authenticator auth;
@@ -55,13 +57,30 @@ public final class UserRoutes {
             throw ApiException.badRequest("invalid_role", "'role' must be \"contestant\" or \"admin\"");
         }
         String name = JsonBodies.optionalString(body, "name");
-        String model = JsonBodies.optionalString(body, "model");
-        var created = users.create(handle, kind, role, name, model)
+        String model = modelField(body, "model");
+        String provider = modelField(body, "provider");
+        String version = modelField(body, "model_version");
+        if (!"ai".equals(kind) && (provider != null || version != null)) {
+            throw ApiException.badRequest("invalid_field", "only AI users (\"kind\": \"ai\") name a provider"
+                    + " and a model version");
+        }
+        var created = users.createNamed(handle, kind, role, name, new UserStore.AiModel(model, provider, version))
                 .orElseThrow(() -> new ApiException(409, "handle_taken", "the handle '" + handle + "' is taken"));
         User u = created.user();
         return Reply.created(new JsonObject().put("handle", u.handle()).put("kind", u.kind()).put("role", u.role())
-                .put("name", u.name()).put("model", u.model()).put("token", created.token())
+                .put("name", u.name()).put("model", u.model()).put("provider", u.provider())
+                .put("model_version", u.modelVersion()).put("token", created.token())
                 .put("webhook_secret", created.webhookSecret()));
+    }
+
+    /** An optional model, provider or version name: 1 to {@value #MODEL_FIELD_MAX} characters, not blank. */
+    private static String modelField(JsonObject body, String field) {
+        String value = JsonBodies.optionalString(body, field);
+        if (value != null && (value.isBlank() || value.length() > MODEL_FIELD_MAX)) {
+            throw ApiException.badRequest("invalid_field", "'" + field + "' is 1 to " + MODEL_FIELD_MAX
+                    + " characters, not blank");
+        }
+        return value;
     }
 
     /** A new secret for the caller's callback signatures; the old one stops signing at once. */

@@ -11,7 +11,8 @@ import org.cpjudge.api.db.Transactions;
 /** Users and their API tokens. */
 public final class UserStore {
 
-    private static final String COLUMNS = "u.id, u.handle, u.kind, u.role, u.name, u.model, u.rating, u.max_rating";
+    private static final String COLUMNS = "u.id, u.handle, u.kind, u.role, u.name, u.model, u.rating, u.max_rating,"
+            + " u.provider, u.model_version";
     private static final String UNIQUE_VIOLATION = "23505";
 
     private final Database db;
@@ -22,6 +23,16 @@ public final class UserStore {
 
     /** A new user, their first token and their webhook secret; empty when the handle is taken. */
     public Optional<NewUser> create(String handle, String kind, String role, String name, String model)
+            throws SQLException {
+        return createNamed(handle, kind, role, name, new AiModel(model, null, null));
+    }
+
+    /** What an AI user names its model by: the model, who serves it, its version; each may be null. */
+    public record AiModel(String model, String provider, String version) {
+    }
+
+    /** A new user, their first token and their webhook secret; empty when the handle is taken. */
+    public Optional<NewUser> createNamed(String handle, String kind, String role, String name, AiModel model)
             throws SQLException {
         String token = Tokens.generate();
         String secret = Tokens.generate();
@@ -96,7 +107,8 @@ public final class UserStore {
                 q.setString(1, handle);
                 existing = one(q);
             }
-            User admin = existing.isPresent() ? existing.get() : insert(c, handle, "human", "admin", "Administrator", null);
+            User admin = existing.isPresent() ? existing.get() : insert(c, handle, "human", "admin", "Administrator",
+                    new AiModel(null, null, null));
             try (PreparedStatement q = c.prepareStatement(
                     "INSERT INTO api_tokens (token_sha256, user_id) VALUES (?, ?) ON CONFLICT DO NOTHING")) {
                 q.setBytes(1, Tokens.hash(token));
@@ -107,18 +119,21 @@ public final class UserStore {
         });
     }
 
-    private static User insert(Connection c, String handle, String kind, String role, String name, String model)
+    private static User insert(Connection c, String handle, String kind, String role, String name, AiModel model)
             throws SQLException {
-        try (PreparedStatement q = c.prepareStatement(
-                "INSERT INTO users (handle, kind, role, name, model) VALUES (?, ?, ?, ?, ?) RETURNING id")) {
+        try (PreparedStatement q = c.prepareStatement("INSERT INTO users (handle, kind, role, name, model, provider,"
+                + " model_version) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id")) {
             q.setString(1, handle);
             q.setString(2, kind);
             q.setString(3, role);
             q.setString(4, name);
-            q.setString(5, model);
+            q.setString(5, model.model());
+            q.setString(6, model.provider());
+            q.setString(7, model.version());
             try (ResultSet rs = q.executeQuery()) {
                 rs.next();
-                return new User(rs.getLong(1), handle, kind, role, name, model, null, null);
+                return new User(rs.getLong(1), handle, kind, role, name, model.model(), null, null, model.provider(),
+                        model.version());
             }
         }
     }
@@ -137,7 +152,8 @@ public final class UserStore {
                 return Optional.empty();
             }
             return Optional.of(new User(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                    rs.getString(5), rs.getString(6), (Integer) rs.getObject(7), (Integer) rs.getObject(8)));
+                    rs.getString(5), rs.getString(6), (Integer) rs.getObject(7), (Integer) rs.getObject(8), rs.getString(9),
+                    rs.getString(10)));
         }
     }
 }
