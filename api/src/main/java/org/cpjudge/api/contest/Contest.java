@@ -138,6 +138,7 @@ public record Contest(String id, String name, Instant startsAt, int durationMinu
                 .put("ioi_rule", WireEnum.wire(rules.ioiRule()))
                 .put("rated", rules.rated()).put("newcomer_rule", rules.newcomerRule())
                 .put("ai_participation", WireEnum.wire(rules.ai()))
+                .put("ai_attempts", WireEnum.wire(rules.aiAttempts()))
                 .put("visibility", WireEnum.wire(admission.visibility()))
                 .put("registration_opens", text(admission.registrationOpens()))
                 .put("registration_closes", text(admission.registrationCloses()))

@@ -9,13 +9,19 @@ import org.cpjudge.judge.Verdict;
 
 /**
  * A submission that counts in a contest, as the scoreboard needs it. {@code verdict} is null until judged;
- * {@code subtasks} holds what each subtask earned (scoring problems), else it is empty.
+ * {@code subtasks} holds what each subtask earned (scoring problems), else it is empty. {@code attempt} is the
+ * attempt group it belongs to, or null (a human's submission, or an AI's that named no group).
  */
 public record ContestSubmission(UUID id, long userId, String problem, Instant submittedAt, SubmissionStatus status,
-                                Verdict verdict, Double score, List<SubtaskScore> subtasks) {
+                                Verdict verdict, Double score, List<SubtaskScore> subtasks, AttemptTag attempt) {
 
     public ContestSubmission {
         subtasks = subtasks == null ? List.of() : List.copyOf(subtasks);
+    }
+
+    public ContestSubmission(UUID id, long userId, String problem, Instant submittedAt, SubmissionStatus status,
+                             Verdict verdict, Double score, List<SubtaskScore> subtasks) {
+        this(id, userId, problem, submittedAt, status, verdict, score, subtasks, null);
     }
 
     public ContestSubmission(UUID id, long userId, String problem, Instant submittedAt, SubmissionStatus status,

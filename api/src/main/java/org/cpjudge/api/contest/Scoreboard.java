@@ -22,12 +22,13 @@ public record Scoreboard(Contest contest, boolean frozen, List<ScoreboardRow> ro
         return new Standings(contest, participants, tries, now, hideFrozen).snapshot();
     }
 
-    /** The board's fields but its rows (contest, scoring, frozen, problems, labels). */
+    /** The board's fields but its rows (contest, scoring, the AI attempt rule applied, frozen, problems, labels). */
     public JsonObject header() {
         JsonArray labels = new JsonArray();
         contest.problems().forEach(p -> labels.add(p.label()));
         return new JsonObject().put("contest", contest.id()).put("scoring", WireEnum.wire(contest.scoring()))
-                .put("frozen", frozen).put("problems", new JsonArray(contest.problemIds())).put("labels", labels);
+                .put("ai_attempts", WireEnum.wire(contest.rules().aiAttempts())).put("frozen", frozen)
+                .put("problems", new JsonArray(contest.problemIds())).put("labels", labels);
     }
 
     public JsonObject toJson() {

@@ -271,10 +271,15 @@ public final class Standings {
         Map<String, List<ContestSubmission>> visible = new HashMap<>();
         Map<String, Integer> hidden = new HashMap<>();
         int tries = 0;
+        List<ContestSubmission> inContest = new ArrayList<>();
         for (ContestSubmission t : triesByUser.getOrDefault(p.userId(), Map.of()).values()) {
-            if (!contest.within(t.submittedAt()) || !contest.includes(t.problem())) {
-                continue;
+            if (contest.within(t.submittedAt()) && contest.includes(t.problem())) {
+                inContest.add(t);
             }
+        }
+        // the contest's attempt rule: an attempt group may count as one try (recomputed from the raw tries on
+        // every change, so a change of any attempt of a group changes the group's try)
+        for (ContestSubmission t : CountedTries.of(contest.rules().aiAttempts(), inContest)) {
             tries++;
             if (frozen && !t.submittedAt().isBefore(contest.freezeStart())) {
                 hidden.merge(t.problem(), 1, Integer::sum);

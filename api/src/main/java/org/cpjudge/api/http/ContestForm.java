@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.cpjudge.api.contest.Admission;
+import org.cpjudge.api.contest.AiAttempts;
 import org.cpjudge.api.contest.AiParticipation;
 import org.cpjudge.api.contest.Contest;
 import org.cpjudge.api.contest.ContestProblem;
@@ -90,7 +91,9 @@ final class ContestForm {
         }
         AiParticipation ai = f.has("ai_participation")
                 ? choice(body, "ai_participation", AiParticipation.class, AiParticipation.RATED) : base.ai();
-        return new ContestRules(scoring, penalty, ioi, rated, rule, ai);
+        AiAttempts attempts = f.has("ai_attempts")
+                ? choice(body, "ai_attempts", AiAttempts.class, AiAttempts.EVERY) : base.aiAttempts();
+        return new ContestRules(scoring, penalty, ioi, rated, rule, ai, attempts);
     }
 
     private static Admission admission(JsonObject body, Fields f, Admission base) {

@@ -23,7 +23,7 @@ public final class AiReportStore {
      * An attempt's behaviour: each test's name, verdict and output fingerprint, in test order. An attempt that
      * ran no test (CE) behaves as its verdict says.
      */
-    private static final String BEHAVIOUR = """
+    static final String BEHAVIOUR = """
             COALESCE((SELECT string_agg(t.name || '=' || t.verdict || ':' || COALESCE(t.output_sha256, '-'), E'\\n'
                                         ORDER BY t.ordinal)
                       FROM submission_testcases t WHERE t.submission_id = s.id),
@@ -34,7 +34,7 @@ public final class AiReportStore {
      * {@code sample/...} with a verdict other than AC. Attempts run every test, so a judged attempt has a row for
      * each sample. A problem without samples filters out compile errors only.
      */
-    private static final String PASSED_SAMPLES = """
+    static final String PASSED_SAMPLES = """
             (COALESCE(s.verdict, '-') <> 'CE'
              AND NOT EXISTS (SELECT 1 FROM submission_testcases t
                              WHERE t.submission_id = s.id AND starts_with(t.name, 'sample/') AND t.verdict <> 'AC'))""";

@@ -11,7 +11,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.cpjudge.api.contest.Admission;
+import org.cpjudge.api.contest.AiAttempts;
 import org.cpjudge.api.contest.AiParticipation;
+import org.cpjudge.api.contest.AttemptTag;
 import org.cpjudge.api.contest.Contest;
 import org.cpjudge.api.contest.ContestProblem;
 import org.cpjudge.api.contest.ContestRules;
@@ -33,7 +35,7 @@ public final class ContestStore {
     private static final String COLUMNS = "id, name, starts_at, duration_minutes, scoring, freeze_minutes, rated,"
             + " newcomer_rule, ended_at, finalized_at, penalty_minutes, ioi_rule, visibility, invitation_code,"
             + " registration_opens_at, registration_closes_at, ai_participation, unfrozen_at, practice_after,"
-            + " sources_public_after";
+            + " sources_public_after, ai_attempts";
 
     private final Database db;
 
@@ -48,8 +50,8 @@ public final class ContestStore {
                 try (PreparedStatement q = conn.prepareStatement("INSERT INTO contests (id, name, starts_at,"
                         + " duration_minutes, scoring, freeze_minutes, rated, newcomer_rule, penalty_minutes, ioi_rule,"
                         + " visibility, invitation_code, registration_opens_at, registration_closes_at,"
-                        + " ai_participation, practice_after, sources_public_after, created_by)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                        + " ai_participation, practice_after, sources_public_after, ai_attempts, created_by)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                     q.setString(1, c.id());
                     int next = bindSettings(q, c, 2);
                     q.setLong(next, createdBy);
@@ -85,7 +87,7 @@ public final class ContestStore {
                     + " duration_minutes = ?, scoring = ?, freeze_minutes = ?, rated = ?, newcomer_rule = ?,"
                     + " penalty_minutes = ?, ioi_rule = ?, visibility = ?, invitation_code = ?,"
                     + " registration_opens_at = ?, registration_closes_at = ?, ai_participation = ?,"
-                    + " practice_after = ?, sources_public_after = ?, updated_at = now() WHERE id = ?")) {
+                    + " practice_after = ?, sources_public_after = ?, ai_attempts = ?, updated_at = now() WHERE id = ?")) {
                 int next = bindSettings(q, c, 1);
                 q.setString(next, c.id());
                 q.executeUpdate();
@@ -122,6 +124,7 @@ public final class ContestStore {
         q.setString(i++, WireEnum.wire(c.rules().ai()));
         q.setBoolean(i++, c.admission().practiceAfter());
         q.setBoolean(i++, c.admission().sourcesPublicAfter());
+        q.setString(i++, WireEnum.wire(c.rules().aiAttempts()));
         return i;
     }
 
@@ -246,14 +249,22 @@ public final class ContestStore {
         }
     }
 
-    private static final String SUBMISSION_COLUMNS = "id, user_id, problem_id, created_at, status, verdict, score,"
-            + " subtask_scores, contest_id, changed_at";
+    /**
+     * The last four: an attempt group's tag (group, index, behaviour, passed samples), read only for submissions
+     * that name a group, for contests whose attempt groups count by consensus. Behaviour and sample passing are
+     * read as the AI report reads them. Queries name the table {@code s}.
+     */
+    private static final String SUBMISSION_COLUMNS = "s.id, s.user_id, s.problem_id, s.created_at, s.status,"
+            + " s.verdict, s.score, s.subtask_scores, s.contest_id, s.changed_at, s.attempt->>'group',"
+            + " s.attempt->>'index',"
+            + " CASE WHEN s.attempt->>'group' IS NOT NULL AND s.status = 'done' THEN " + AiReportStore.BEHAVIOUR
+            + " END, CASE WHEN s.attempt->>'group' IS NOT NULL THEN " + AiReportStore.PASSED_SAMPLES + " END";
 
     /** The contest's submissions, oldest first. */
     public List<ContestSubmission> submissions(Connection c, String contestId) throws SQLException {
         List<ContestSubmission> list = new ArrayList<>();
         try (PreparedStatement q = c.prepareStatement("SELECT " + SUBMISSION_COLUMNS
-                + " FROM submissions WHERE contest_id = ? ORDER BY created_at, id")) {
+                + " FROM submissions s WHERE contest_id = ? ORDER BY created_at, id")) {
             q.setString(1, contestId);
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
@@ -272,7 +283,7 @@ public final class ContestStore {
     public List<ChangedSubmission> submissionsById(Connection c, List<UUID> ids) throws SQLException {
         List<ChangedSubmission> list = new ArrayList<>();
         try (PreparedStatement q = c.prepareStatement("SELECT " + SUBMISSION_COLUMNS
-                + " FROM submissions WHERE id = ANY(?)")) {
+                + " FROM submissions s WHERE id = ANY(?)")) {
             q.setArray(1, c.createArrayOf("uuid", ids.toArray()));
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
@@ -288,7 +299,7 @@ public final class ContestStore {
             throws SQLException {
         List<ChangedSubmission> list = new ArrayList<>();
         try (PreparedStatement q = c.prepareStatement("SELECT " + SUBMISSION_COLUMNS
-                + " FROM submissions WHERE contest_id = ? AND changed_at > ? ORDER BY changed_at")) {
+                + " FROM submissions s WHERE contest_id = ? AND changed_at > ? ORDER BY changed_at")) {
             q.setString(1, contestId);
             q.setTimestamp(2, Timestamp.from(since));
             try (ResultSet rs = q.executeQuery()) {
@@ -305,7 +316,17 @@ public final class ContestStore {
         return new ContestSubmission((UUID) rs.getObject(1), rs.getLong(2), rs.getString(3),
                 rs.getTimestamp(4).toInstant(), SubmissionStatus.ofWire(rs.getString(5)),
                 verdict == null ? null : Verdict.valueOf(verdict), (Double) rs.getObject(7),
-                subtasks(rs.getString(8)));
+                subtasks(rs.getString(8)), attemptTag(rs));
+    }
+
+    private static AttemptTag attemptTag(ResultSet rs) throws SQLException {
+        String group = rs.getString(11);
+        if (group == null) {
+            return null;
+        }
+        String index = rs.getString(12);
+        return new AttemptTag(group, index == null ? null : new java.math.BigDecimal(index).longValue(),
+                rs.getString(13), rs.getBoolean(14));
     }
 
     private static List<org.cpjudge.judge.SubtaskScore> subtasks(String json) {
@@ -382,7 +403,7 @@ public final class ContestStore {
     private static Contest contest(ResultSet rs, List<ContestProblem> problems) throws SQLException {
         ContestRules rules = new ContestRules(wire(Scoring.class, rs.getString(5)), rs.getInt(11),
                 wire(IoiRule.class, rs.getString(12)), rs.getBoolean(7), rs.getString(8),
-                wire(AiParticipation.class, rs.getString(17)));
+                wire(AiParticipation.class, rs.getString(17)), wire(AiAttempts.class, rs.getString(21)));
         Admission admission = new Admission(wire(Visibility.class, rs.getString(13)), rs.getString(14),
                 instant(rs.getTimestamp(15)), instant(rs.getTimestamp(16)), rs.getBoolean(19), rs.getBoolean(20));
         return new Contest(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(), rs.getInt(4),

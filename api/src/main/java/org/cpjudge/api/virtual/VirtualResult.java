@@ -80,7 +80,7 @@ public record VirtualResult(VirtualRun run, ScoreboardRow row, double points, lo
             previous = at;
             ContestSubmission s = t.submission();
             placed.add(new ContestSubmission(s.id(), s.userId(), s.problem(), at, s.status(), s.verdict(), s.score(),
-                    s.subtasks()));
+                    s.subtasks(), s.attempt()));
         }
         Participant self = new Participant(run.userId(), run.handle(), "virtual");
         return ReferenceScoring.row(contest, self, placed, now);
