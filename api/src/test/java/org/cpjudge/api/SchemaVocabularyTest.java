@@ -70,6 +70,11 @@ class SchemaVocabularyTest {
     }
 
     @Test
+    void contestAiAttemptsAllowsExactlyTheRules() throws Exception {
+        assertEquals(words(org.cpjudge.api.contest.AiAttempts.class, WireEnum::wire), allowed("contests", "ai_attempts"));
+    }
+
+    @Test
     void virtualRunPolicyAllowsExactlyThePolicies() throws Exception {
         assertEquals(words(org.cpjudge.api.virtual.VirtualPolicy.class, WireEnum::wire), allowed("virtual_runs", "policy"));
     }
