@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The contest's AI attempt rule end to end: the same group of three judged attempts (off by one, then right
  * twice) in an "every" contest and in a "consensus" contest. Under "every" the wrong attempt costs a penalty try;
  * under "consensus" the group is one solved try, at the minute of its last attempt. The board's header says which
- * rule applied.
+ * rule applied; the CLICS scoreboard goes by the same rule.
  */
 class ContestAttemptRuleTest {
 
@@ -136,6 +136,22 @@ class ContestAttemptRuleTest {
         // the group counts at its last attempt's minute: never before the every board's first right attempt
         JsonObject every = cell(settledBoard("every_round"));
         assertTrue(a.getLong("time_minutes") >= every.getLong("time_minutes"), board.encode());
+    }
+
+    @Test
+    void theClicsScoreboardGoesByTheSameRule() throws Exception {
+        settledBoard("every_round");
+        settledBoard("consensus_round");
+        assertEquals(2, clicsCell("every_round").getInteger("num_judged"));
+        JsonObject consensus = clicsCell("consensus_round");
+        assertEquals(1, consensus.getInteger("num_judged"), consensus.encode());
+        assertTrue(consensus.getBoolean("solved"), consensus.encode());
+    }
+
+    private static JsonObject clicsCell(String contest) throws Exception {
+        var r = api.get("/clics/contests/" + org.cpjudge.api.clics.ClicsIds.of(contest) + "/scoreboard", ADMIN);
+        assertEquals(200, r.status(), r.body());
+        return r.json().getJsonArray("rows").getJsonObject(0).getJsonArray("problems").getJsonObject(0);
     }
 
     @Test

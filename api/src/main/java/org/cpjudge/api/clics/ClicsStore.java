@@ -175,8 +175,9 @@ public final class ClicsStore {
         List<ContestData.Submission> list = new ArrayList<>();
         try (PreparedStatement q = c.prepareStatement("SELECT id, user_id, problem_id, language, created_at, status,"
                 + " verdict, score, judged_at, time_ms,"
-                + " (SELECT jsonb_agg(f -> 'name') FROM jsonb_array_elements(files) f)::text"
-                + " FROM submissions WHERE contest_id = ? ORDER BY created_at, id")) {
+                + " (SELECT jsonb_agg(f -> 'name') FROM jsonb_array_elements(files) f)::text, "
+                + ContestStore.ATTEMPT_TAG_COLUMNS
+                + " FROM submissions s WHERE contest_id = ? ORDER BY created_at, id")) {
             q.setString(1, contestId);
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
@@ -189,7 +190,8 @@ public final class ClicsStore {
                     list.add(new ContestData.Submission((UUID) rs.getObject(1), rs.getLong(2), rs.getString(3),
                             rs.getString(4), rs.getTimestamp(5).toInstant(), SubmissionStatus.ofWire(rs.getString(6)),
                             verdict == null ? null : Verdict.valueOf(verdict), (Double) rs.getObject(8),
-                            instant(rs.getTimestamp(9)), (Integer) rs.getObject(10), fileNames));
+                            instant(rs.getTimestamp(9)), (Integer) rs.getObject(10), fileNames,
+                            ContestStore.attemptTag(rs, 12)));
                 }
             }
         }

@@ -3,6 +3,7 @@ package org.cpjudge.api.clics;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.cpjudge.api.contest.AttemptTag;
 import org.cpjudge.api.contest.Contest;
 import org.cpjudge.api.contest.ContestSubmission;
 import org.cpjudge.api.contest.Participant;
@@ -38,17 +39,18 @@ public record ContestData(Contest contest, Instant configuredAt, List<Team> team
      * @param fileNames the names of its files, in the order given (the first is its main file)
      * @param judgedAt  when its verdict was written, null until then
      * @param timeMs    its longest test's run time, null if it never ran
+     * @param attempt   its attempt group, or null: the contest's attempt rule reads it
      */
     public record Submission(UUID id, long userId, String problemId, String language, Instant createdAt,
                              SubmissionStatus status, Verdict verdict, Double score, Instant judgedAt, Integer timeMs,
-                             List<String> fileNames) {
+                             List<String> fileNames, AttemptTag attempt) {
 
         public boolean judged() {
             return status == SubmissionStatus.DONE && verdict != null;
         }
 
         ContestSubmission forScoreboard() {
-            return new ContestSubmission(id, userId, problemId, createdAt, status, verdict, score);
+            return new ContestSubmission(id, userId, problemId, createdAt, status, verdict, score, List.of(), attempt);
         }
     }
 

@@ -250,15 +250,15 @@ public final class ContestStore {
     }
 
     /**
-     * The last four: an attempt group's tag (group, index, behaviour, passed samples), read only for submissions
+     * {@link #ATTEMPT_TAG_COLUMNS}, the last four: an attempt group's tag (group, index, behaviour, passed samples), read only for submissions
      * that name a group, for contests whose attempt groups count by consensus. Behaviour and sample passing are
      * read as the AI report reads them. Queries name the table {@code s}.
      */
-    private static final String SUBMISSION_COLUMNS = "s.id, s.user_id, s.problem_id, s.created_at, s.status,"
-            + " s.verdict, s.score, s.subtask_scores, s.contest_id, s.changed_at, s.attempt->>'group',"
-            + " s.attempt->>'index',"
+    public static final String ATTEMPT_TAG_COLUMNS = "s.attempt->>'group', s.attempt->>'index',"
             + " CASE WHEN s.attempt->>'group' IS NOT NULL AND s.status = 'done' THEN " + AiReportStore.BEHAVIOUR
             + " END, CASE WHEN s.attempt->>'group' IS NOT NULL THEN " + AiReportStore.PASSED_SAMPLES + " END";
+    private static final String SUBMISSION_COLUMNS = "s.id, s.user_id, s.problem_id, s.created_at, s.status,"
+            + " s.verdict, s.score, s.subtask_scores, s.contest_id, s.changed_at, " + ATTEMPT_TAG_COLUMNS;
 
     /** The contest's submissions, oldest first. */
     public List<ContestSubmission> submissions(Connection c, String contestId) throws SQLException {
@@ -316,17 +316,18 @@ public final class ContestStore {
         return new ContestSubmission((UUID) rs.getObject(1), rs.getLong(2), rs.getString(3),
                 rs.getTimestamp(4).toInstant(), SubmissionStatus.ofWire(rs.getString(5)),
                 verdict == null ? null : Verdict.valueOf(verdict), (Double) rs.getObject(7),
-                subtasks(rs.getString(8)), attemptTag(rs));
+                subtasks(rs.getString(8)), attemptTag(rs, 11));
     }
 
-    private static AttemptTag attemptTag(ResultSet rs) throws SQLException {
-        String group = rs.getString(11);
+    /** The tag read by {@link #ATTEMPT_TAG_COLUMNS} from column {@code first} on; null for no group. */
+    public static AttemptTag attemptTag(ResultSet rs, int first) throws SQLException {
+        String group = rs.getString(first);
         if (group == null) {
             return null;
         }
-        String index = rs.getString(12);
+        String index = rs.getString(first + 1);
         return new AttemptTag(group, index == null ? null : new java.math.BigDecimal(index).longValue(),
-                rs.getString(13), rs.getBoolean(14));
+                rs.getString(first + 2), rs.getBoolean(first + 3));
     }
 
     private static List<org.cpjudge.judge.SubtaskScore> subtasks(String json) {
