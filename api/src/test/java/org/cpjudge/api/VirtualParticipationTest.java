@@ -189,6 +189,32 @@ class VirtualParticipationTest {
     // ---- tests
 
     @Test
+    void aPacedRunCountsEachProblemsAttemptsAtItsPlaceInTheContestTimesThePace() throws Exception {
+        String paced = user("vp_paced");
+        String other = user("vp_unpaced");
+        contest("cfpaced", "vp-c", "vp-d", 3 * DURATION);
+        assertError(api.postJson("/api/v1/contests/cfpaced/virtual", paced, body("policy", "paced")), 400, "missing_field");
+        assertError(api.postJson("/api/v1/contests/cfpaced/virtual", paced, body("policy", "paced", "pace_minutes", 0)),
+                400, "invalid_field");
+        assertError(api.postJson("/api/v1/contests/cfpaced/virtual", other, body("policy", "minute0", "pace_minutes", 5)),
+                400, "invalid_field");
+        var started = api.postJson("/api/v1/contests/cfpaced/virtual", paced, body("policy", "paced", "pace_minutes", 15));
+        assertEquals(201, started.status(), started.body());
+        assertEquals(15, started.json().getInteger("pace_minutes"));
+        assertError(submit(paced, "cfpaced", "vp-c", "AC", 3), 400, "minute_not_declared");
+        // the second problem first: the pace follows the contest's order, not the order of submitting
+        String b = submitted(paced, "cfpaced", "vp-d", "AC", null);
+        String a = submitted(paced, "cfpaced", "vp-c", "AC", null);
+        ApiFlowTest.awaitVerdict(api, a, ADMIN);
+        ApiFlowTest.awaitVerdict(api, b, ADMIN);
+        assertEquals(200, api.post("/api/v1/contests/cfpaced/virtual/end", paced, "application/json", new byte[0]).status());
+        JsonObject result = result("cfpaced", "vp_paced", null);
+        assertEquals("paced", result.getString("policy"));
+        assertEquals(15L, cell(result, "vp-c").getLong("time_minutes"), result.encode());
+        assertEquals(30L, cell(result, "vp-d").getLong("time_minutes"), result.encode());
+    }
+
+    @Test
     void aDeclaredRunIsPlacedAmongTheRealStandingsAsTheRatingModuleComputesIt() throws Exception {
         String real = user("vp_real");
         String model = user("vp_model");

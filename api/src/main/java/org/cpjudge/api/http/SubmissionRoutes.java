@@ -142,7 +142,11 @@ public final class SubmissionRoutes {
             throw new ApiException(409, "not_a_practice_problem", "problem '" + problemId
                     + "' belongs to a contest and is not open for practice: submit with \"contest\" while it runs");
         }
-        Integer minute = declaredMinute(body, run);
+        Integer declared = declaredMinute(body, run);
+        // a paced run's schedule comes from the problem's place in the contest
+        Integer minute = run != null && run.policy() == VirtualPolicy.PACED
+                ? Integer.valueOf(run.pacedMinute(contests.find(contest).orElseThrow().problemIds().indexOf(problemId)))
+                : declared;
         NewSubmission submission = new NewSubmission(user.id(), problemId, language, files.encode(), contest,
                 attempt == null ? null : attempt.encode(), callbackUrl(body));
         if (run != null) {

@@ -116,7 +116,13 @@ public final class VirtualRoutes {
         VirtualPolicy policy = word == null ? VirtualPolicy.CLOCK : WireEnum.parse(VirtualPolicy.class, word)
                 .orElseThrow(() -> ApiException.badRequest("invalid_field", "'policy' must be one of "
                         + WireEnum.choices(VirtualPolicy.class)));
-        VirtualRun run = runs.start(contest.id(), user.id(), policy).orElseThrow(() -> new ApiException(409,
+        Integer pace = null;
+        if (policy == VirtualPolicy.PACED) {
+            pace = ContestForm.wholeNumber(body, "pace_minutes", null, 1, contest.durationMinutes());
+        } else if (body.containsKey("pace_minutes")) {
+            throw ApiException.badRequest("invalid_field", "'pace_minutes' is taken only with the policy \"paced\"");
+        }
+        VirtualRun run = runs.start(contest.id(), user.id(), policy, pace).orElseThrow(() -> new ApiException(409,
                 "virtual_run_exists", "you have a virtual run of contest '" + contest.id()
                 + "' already; there is one per user and contest"));
         return Reply.created(runJson(run, now));
@@ -149,7 +155,8 @@ public final class VirtualRoutes {
         return new JsonObject().put("contest", run.contestId()).put("handle", run.handle())
                 .put("start", run.startedAt().toString()).put("end", run.end().toString())
                 .put("closes_at", closes == null ? null : closes.toString())
-                .put("policy", WireEnum.wire(run.policy())).put("duration_minutes", run.durationMinutes())
+                .put("policy", WireEnum.wire(run.policy())).put("pace_minutes", run.paceMinutes())
+                .put("duration_minutes", run.durationMinutes())
                 .put("active", run.activeAt(now));
     }
 

@@ -5,15 +5,13 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.cpjudge.api.contest.WireEnum;
 import org.cpjudge.api.db.Database;
-import org.cpjudge.api.virtual.VirtualPolicy;
 import org.cpjudge.api.virtual.VirtualRun;
+import org.cpjudge.api.virtual.VirtualRunStore;
 
 /** The virtual runs of AI users that name a model, and what their tries cost, for the models leaderboard. */
 public final class ModelRunStore {
@@ -36,20 +34,14 @@ public final class ModelRunStore {
     public List<AiRun> aiRuns(String model) throws SQLException {
         List<AiRun> out = new ArrayList<>();
         try (Connection c = db.connection();
-             PreparedStatement q = c.prepareStatement("SELECT r.id, r.contest_id, r.user_id, u.handle, r.policy,"
-                     + " r.started_at, r.ended_at, c.duration_minutes, u.model, u.provider, u.model_version"
-                     + " FROM virtual_runs r JOIN users u ON u.id = r.user_id JOIN contests c ON c.id = r.contest_id"
-                     + " WHERE u.kind = 'ai' AND u.model IS NOT NULL AND (?::text IS NULL OR u.model = ?)"
+             PreparedStatement q = c.prepareStatement("SELECT " + VirtualRunStore.RUN_COLUMNS
+                     + ", u.model, u.provider, u.model_version" + VirtualRunStore.RUN_FROM + " WHERE u.kind = 'ai' AND u.model IS NOT NULL AND (?::text IS NULL OR u.model = ?)"
                      + " ORDER BY u.model, r.contest_id, u.handle")) {
             q.setString(1, model);
             q.setString(2, model);
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
-                    Timestamp ended = rs.getTimestamp(7);
-                    VirtualRun run = new VirtualRun(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4),
-                            WireEnum.parse(VirtualPolicy.class, rs.getString(5)).orElseThrow(),
-                            rs.getTimestamp(6).toInstant(), ended == null ? null : ended.toInstant(), rs.getInt(8));
-                    out.add(new AiRun(run, rs.getString(9), rs.getString(10), rs.getString(11)));
+                    out.add(new AiRun(VirtualRunStore.run(rs), rs.getString(10), rs.getString(11), rs.getString(12)));
                 }
             }
         }

@@ -10,7 +10,12 @@ public enum VirtualPolicy {
     /** Every submission at minute 0; the run stays open until it is ended. */
     MINUTE0,
     /** At the {@code "minute"} each submission carries; the run stays open until it is ended. */
-    DECLARED;
+    DECLARED,
+    /**
+     * At a fixed pace per problem: the attempts on the contest's i-th problem (1-based, in its order) count at
+     * minute i x the run's {@code pace_minutes}, at most the contest's last minute; open until it is ended.
+     */
+    PACED;
 
     /** Whether the wall clock closes the run after the contest's duration. */
     public boolean timed() {

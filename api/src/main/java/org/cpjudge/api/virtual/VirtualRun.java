@@ -6,10 +6,11 @@ import java.time.Instant;
 /**
  * One user's virtual run of a finished contest.
  *
- * @param endedAt when the user ended it, else null
+ * @param endedAt     when the user ended it, else null
+ * @param paceMinutes the minutes per problem of a paced run, else null
  */
 public record VirtualRun(long id, String contestId, long userId, String handle, VirtualPolicy policy,
-                         Instant startedAt, Instant endedAt, int durationMinutes) {
+                         Instant startedAt, Instant endedAt, int durationMinutes, Integer paceMinutes) {
 
     /**
      * The run's end as its contest's clock sees it: when it was ended, else its start plus the contest's duration.
@@ -37,13 +38,19 @@ public record VirtualRun(long id, String contestId, long userId, String handle, 
 
     /**
      * The moment of the contest (milliseconds since its start) a submission made at {@code now} counts at, under
-     * this run's policy; {@code declaredMinute} is the submission's own minute (declared runs only).
+     * this run's policy; {@code minute} is the submission's own minute (declared runs) or its problem's
+     * {@link #pacedMinute} (paced runs).
      */
-    public long offsetMillis(Instant now, Integer declaredMinute) {
+    public long offsetMillis(Instant now, Integer minute) {
         return switch (policy) {
             case CLOCK -> Math.max(0, Duration.between(startedAt, now).toMillis());
             case MINUTE0 -> 0;
-            case DECLARED -> Duration.ofMinutes(declaredMinute).toMillis();
+            case DECLARED, PACED -> Duration.ofMinutes(minute).toMillis();
         };
+    }
+
+    /** The minute a paced run's attempts on the contest's problem at {@code index} (0-based) count at. */
+    public int pacedMinute(int index) {
+        return (int) Math.min((long) (index + 1) * paceMinutes, durationMinutes - 1L);
     }
 }

@@ -26,9 +26,10 @@ import org.cpjudge.rating.Result;
 public final class VirtualRunStore {
 
     private static final String UNIQUE_VIOLATION = "23505";
-    private static final String RUN_COLUMNS = "r.id, r.contest_id, r.user_id, u.handle, r.policy, r.started_at,"
-            + " r.ended_at, c.duration_minutes";
-    private static final String RUN_FROM = " FROM virtual_runs r JOIN users u ON u.id = r.user_id"
+    /** A run's columns (as {@link #run} reads them, first to ninth) and the tables they come from. */
+    public static final String RUN_COLUMNS = "r.id, r.contest_id, r.user_id, u.handle, r.policy, r.started_at,"
+            + " r.ended_at, c.duration_minutes, r.pace_minutes";
+    public static final String RUN_FROM = " FROM virtual_runs r JOIN users u ON u.id = r.user_id"
             + " JOIN contests c ON c.id = r.contest_id";
 
     private final Database db;
@@ -96,13 +97,15 @@ public final class VirtualRunStore {
     // ---- runs
 
     /** Starts the user's run of the contest now; empty when they have one already (one run per user and contest). */
-    public Optional<VirtualRun> start(String contestId, long userId, VirtualPolicy policy) throws SQLException {
+    public Optional<VirtualRun> start(String contestId, long userId, VirtualPolicy policy, Integer paceMinutes)
+            throws SQLException {
         try (Connection c = db.connection();
-             PreparedStatement q = c.prepareStatement("INSERT INTO virtual_runs (contest_id, user_id, policy)"
-                     + " VALUES (?, ?, ?) RETURNING id")) {
+             PreparedStatement q = c.prepareStatement("INSERT INTO virtual_runs (contest_id, user_id, policy,"
+                     + " pace_minutes) VALUES (?, ?, ?, ?) RETURNING id")) {
             q.setString(1, contestId);
             q.setLong(2, userId);
             q.setString(3, WireEnum.wire(policy));
+            q.setObject(4, paceMinutes);
             q.executeQuery().close();
         } catch (SQLException e) {
             if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
@@ -137,11 +140,12 @@ public final class VirtualRunStore {
         }
     }
 
-    private static VirtualRun run(ResultSet rs) throws SQLException {
+    public static VirtualRun run(ResultSet rs) throws SQLException {
         Timestamp ended = rs.getTimestamp(7);
         return new VirtualRun(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4),
                 WireEnum.parse(VirtualPolicy.class, rs.getString(5)).orElseThrow(),
-                rs.getTimestamp(6).toInstant(), ended == null ? null : ended.toInstant(), rs.getInt(8));
+                rs.getTimestamp(6).toInstant(), ended == null ? null : ended.toInstant(), rs.getInt(8),
+                (Integer) rs.getObject(9));
     }
 
     /** Ends the run at {@code now} unless it is closed already; the run as it stands afterwards. */

@@ -41,7 +41,7 @@ class VirtualAttemptRuleTest {
     }
 
     private static ProblemResult cell(AiAttempts rule) {
-        VirtualRun run = new VirtualRun(1, "cf", 7, "bot", VirtualPolicy.DECLARED, REAL, null, 120);
+        VirtualRun run = new VirtualRun(1, "cf", 7, "bot", VirtualPolicy.DECLARED, REAL, null, 120, null);
         List<VirtualRunStore.VirtualTry> tries = List.of(attempt(0, 10, Verdict.WA, "w"),
                 attempt(1, 20, Verdict.AC, "r"), attempt(2, 30, Verdict.AC, "r"));
         ScoreboardRow row = VirtualResult.board(contest(rule), run, tries, REAL.plusSeconds(60));
