@@ -69,7 +69,9 @@ class ModelLeaderboardTest {
         var r = api.postJson("/api/v1/contests", ADMIN, body("id", id, "name", id,
                 "start", Instant.now().minus(3 * DURATION, ChronoUnit.MINUTES).toString(),
                 "duration_minutes", DURATION, "scoring", "codeforces", "points", body(a, 500, b, 1000),
-                "problems", new JsonArray().add(a).add(b), "freeze_minutes", 0, "rated", false));
+                "problems", new JsonArray().add(a).add(b), "freeze_minutes", 0, "rated", false,
+                // mlc1's problems carry a difficulty, mlc2's do not
+                "ratings", id.equals("mlc1") ? body(a, 800, b, 1600) : null));
         assertEquals(201, r.status(), r.body());
         JsonArray rows = new JsonArray()
                 .add(body("handle", id + "_top", "rating", ratings[0], "points", 1500, "penalty", 0))
@@ -200,6 +202,8 @@ class ModelLeaderboardTest {
         // costs: every try of the counted runs; alpha solved a, then a and b in mlc1, c and d in mlc2
         assertEquals(0.5 + 0.25 + 0.1 + 0.1 + 0.1 + 1.0 + 1.0, alpha.getDouble("cost_usd"), 1e-9);
         assertEquals(5, alpha.getInteger("solved"));
+        assertEquals(new JsonObject().put("800", 2).put("1600", 1).put("unrated", 2),
+                alpha.getJsonObject("solved_by_difficulty"), "a twice and b in mlc1 (rated), c and d in mlc2 (unrated)");
         assertEquals(3.05 / 5, alpha.getDouble("cost_per_solved_usd"), 1e-9);
         assertEquals(0.2 + 0.3, beta.getDouble("cost_usd"), 1e-9, "beta2's active run is not counted");
         assertEquals(1, beta.getInteger("solved"));

@@ -22,8 +22,8 @@ import org.cpjudge.rating.RatingDistribution;
  * of the reference standings of its contests, pooled (a contest's every row once per contest), by
  * {@link RatingDistribution}'s definition (the share rated strictly lower). Cost is the sum of the declared
  * {@code cost_usd} of every try in the counted runs (a try without one adds nothing); problems solved are summed
- * over the runs; cost per solved problem is the one over the other, null when nothing was solved. The problems
- * carry no difficulty rating here, so solved problems are a total.
+ * over the runs; cost per solved problem is the one over the other, null when nothing was solved. Solved problems
+ * are also counted by difficulty (the contest's {@code "ratings"}, Codeforces scale; "unrated" without one).
  *
  * <p>The protocol is read off the counted runs: {@code contests} the contests' ids, {@code policies} the runs'
  * submission policies, {@code languages} the languages of their tries (each sorted, without repeats), and
@@ -35,10 +35,27 @@ public final class ModelBoard {
     private ModelBoard() {
     }
 
-    /** One counted run. */
+    /**
+     * One counted run.
+     *
+     * @param solvedDifficulties the difficulty (Codeforces scale) of each problem it solved, null for one not rated
+     */
     public record CountedRun(String model, String provider, String modelVersion, String handle, String contest,
                              String policy, int performance, Integer rank, int solved, BigDecimal costUsd,
-                             List<String> languages, int mostTriesOnAProblem) {
+                             List<String> languages, int mostTriesOnAProblem, List<Integer> solvedDifficulties) {
+
+        public CountedRun(String model, String provider, String modelVersion, String handle, String contest,
+                          String policy, int performance, Integer rank, int solved, BigDecimal costUsd,
+                          List<String> languages, int mostTriesOnAProblem) {
+            this(model, provider, modelVersion, handle, contest, policy, performance, rank, solved, costUsd, languages,
+                    mostTriesOnAProblem, java.util.Collections.nCopies(solved, null));
+        }
+    }
+
+    private static JsonObject difficulties(Map<Integer, Integer> byDifficulty) {
+        JsonObject json = new JsonObject();
+        byDifficulty.forEach((d, n) -> json.put(d == null ? "unrated" : String.valueOf(d), n));
+        return json;
     }
 
     /** The models' rows, by mean performance (highest first), then by model name. */
@@ -68,6 +85,8 @@ public final class ModelBoard {
         TreeSet<String> languages = new TreeSet<>();
         int attempts = 0;
         int solved = 0;
+        // by difficulty, easiest first; problems without a rating last, as "unrated"
+        Map<Integer, Integer> byDifficulty = new TreeMap<>(Comparator.nullsLast(Comparator.naturalOrder()));
         BigDecimal cost = BigDecimal.ZERO;
         for (CountedRun r : runs) {
             byContest.computeIfAbsent(r.contest(), k -> new ArrayList<>()).add(r);
@@ -82,6 +101,7 @@ public final class ModelBoard {
             languages.addAll(r.languages());
             attempts = Math.max(attempts, r.mostTriesOnAProblem());
             solved += r.solved();
+            r.solvedDifficulties().forEach(d -> byDifficulty.merge(d, 1, Integer::sum));
             cost = cost.add(r.costUsd());
         }
         List<ModelRating.ContestPerformances> performances = new ArrayList<>();
@@ -108,6 +128,7 @@ public final class ModelBoard {
                 .put("mean_performance", rating.mean()).put("standard_error", rating.standardError())
                 .put("ci95", new JsonArray().add(rating.ci95().lo()).add(rating.ci95().hi()))
                 .put("percentile", percentile).put("solved", solved)
+                .put("solved_by_difficulty", difficulties(byDifficulty))
                 .put("cost_usd", cost.doubleValue())
                 .put("cost_per_solved_usd", solved == 0 ? null
                         : cost.divide(BigDecimal.valueOf(solved), MathContext.DECIMAL64).doubleValue())

@@ -121,12 +121,16 @@ public record Contest(String id, String name, Instant startsAt, int durationMinu
     public JsonObject toJson(Instant now, boolean forAdministrator) {
         JsonArray labels = new JsonArray();
         JsonObject points = new JsonObject();
+        JsonObject ratings = new JsonObject();
         // before the start its problems do not exist for anyone but administrators
         List<ContestProblem> shown = forAdministrator || startedAt(now) ? problems : List.of();
         for (ContestProblem p : shown) {
             labels.add(p.label());
             if (p.points() != null) {
                 points.put(p.problemId(), p.points());
+            }
+            if (p.rating() != null) {
+                ratings.put(p.problemId(), p.rating());
             }
         }
         JsonObject json = new JsonObject().put("id", id).put("name", name).put("start", startsAt.toString())
@@ -149,6 +153,9 @@ public record Contest(String id, String name, Instant startsAt, int durationMinu
                 .put("unfrozen_at", text(unfrozenAt)).put("finalized_at", text(finalizedAt));
         if (!points.isEmpty()) {
             json.put("points", points);
+        }
+        if (!ratings.isEmpty()) {
+            json.put("ratings", ratings);
         }
         if (forAdministrator) {
             json.put("invitation_code", admission.invitationCode());

@@ -5,6 +5,11 @@ package org.cpjudge.api.contest;
  *
  * @param label  what the board calls it: A, B, ... unless the contest names them
  * @param points its initial value in a Codeforces round, else null
+ * @param rating its difficulty on the Codeforces rating scale, else null
  */
-public record ContestProblem(String problemId, String label, Integer points) {
+public record ContestProblem(String problemId, String label, Integer points, Integer rating) {
+
+    public ContestProblem(String problemId, String label, Integer points) {
+        this(problemId, label, points, null);
+    }
 }

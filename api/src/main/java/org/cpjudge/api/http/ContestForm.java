@@ -37,6 +37,8 @@ final class ContestForm {
     private static final int MAX_DURATION_MINUTES = 366 * 24 * 60;
     private static final int MAX_PENALTY_MINUTES = 1000;
     private static final int MAX_POINTS = 100_000;
+    /** Difficulty on the Codeforces rating scale. */
+    private static final int MAX_RATING = 10_000;
     private static final int MAX_TEXT = 200;
 
     private final ProblemStore problems;
@@ -128,29 +130,44 @@ final class ContestForm {
             labels = defaultLabels(ids.size());
         }
         JsonObject points = f.has("points") ? JsonBodies.optionalObject(body, "points") : null;
+        JsonObject ratings = f.has("ratings") ? JsonBodies.optionalObject(body, "ratings") : null;
         List<ContestProblem> list = new ArrayList<>();
         for (int i = 0; i < ids.size(); i++) {
             String p = ids.get(i);
-            Integer value = null;
-            if (points != null && points.containsKey(p)) {
-                value = wholeNumber(points, p, null, 1, MAX_POINTS);
-            } else if (!f.has("points") && base != null) {
-                value = base.problem(p).map(ContestProblem::points).orElse(null);
-            }
+            Integer value = perProblem(points, "points", p, f, base, ContestProblem::points, 1, MAX_POINTS);
             if (scoring == Scoring.CODEFORCES && value == null) {
                 throw ApiException.badRequest("missing_field",
                         "a Codeforces round needs 'points' for every problem, such as {\"" + p + "\": 500}");
             }
-            list.add(new ContestProblem(p, labels.get(i), value));
+            Integer rating = perProblem(ratings, "ratings", p, f, base, ContestProblem::rating, 0, MAX_RATING);
+            list.add(new ContestProblem(p, labels.get(i), value, rating));
         }
-        if (points != null) {
-            for (String key : points.fieldNames()) {
+        onlyProblemsOf(points, "points", ids);
+        onlyProblemsOf(ratings, "ratings", ids);
+        return list;
+    }
+
+    /** A per-problem value ({@code "points"}, {@code "ratings"}): given, else kept from the contest being patched. */
+    private static Integer perProblem(JsonObject given, String field, String problem, Fields f, Contest base,
+                                      java.util.function.Function<ContestProblem, Integer> kept, int min, int max) {
+        if (given != null && given.containsKey(problem)) {
+            return wholeNumber(given, problem, null, min, max);
+        }
+        if (!f.has(field) && base != null) {
+            return base.problem(problem).map(kept).orElse(null);
+        }
+        return null;
+    }
+
+    private static void onlyProblemsOf(JsonObject given, String field, List<String> ids) {
+        if (given != null) {
+            for (String key : given.fieldNames()) {
                 if (!ids.contains(key)) {
-                    throw ApiException.badRequest("invalid_field", "'points' names '" + key + "', not a problem of the contest");
+                    throw ApiException.badRequest("invalid_field",
+                            "'" + field + "' names '" + key + "', not a problem of the contest");
                 }
             }
         }
-        return list;
     }
 
     private List<String> problemIds(JsonObject body) throws Exception {

@@ -17,6 +17,7 @@ import org.cpjudge.api.access.AccessPolicy;
 import org.cpjudge.api.ai.Bootstrap;
 import org.cpjudge.api.ai.ModelBoard;
 import org.cpjudge.api.contest.Contest;
+import org.cpjudge.api.contest.ContestProblem;
 import org.cpjudge.api.contest.NewcomerRules;
 import org.cpjudge.api.contest.ProblemResult;
 import org.cpjudge.api.contest.WireEnum;
@@ -116,11 +117,18 @@ public final class ModelRoutes {
             List<ModelRunStore.TryFacts> facts = tries.getOrDefault(r.run().id(), List.of());
             BigDecimal cost = facts.stream().map(ModelRunStore.TryFacts::costUsd).filter(Objects::nonNull)
                     .reduce(BigDecimal.ZERO, BigDecimal::add);
-            int solved = (int) result.row().problems().stream().filter(ProblemResult::solved).count();
+            List<Integer> difficulties = new ArrayList<>();
+            for (ProblemResult p : result.row().problems()) {
+                if (p.solved()) {
+                    difficulties.add(c.problem(p.problem()).map(ContestProblem::rating).orElse(null));
+                }
+            }
+            int solved = difficulties.size();
             counted.add(new ModelBoard.CountedRun(r.model(), r.provider(), r.modelVersion(), r.run().handle(), id,
                     WireEnum.wire(r.run().policy()), result.performanceRating(), result.rank(), solved, cost,
                     new ArrayList<>(new TreeSet<>(facts.stream().map(ModelRunStore.TryFacts::language).toList())),
-                    ModelBoard.mostTriesOnAProblem(facts.stream().map(ModelRunStore.TryFacts::problem).toList())));
+                    ModelBoard.mostTriesOnAProblem(facts.stream().map(ModelRunStore.TryFacts::problem).toList()),
+                    difficulties));
         }
         Map<String, int[]> ratings = new HashMap<>();
         for (ModelBoard.CountedRun run : counted) {

@@ -130,7 +130,7 @@ public final class ContestStore {
 
     private static void insertProblems(Connection conn, Contest c) throws SQLException {
         try (PreparedStatement q = conn.prepareStatement("INSERT INTO contest_problems (contest_id, problem_id,"
-                + " ordinal, label, points) VALUES (?, ?, ?, ?, ?)")) {
+                + " ordinal, label, points, rating) VALUES (?, ?, ?, ?, ?, ?)")) {
             for (int i = 0; i < c.problems().size(); i++) {
                 ContestProblem p = c.problems().get(i);
                 q.setString(1, c.id());
@@ -138,6 +138,7 @@ public final class ContestStore {
                 q.setInt(3, i);
                 q.setString(4, p.label());
                 q.setObject(5, p.points());
+                q.setObject(6, p.rating());
                 q.addBatch();
             }
             q.executeBatch();
@@ -390,11 +391,12 @@ public final class ContestStore {
     private static List<ContestProblem> problems(Connection c, String contestId) throws SQLException {
         List<ContestProblem> problems = new ArrayList<>();
         try (PreparedStatement q = c.prepareStatement(
-                "SELECT problem_id, label, points FROM contest_problems WHERE contest_id = ? ORDER BY ordinal")) {
+                "SELECT problem_id, label, points, rating FROM contest_problems WHERE contest_id = ? ORDER BY ordinal")) {
             q.setString(1, contestId);
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
-                    problems.add(new ContestProblem(rs.getString(1), rs.getString(2), (Integer) rs.getObject(3)));
+                    problems.add(new ContestProblem(rs.getString(1), rs.getString(2), (Integer) rs.getObject(3),
+                            (Integer) rs.getObject(4)));
                 }
             }
         }
