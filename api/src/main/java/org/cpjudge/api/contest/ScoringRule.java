@@ -27,6 +27,30 @@ public interface ScoringRule {
     }
 
     /** The result of a problem nobody accepted: the counted tries, pending ones, no time. */
+    /**
+     * One contestant's tries on a problem walked oldest first up to the first accepted one, as the ICPC and
+     * Codeforces rules both count them: the tries that count (CE and JE do not), those not judged yet (or hidden),
+     * and the accepted try, or null. Tries after the first accepted one change nothing.
+     */
+    record FirstAccept(int attempts, int pending, ContestSubmission accepted) {
+
+        static FirstAccept of(List<ContestSubmission> tries, int hidden) {
+            int attempts = 0;
+            int pending = hidden;
+            for (ContestSubmission t : tries) {
+                if (!t.judged()) {
+                    pending++;
+                } else if (t.countsAsTry()) {
+                    attempts++;
+                    if (t.accepted()) {
+                        return new FirstAccept(attempts, pending, t);
+                    }
+                }
+            }
+            return new FirstAccept(attempts, pending, null);
+        }
+    }
+
     private static ProblemResult unsolved(ContestProblem p, int attempts, int pending, double score, Long minute) {
         return new ProblemResult(p.problemId(), p.label(), false, attempts, minute, score, 0, pending, null, false);
     }
@@ -45,21 +69,14 @@ public interface ScoringRule {
 
         @Override
         public ProblemResult result(ContestProblem problem, List<ContestSubmission> tries, int hidden, Contest contest) {
-            int attempts = 0;
-            int pending = hidden;
-            for (ContestSubmission t : tries) {
-                if (!t.judged()) {
-                    pending++;
-                } else if (t.countsAsTry()) {
-                    attempts++;
-                    if (t.accepted()) {
-                        long minute = contest.minuteOf(t.submittedAt());
-                        return new ProblemResult(problem.problemId(), problem.label(), true, attempts, minute, 1,
-                                minute + (long) penaltyPerRejection * (attempts - 1), pending, t.submittedAt(), false);
-                    }
-                }
+            FirstAccept f = FirstAccept.of(tries, hidden);
+            if (f.accepted() == null) {
+                return unsolved(problem, f.attempts(), f.pending(), 0, null);
             }
-            return unsolved(problem, attempts, pending, 0, null);
+            long minute = contest.minuteOf(f.accepted().submittedAt());
+            return new ProblemResult(problem.problemId(), problem.label(), true, f.attempts(), minute, 1,
+                    minute + (long) penaltyPerRejection * (f.attempts() - 1), f.pending(), f.accepted().submittedAt(),
+                    false);
         }
 
         @Override
@@ -150,23 +167,15 @@ public interface ScoringRule {
 
         @Override
         public ProblemResult result(ContestProblem problem, List<ContestSubmission> tries, int hidden, Contest contest) {
-            int attempts = 0;
-            int pending = hidden;
-            for (ContestSubmission t : tries) {
-                if (!t.judged()) {
-                    pending++;
-                } else if (t.countsAsTry()) {
-                    attempts++;
-                    if (t.accepted()) {
-                        long minute = contest.minuteOf(t.submittedAt());
-                        int x = problem.points() != null ? problem.points() : DEFAULT_POINTS;
-                        double points = points(x, minute, attempts - 1, contest.durationMinutes());
-                        return new ProblemResult(problem.problemId(), problem.label(), true, attempts, minute, points,
-                                0, pending, t.submittedAt(), false);
-                    }
-                }
+            FirstAccept f = FirstAccept.of(tries, hidden);
+            if (f.accepted() == null) {
+                return unsolved(problem, f.attempts(), f.pending(), 0, null);
             }
-            return unsolved(problem, attempts, pending, 0, null);
+            long minute = contest.minuteOf(f.accepted().submittedAt());
+            int x = problem.points() != null ? problem.points() : DEFAULT_POINTS;
+            double points = points(x, minute, f.attempts() - 1, contest.durationMinutes());
+            return new ProblemResult(problem.problemId(), problem.label(), true, f.attempts(), minute, points,
+                    0, f.pending(), f.accepted().submittedAt(), false);
         }
 
         /** max(0.3x, x - floor(120 x t / (250 d)) - 50 w). */
