@@ -159,13 +159,7 @@ public final class ClarificationStream {
         }
 
         void start(Long after) {
-            response.setChunked(true)
-                    .putHeader("Content-Type", "text/event-stream; charset=utf-8")
-                    .putHeader("Cache-Control", "no-cache")
-                    // nginx and similar proxies would otherwise hold events back in their buffers
-                    .putHeader("X-Accel-Buffering", "no");
-            response.closeHandler(v -> stop());
-            response.exceptionHandler(e -> stop());
+            EventStreams.open(response, this::stop);
             if (after != null) {
                 held = new ArrayList<>();
             }

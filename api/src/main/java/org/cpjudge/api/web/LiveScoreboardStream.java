@@ -107,13 +107,7 @@ public final class LiveScoreboardStream {
 
         /** {@code resumeFrom}: the version a reconnecting client has (Last-Event-ID); it gets no board again. */
         void start(PublishedBoard board, long resumeFrom) {
-            response.setChunked(true)
-                    .putHeader("Content-Type", "text/event-stream; charset=utf-8")
-                    .putHeader("Cache-Control", "no-cache")
-                    // nginx and similar proxies would otherwise hold events back in their buffers
-                    .putHeader("X-Accel-Buffering", "no");
-            response.closeHandler(v -> stop());
-            response.exceptionHandler(e -> stop());
+            EventStreams.open(response, this::stop);
             write("retry: 2000\n\n");
             if (resumeFrom == board.version()) {
                 version = resumeFrom;

@@ -57,13 +57,7 @@ public final class ScoreboardStream {
         }
 
         void start(JsonObject scoreboard) {
-            response.setChunked(true)
-                    .putHeader("Content-Type", "text/event-stream; charset=utf-8")
-                    .putHeader("Cache-Control", "no-cache")
-                    // nginx and similar proxies would otherwise hold events back in their buffers
-                    .putHeader("X-Accel-Buffering", "no");
-            response.closeHandler(v -> stop());
-            response.exceptionHandler(e -> stop());
+            EventStreams.open(response, this::stop);
             response.write("retry: 2000\n\n");
             send(scoreboard);
             timer = vertx.setPeriodic(pollMillis, t -> poll());
