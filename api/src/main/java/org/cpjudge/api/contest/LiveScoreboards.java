@@ -158,8 +158,8 @@ public final class LiveScoreboards implements AutoCloseable {
      * latest submission change and its latest registration; null when the contest does not exist.
      */
     private static String stamp(Connection c, String contestId) throws Exception {
-        try (PreparedStatement q = c.prepareStatement("SELECT c.updated_at, c.unfrozen_at, c.ended_at, c.finalized_at, c.starts_at,"
-                + " (SELECT max(s.changed_at) FROM submissions s WHERE s.contest_id = c.id),"
+        try (PreparedStatement q = c.prepareStatement("SELECT c.updated_at, c.unfrozen_at, c.ended_at, c.finalized_at,"
+                + " c.starts_at, (SELECT max(s.changed_at) FROM submissions s WHERE s.contest_id = c.id),"
                 + " (SELECT max(r.registered_at) FROM contest_registrations r WHERE r.contest_id = c.id)"
                 + " FROM contests c WHERE c.id = ?")) {
             q.setString(1, contestId);

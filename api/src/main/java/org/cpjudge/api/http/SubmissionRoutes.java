@@ -135,18 +135,18 @@ public final class SubmissionRoutes {
         if (problems.find(problemId).isEmpty() || !allowed.visible()) {
             throw ApiException.notFound("problem_not_found", "no problem has the id '" + problemId + "'");
         }
-        VirtualRun run = null;
+        ContestEntry entry = null;
         if (contest != null) {
-            run = checkContestEntry(contest, problemId, user);
+            entry = checkContestEntry(contest, problemId, user);
         } else if (allowed != ProblemAccess.PRACTISE) {
             throw new ApiException(409, "not_a_practice_problem", "problem '" + problemId
                     + "' belongs to a contest and is not open for practice: submit with \"contest\" while it runs");
         }
+        VirtualRun run = entry == null ? null : entry.run();
         Integer declared = declaredMinute(body, run);
         // a paced run's schedule comes from the problem's place in the contest
         Integer minute = run != null && run.policy() == VirtualPolicy.PACED
-                ? Integer.valueOf(run.pacedMinute(contests.find(contest).orElseThrow().problemIds().indexOf(problemId)))
-                : declared;
+                ? Integer.valueOf(run.pacedMinute(entry.contest().problemIds().indexOf(problemId))) : declared;
         NewSubmission submission = new NewSubmission(user.id(), problemId, language, files.encode(), contest,
                 attempt == null ? null : attempt.encode(), callbackUrl(body));
         if (run != null) {
@@ -250,11 +250,15 @@ public final class SubmissionRoutes {
                 + "' is over; it takes no more submissions");
     }
 
+    /** The contest a submission counts in, and the caller's active virtual run of it (null while it runs). */
+    private record ContestEntry(Contest contest, VirtualRun run) {
+    }
+
     /**
      * A submission naming a contest counts in it; one that could not count is refused, never silently kept aside.
-     * After the contest it counts in the caller's virtual run, if they have one that is active (returned).
+     * After the contest it counts in the caller's virtual run, if they have one that is active.
      */
-    private VirtualRun checkContestEntry(String contestId, String problemId, User user) throws Exception {
+    private ContestEntry checkContestEntry(String contestId, String problemId, User user) throws Exception {
         Contest contest = contests.find(contestId)
                 .orElseThrow(() -> ApiException.notFound("contest_not_found", "no contest has the id '" + contestId + "'"));
         if (!contest.includes(problemId)) {
@@ -265,7 +269,7 @@ public final class SubmissionRoutes {
             if (contest.overAt(Instant.now())) {
                 VirtualRun run = virtualRuns.find(contestId, user.id()).orElse(null);
                 if (run != null && run.activeAt(Instant.now())) {
-                    return run;
+                    return new ContestEntry(contest, run);
                 }
                 if (run != null) {
                     throw virtualRunOver(contestId);
@@ -280,7 +284,7 @@ public final class SubmissionRoutes {
             throw new ApiException(403, "not_registered",
                     "register for contest '" + contestId + "' first (POST /api/v1/contests/" + contestId + "/register)");
         }
-        return null;
+        return new ContestEntry(contest, null);
     }
 
     private Reply show(RoutingContext ctx) throws Exception {
