@@ -1,5 +1,6 @@
 package org.cpjudge.api;
 
+import static org.cpjudge.api.ApiClient.body;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -46,10 +47,7 @@ class AiHarnessTest {
         var db = TestDatabases.fresh();
         server = JudgeServer.start(new ServerConfig(0, dataDir, db.url(), db.user(), db.password(), 2, ADMIN, false));
         api = new ApiClient(server.port());
-        for (String id : List.of("ah-a", "ah-b")) {
-            var r = api.post("/api/v1/problems?id=" + id, ADMIN, "application/zip", Zips.of(Zips.resource("packages/sum")));
-            assertEquals(201, r.status(), r.body());
-        }
+        api.importSum(ADMIN, "ah-a", "ah-b");
     }
 
     @AfterAll
@@ -61,18 +59,8 @@ class AiHarnessTest {
 
     // ---- helpers
 
-    private static JsonObject body(Object... keyValues) {
-        JsonObject o = new JsonObject();
-        for (int i = 0; i < keyValues.length; i += 2) {
-            o.put((String) keyValues[i], keyValues[i + 1]);
-        }
-        return o;
-    }
-
     private static String aiUser(String handle) throws Exception {
-        var r = api.postJson("/api/v1/users", ADMIN, body("handle", handle, "kind", "ai"));
-        assertEquals(201, r.status(), r.body());
-        return r.json().getString("token");
+        return api.createUser(ADMIN, handle, "ai");
     }
 
     /** A finished ICPC contest (20 penalty minutes a rejected try) of ah-a (label A) and ah-b (label B). */

@@ -45,6 +45,31 @@ final class ApiClient {
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(body.encode())).build());
     }
 
+    /** A JSON object from key, value, key, value, ... */
+    static JsonObject body(Object... keyValues) {
+        JsonObject o = new JsonObject();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            o.put((String) keyValues[i], keyValues[i + 1]);
+        }
+        return o;
+    }
+
+    /** Imports the test package {@code packages/sum} once under each id, as {@code adminToken}. */
+    void importSum(String adminToken, String... ids) throws Exception {
+        for (String id : ids) {
+            Response r = post("/api/v1/problems?id=" + id, adminToken, "application/zip",
+                    Zips.of(Zips.resource("packages/sum")));
+            org.junit.jupiter.api.Assertions.assertEquals(201, r.status(), r.body());
+        }
+    }
+
+    /** A new user of {@code kind} ("human" or "ai"), made by {@code adminToken}: their token. */
+    String createUser(String adminToken, String handle, String kind) throws Exception {
+        Response r = postJson("/api/v1/users", adminToken, body("handle", handle, "kind", kind));
+        org.junit.jupiter.api.Assertions.assertEquals(201, r.status(), r.body());
+        return r.json().getString("token");
+    }
+
     private HttpRequest.Builder request(String path, String token) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(120));
         if (token != null) {

@@ -65,10 +65,7 @@ class ClicsApiTest {
         api = new ApiClient(server.port());
         // cl-c and cl-d belong to a contest that has not started: they do not exist for contestants yet
         // cl-e belongs to a private contest: its problems are its contestants' alone while it runs
-        for (String id : List.of("cl-a", "cl-b", "cl-c", "cl-d", "cl-e")) {
-            var r = api.post("/api/v1/problems?id=" + id, ADMIN, "application/zip", Zips.of(Zips.resource("packages/sum")));
-            assertEquals(201, r.status(), r.body());
-        }
+        api.importSum(ADMIN, "cl-a", "cl-b", "cl-c", "cl-d", "cl-e");
     }
 
     @AfterAll
@@ -81,9 +78,7 @@ class ClicsApiTest {
     // ---- helpers
 
     private static String user(String handle, String kind) throws Exception {
-        var r = api.postJson("/api/v1/users", ADMIN, new JsonObject().put("handle", handle).put("kind", kind));
-        assertEquals(201, r.status(), r.body());
-        return r.json().getString("token");
+        return api.createUser(ADMIN, handle, kind);
     }
 
     private static void createContest(String id, Instant start, int duration, int freeze) throws Exception {

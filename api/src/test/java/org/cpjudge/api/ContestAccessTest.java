@@ -1,5 +1,6 @@
 package org.cpjudge.api;
 
+import static org.cpjudge.api.ApiClient.body;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -43,11 +44,8 @@ class ContestAccessTest {
         db = TestDatabases.fresh();
         server = JudgeServer.start(new ServerConfig(0, dataDir, db.url(), db.user(), db.password(), 2, ADMIN, false));
         api = new ApiClient(server.port());
-        for (String id : List.of("acc-a", "acc-b", "acc-c", "acc-practice", "acc-p1", "acc-p2", "acc-u1", "acc-shared",
-                "acc-secret")) {
-            var r = api.post("/api/v1/problems?id=" + id, ADMIN, "application/zip", Zips.of(Zips.resource("packages/sum")));
-            assertEquals(201, r.status(), r.body());
-        }
+        api.importSum(ADMIN, "acc-a", "acc-b", "acc-c", "acc-practice", "acc-p1", "acc-p2", "acc-u1", "acc-shared",
+                "acc-secret");
     }
 
     @AfterAll
@@ -58,17 +56,7 @@ class ContestAccessTest {
     }
 
     private static String user(String handle, String kind) throws Exception {
-        var r = api.postJson("/api/v1/users", ADMIN, new JsonObject().put("handle", handle).put("kind", kind));
-        assertEquals(201, r.status(), r.body());
-        return r.json().getString("token");
-    }
-
-    private static JsonObject body(Object... keyValues) {
-        JsonObject o = new JsonObject();
-        for (int i = 0; i < keyValues.length; i += 2) {
-            o.put((String) keyValues[i], keyValues[i + 1]);
-        }
-        return o;
+        return api.createUser(ADMIN, handle, kind);
     }
 
     private static ApiClient.Response submit(String token, String contest, String problem, String verdict) throws Exception {

@@ -1,5 +1,6 @@
 package org.cpjudge.api;
 
+import static org.cpjudge.api.ApiClient.body;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -35,10 +36,7 @@ class ModelLeaderboardTest {
         TestDatabases.Credentials db = TestDatabases.fresh();
         server = JudgeServer.start(new ServerConfig(0, dataDir, db.url(), db.user(), db.password(), 2, ADMIN, false));
         api = new ApiClient(server.port());
-        for (String id : List.of("ml-a", "ml-b", "ml-c", "ml-d")) {
-            var r = api.post("/api/v1/problems?id=" + id, ADMIN, "application/zip", Zips.of(Zips.resource("packages/sum")));
-            assertEquals(201, r.status(), r.body());
-        }
+        api.importSum(ADMIN, "ml-a", "ml-b", "ml-c", "ml-d");
     }
 
     @AfterAll
@@ -46,14 +44,6 @@ class ModelLeaderboardTest {
         if (server != null) {
             server.close();
         }
-    }
-
-    private static JsonObject body(Object... keyValues) {
-        JsonObject o = new JsonObject();
-        for (int i = 0; i < keyValues.length; i += 2) {
-            o.put((String) keyValues[i], keyValues[i + 1]);
-        }
-        return o;
     }
 
     private static String aiUser(String handle, String model, String provider, String version) throws Exception {

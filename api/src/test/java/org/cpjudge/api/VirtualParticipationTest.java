@@ -1,5 +1,6 @@
 package org.cpjudge.api;
 
+import static org.cpjudge.api.ApiClient.body;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -54,10 +55,7 @@ class VirtualParticipationTest {
         db = TestDatabases.fresh();
         server = JudgeServer.start(new ServerConfig(0, dataDir, db.url(), db.user(), db.password(), 2, ADMIN, false));
         api = new ApiClient(server.port());
-        for (String id : List.of("vp-a", "vp-b", "vp-c", "vp-d")) {
-            var r = api.post("/api/v1/problems?id=" + id, ADMIN, "application/zip", Zips.of(Zips.resource("packages/sum")));
-            assertEquals(201, r.status(), r.body());
-        }
+        api.importSum(ADMIN, "vp-a", "vp-b", "vp-c", "vp-d");
     }
 
     @AfterAll
@@ -69,18 +67,8 @@ class VirtualParticipationTest {
 
     // ---- helpers
 
-    private static JsonObject body(Object... keyValues) {
-        JsonObject o = new JsonObject();
-        for (int i = 0; i < keyValues.length; i += 2) {
-            o.put((String) keyValues[i], keyValues[i + 1]);
-        }
-        return o;
-    }
-
     private static String user(String handle) throws Exception {
-        var r = api.postJson("/api/v1/users", ADMIN, body("handle", handle, "kind", "ai"));
-        assertEquals(201, r.status(), r.body());
-        return r.json().getString("token");
+        return api.createUser(ADMIN, handle, "ai");
     }
 
     /** A Codeforces-scored contest of two problems worth 500 and 1000, started {@code minutesAgo} ago. */
