@@ -16,6 +16,7 @@ import org.cpjudge.judge.checker.ProgramChecker;
 import org.cpjudge.judge.problem.Problem;
 import org.cpjudge.judge.problem.Program;
 import org.cpjudge.judge.problem.TestCase;
+import org.cpjudge.judge.problem.TestGroup;
 import org.cpjudge.sandbox.Sandbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,10 +79,30 @@ public final class Judge {
      * contestant's attempts are judged so: comparing attempts by their outputs needs the outputs of all tests.
      */
     public JudgeResult judge(Problem problem, Submission submission, JudgeListener listener, boolean runAllTests) {
+        return judge(problem, submission, listener, runAllTests ? StopRule.NEVER : StopRule.FIRST_FAILURE);
+    }
+
+    /**
+     * When judging stops before the last test case. A pass-fail problem stops at the first failure; a scoring
+     * problem runs on (only a legacy group with {@code on_reject: break} stops at its own first failure).
+     */
+    @FunctionalInterface
+    public interface StopRule {
+        /** Runs every test case, whatever happens (on_reject included). */
+        StopRule NEVER = r -> false;
+        /** The contest's rule: a pass-fail problem's judging ends at its first failed test case. */
+        StopRule FIRST_FAILURE = r -> r.verdict() != Verdict.AC;
+
+        /** Whether judging ends after this result (scoring problems ignore failures, as they run them all). */
+        boolean stopsAfter(TestCaseResult result);
+    }
+
+    /** As {@link #judge(Problem, Submission, JudgeListener)}, stopping by {@code stop}. */
+    public JudgeResult judge(Problem problem, Submission submission, JudgeListener listener, StopRule stop) {
         Path dir = runsDir.resolve(UUID.randomUUID().toString());
         try {
             Files.createDirectories(dir);
-            return judgeIn(dir, problem, submission, listener, runAllTests);
+            return judgeIn(dir, problem, submission, listener, stop);
         } catch (IOException e) {
             log.warn("judging on {} failed", problem.shortName(), e);
             return JudgeResult.judgeError("judge failed: " + e.getMessage());
@@ -94,11 +115,17 @@ public final class Judge {
     }
 
     private JudgeResult judgeIn(Path dir, Problem problem, Submission submission, JudgeListener listener,
-            boolean runAllTests) throws IOException, InterruptedException {
+            StopRule stop) throws IOException, InterruptedException {
         var language = languages.byId(submission.languageId());
         if (language.isEmpty()) {
             // the API took the submission because some worker offers the language; this one lacks it
             return JudgeResult.judgeError("language " + submission.languageId() + " is not installed on this worker");
+        }
+        long codeBytes = submission.files().stream()
+                .mapToLong(f -> f.content().getBytes(java.nio.charset.StandardCharsets.UTF_8).length).sum();
+        if (codeBytes > problem.limits().codeKib() * 1024) {
+            return JudgeResult.compileError("the submission is " + (codeBytes + 1023) / 1024
+                    + " KiB, over the problem's code limit of " + problem.limits().codeKib() + " KiB");
         }
         listener.compiling();
         Compilation program = compiler.compile(language.get(), submission.files(), problem.limits().compileTimeS());
@@ -115,19 +142,53 @@ public final class Judge {
             return new JudgeResult(Verdict.JE, null, 0, 0, List.of(), program.output() + "\n" + e.getMessage());
         }
         listener.running();
-        TestCaseRunner tests = new TestCaseRunner(runner, checker, problem, program);
-        var results = new ArrayList<TestCaseResult>();
-        int i = 0;
-        for (TestCase test : problem.testCases()) {
-            Path testDir = Files.createDirectories(dir.resolve("test-" + i++));
+        var run = new Run(new TestCaseRunner(runner, checker, problem, program), dir, problem, stop);
+        run.group(problem.data());
+        return summarize(problem, run.results, program.output());
+    }
+
+    /** One judging's walk over the test data tree, in the format's order. */
+    private static final class Run {
+        private final TestCaseRunner tests;
+        private final Path dir;
+        private final Problem problem;
+        private final StopRule stop;
+        private final List<TestCaseResult> results = new ArrayList<>();
+        private boolean stopped;
+
+        Run(TestCaseRunner tests, Path dir, Problem problem, StopRule stop) {
+            this.tests = tests;
+            this.dir = dir;
+            this.problem = problem;
+            this.stop = stop;
+        }
+
+        /** Runs a group's test cases and subgroups; true when one of them was rejected. */
+        boolean group(TestGroup group) throws IOException, InterruptedException {
+            boolean rejected = false;
+            for (Object child : group.children()) {
+                if (stopped) {
+                    return rejected;
+                }
+                boolean failed = child instanceof TestCase test ? test(test) : group((TestGroup) child);
+                rejected |= failed;
+                if (failed && group.scoring().breakOnReject() && problem.scoring() && stop != StopRule.NEVER) {
+                    return true; // legacy on_reject: break ends this group, its parent goes on by its own rule
+                }
+            }
+            return rejected;
+        }
+
+        private boolean test(TestCase test) throws IOException, InterruptedException {
+            Path testDir = Files.createDirectories(dir.resolve("test-" + results.size()));
             TestCaseResult r = tests.run(test, testDir);
             HostFiles.deleteTree(testDir);
             results.add(r);
-            if (r.verdict() != Verdict.AC && !problem.scoring() && !runAllTests) {
-                break;
+            if (stop.stopsAfter(r) && !(problem.scoring() && stop == StopRule.FIRST_FAILURE)) {
+                stopped = true;
             }
+            return r.verdict() != Verdict.AC;
         }
-        return summarize(problem, results, program.output());
     }
 
     private static JudgeResult summarize(Problem problem, List<TestCaseResult> results, String compileOutput) {
@@ -145,9 +206,9 @@ public final class Judge {
         if (problem.scoring()) {
             Map<String, TestCaseResult> byName = new LinkedHashMap<>();
             results.forEach(r -> byName.put(r.name(), r));
-            Scorer scorer = new Scorer(byName);
-            score = scorer.score(problem.data());
-            subtasks = scorer.subtasks(problem.data());
+            Scorer scorer = new Scorer(byName, problem.data());
+            score = scorer.score();
+            subtasks = scorer.subtasks();
         }
         return new JudgeResult(verdict, score, time, memory, results, compileOutput, subtasks);
     }
@@ -160,8 +221,9 @@ public final class Judge {
         Program validator = problem.outputValidator().get();
         Compilation compiled = compileValidator(problem, validator);
         boolean testlib = problem.checkerProtocol() == Problem.CheckerProtocol.TESTLIB;
-        return checkers.computeIfAbsent(compiled.programDir() + "/" + testlib,
-                k -> new ProgramChecker(box, compiled, testlib));
+        Problem.ValidationLimits limits = problem.limits().validation();
+        return checkers.computeIfAbsent(compiled.programDir() + "/" + testlib + "/" + limits,
+                k -> new ProgramChecker(box, compiled, testlib, limits));
     }
 
     /** Compiles a program of the package (a validator); failing is the package's fault. */

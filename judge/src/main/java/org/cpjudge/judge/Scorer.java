@@ -14,23 +14,29 @@ import org.cpjudge.judge.problem.TestGroup.Scoring;
  * score.txt) and {@code reject_score} otherwise. A group combines its children by its aggregation; a group
  * with a 2023-07 {@code score} is worth that many points times the fraction its children earned (for
  * {@code min}, all or nothing in the usual subtask case). Samples never count.
+ *
+ * <p>2025-09 groups ({@link Scoring#absoluteTestScores()}): a test case is worth its share of the group, and
+ * what score.txt says is points; a {@code pass-fail} group is worth its full score only when every test case
+ * in it is accepted; a group whose {@code require_pass} groups were not passed in full scores nothing.
  */
 final class Scorer {
 
     private final Map<String, TestCaseResult> results;
+    private final TestGroup root;
 
-    Scorer(Map<String, TestCaseResult> results) {
+    Scorer(Map<String, TestCaseResult> results, TestGroup data) {
         this.results = results;
+        this.root = data;
     }
 
-    double score(TestGroup data) {
-        return group(data).score;
+    double score() {
+        return group(root).score;
     }
 
     /** Each top-level group under {@code data/secret} with what it earned; empty when secret has no groups. */
-    List<SubtaskScore> subtasks(TestGroup data) {
+    List<SubtaskScore> subtasks() {
         List<SubtaskScore> subtasks = new ArrayList<>();
-        for (TestGroup top : data.groups()) {
+        for (TestGroup top : root.groups()) {
             if (!top.name().equals("secret")) {
                 continue;
             }
@@ -52,11 +58,15 @@ final class Scorer {
 
     private Points group(TestGroup group) {
         Scoring scoring = group.scoring();
+        double max = scoring.maxScore() == null ? 0 : scoring.maxScore();
+        if (scoring.aggregation() == TestGroup.Aggregation.PASS_FAIL || !requiredPassed(scoring)) {
+            return new Points(requiredPassed(scoring) && allAccepted(group) ? max : 0, max);
+        }
         var parts = new ArrayList<Points>();
         for (Object child : group.children()) {
             if (child instanceof TestCase t) {
                 if (scoring.counts()) {
-                    parts.add(test(t, scoring));
+                    parts.add(test(t, scoring, group.tests().size()));
                 }
             } else {
                 TestGroup g = (TestGroup) child;
@@ -76,9 +86,24 @@ final class Scorer {
                 combine(scoring.aggregation(), parts.stream().map(Points::max).toList(), false));
     }
 
-    private Points test(TestCase t, Scoring scoring) {
+    /** Whether every group {@code require_pass} names was passed in full. */
+    private boolean requiredPassed(Scoring scoring) {
+        for (String name : scoring.requirePass()) {
+            if (root.find(name).map(g -> !allAccepted(g)).orElse(true)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean allAccepted(TestGroup group) {
+        return group.allTests().stream().allMatch(t -> results.get(t.name()) != null
+                && results.get(t.name()).verdict() == Verdict.AC);
+    }
+
+    private Points test(TestCase t, Scoring scoring, int testsInGroup) {
         TestCaseResult r = results.get(t.name());
-        double max = scoring.acceptScore();
+        double max = scoring.testMax(testsInGroup);
         if (r == null || r.verdict() != Verdict.AC) {
             return new Points(scoring.rejectScore(), max);
         }
@@ -91,7 +116,7 @@ final class Scorer {
             case SUM -> fractions ? average(values) : values.stream().mapToDouble(d -> d).sum();
             case MIN -> values.stream().mapToDouble(d -> d).min().orElse(0);
             case MAX -> values.stream().mapToDouble(d -> d).max().orElse(0);
-            case AVG -> average(values);
+            case AVG, PASS_FAIL -> average(values);
         };
     }
 

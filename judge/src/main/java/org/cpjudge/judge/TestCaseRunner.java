@@ -45,8 +45,18 @@ final class TestCaseRunner {
                     fingerprint);
         }
         CheckResult check = checker.check(test, output, SubmissionRunner.freshDir(dir, "check"));
-        return new TestCaseResult(test.name(), check.verdict(), run.timeMs(), run.memoryKb(), check.score(),
+        return new TestCaseResult(test.name(), check.verdict(), run.timeMs(), run.memoryKb(), points(test, check),
                 check.message(), fingerprint);
+    }
+
+    /** The test case's score: score.txt's points, or score_multiplier.txt's fraction of what the test is worth. */
+    private Double points(TestCase test, CheckResult check) {
+        if (check.scoreMultiplier() == null) {
+            return check.score();
+        }
+        return problem.data().groupOf(test.name())
+                .map(g -> check.scoreMultiplier() * g.scoring().testMax(g.tests().size()))
+                .orElse(check.score());
     }
 
     /** Interactive and multi-pass runs share one validator box across passes, so feedback/ persists. */
@@ -91,6 +101,7 @@ final class TestCaseRunner {
             return new Interaction.Result(run.failure(), run.timeMs(), run.memoryKb(), null, run.message());
         }
         CheckResult check = validator.validate(validatorBox, test, output, null, dir);
-        return new Interaction.Result(check.verdict(), run.timeMs(), run.memoryKb(), check.score(), check.message());
+        return new Interaction.Result(check.verdict(), run.timeMs(), run.memoryKb(), points(test, check),
+                check.message());
     }
 }

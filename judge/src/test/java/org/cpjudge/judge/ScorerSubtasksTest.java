@@ -37,16 +37,16 @@ class ScorerSubtasksTest {
         results.put("secret/group1/2", new TestCaseResult("secret/group1/2", Verdict.AC, 1, 1, null));
         results.put("secret/group2/1", new TestCaseResult("secret/group2/1", Verdict.AC, 1, 1, null));
         results.put("secret/group2/2", new TestCaseResult("secret/group2/2", Verdict.WA, 1, 1, null));
-        Scorer scorer = new Scorer(results);
+        Scorer scorer = new Scorer(results, data);
         assertEquals(List.of(new SubtaskScore("secret/group1", 30, 30), new SubtaskScore("secret/group2", 0, 70)),
-                scorer.subtasks(data));
-        assertEquals(30, scorer.score(data), 1e-9);
+                scorer.subtasks());
+        assertEquals(30, scorer.score(), 1e-9);
     }
 
     @Test
     void aSecretFolderWithoutGroupsHasNoSubtasks() {
         TestGroup secret = new TestGroup("secret", List.of(test("secret/1")), List.of(), Scoring.DEFAULT);
         TestGroup data = new TestGroup("", List.of(), List.of(secret), Scoring.DEFAULT);
-        assertEquals(List.of(), new Scorer(Map.of()).subtasks(data));
+        assertEquals(List.of(), new Scorer(Map.of(), data).subtasks());
     }
 }

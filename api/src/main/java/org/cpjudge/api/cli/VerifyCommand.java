@@ -15,8 +15,9 @@ import org.cpjudge.sandbox.Sandboxes;
 
 /**
  * {@code judge.jar verify DIR}: imports the problem package in DIR (computing its time limit if it gives
- * none), judges every submission under {@code DIR/submissions/} and prints a table of submission, expected
- * and actual verdict, and time. Exits 0 only when every verdict is the expected one.
+ * none), judges every submission under {@code DIR/submissions/} and prints a table of submission, what the
+ * package expects of it, what it got, its time against the limit, and a summary line. Exits 0 only when every
+ * submission judged got what is expected of it (those in languages not installed here are skipped).
  *
  * <p>Options: {@code --work DIR} for compile caches and boxes (default: a temporary folder),
  * {@code --insecure} to run without isolation on a development machine that has none.
@@ -48,15 +49,17 @@ public final class VerifyCommand {
             try (Sandbox sandbox = Sandboxes.open(work.resolve("sandbox"), insecure)) {
                 Judge judge = new Judge(sandbox, Languages.detect(), work);
                 Problem problem = new ProblemImporter(judge).importPackage(dir);
-                out.printf("problem %s (%s): time limit %d ms, memory %d MiB, %d test cases%n", problem.shortName(),
-                        problem.name(), problem.timeLimitMs(),
+                out.printf("problem %s (%s, %s format): time limit %d ms%s, memory %d MiB, %d test cases%n",
+                        problem.shortName(), problem.name(), problem.format().name().toLowerCase(),
+                        problem.timeLimitMs(), problem.limits().timeLimitExplicit() ? "" : " (computed)",
                         problem.memoryLimitMib(), problem.testCases().size());
+                for (String warning : problem.warnings()) {
+                    out.println("warning: " + warning);
+                }
                 List<PackageVerifier.Row> rows = new PackageVerifier(judge).verify(problem);
                 out.print(PackageVerifier.table(rows));
-                long bad = rows.stream().filter(r -> !r.matches()).count();
-                out.println(bad == 0 ? "all " + rows.size() + " submissions as expected"
-                        : bad + " of " + rows.size() + " submissions not as expected");
-                return bad == 0 && !rows.isEmpty() ? 0 : 1;
+                out.println(PackageVerifier.summary(rows));
+                return PackageVerifier.passes(rows) ? 0 : 1;
             }
         } catch (ProblemPackageException e) {
             err.println(e.getMessage());

@@ -8,8 +8,13 @@ import org.cpjudge.judge.Verdict;
  * @param verdict  AC, WA, or JE when the validator itself failed
  * @param score    the validator's score for the test case (score.txt, testlib points), else null
  * @param message  the judge message, for people reviewing the submission
+ * @param scoreMultiplier  2025-09 score_multiplier.txt: the fraction of the test case's worth it earned, else null
  */
-public record CheckResult(Verdict verdict, Double score, String message) {
+public record CheckResult(Verdict verdict, Double score, String message, Double scoreMultiplier) {
+
+    public CheckResult(Verdict verdict, Double score, String message) {
+        this(verdict, score, message, null);
+    }
 
     public static CheckResult accepted() {
         return new CheckResult(Verdict.AC, null, "");

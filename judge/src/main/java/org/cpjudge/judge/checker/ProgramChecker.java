@@ -9,6 +9,7 @@ import org.cpjudge.judge.Box;
 import org.cpjudge.judge.Compilation;
 import org.cpjudge.judge.HostFiles;
 import org.cpjudge.judge.Verdict;
+import org.cpjudge.judge.problem.Problem.ValidationLimits;
 import org.cpjudge.judge.problem.TestCase;
 import org.cpjudge.sandbox.SandboxResult;
 import org.cpjudge.sandbox.SandboxResult.Outcome;
@@ -27,18 +28,22 @@ public final class ProgramChecker implements Checker {
 
     public static final int KATTIS_ACCEPT = 42;
     public static final int KATTIS_REJECT = 43;
-    private static final long VALIDATION_SECONDS = 60;
-    private static final long VALIDATION_MEMORY_MIB = 2048;
     private static final int MAX_MESSAGE = 64 * 1024;
 
     private final Box box;
     private final Compilation program;
     private final boolean testlib;
+    private final ValidationLimits limits;
 
-    public ProgramChecker(Box box, Compilation program, boolean testlib) {
+    public ProgramChecker(Box box, Compilation program, boolean testlib, ValidationLimits limits) {
         this.box = box;
         this.program = program;
         this.testlib = testlib;
+        this.limits = limits;
+    }
+
+    public ProgramChecker(Box box, Compilation program, boolean testlib) {
+        this(box, program, testlib, ValidationLimits.DEFAULT);
     }
 
     @Override
@@ -61,7 +66,7 @@ public final class ProgramChecker implements Checker {
 
     public Timed validateTimed(Path boxDir, TestCase test, Path output, Path toSubmission, Path scratch)
             throws IOException, InterruptedException {
-        List<String> argv = new ArrayList<>(program.runArgv(VALIDATION_MEMORY_MIB));
+        List<String> argv = new ArrayList<>(program.runArgv(limits.memoryMib()));
         Path stdin;
         if (testlib) {
             Files.copy(output, boxDir.resolve("output"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
@@ -75,7 +80,7 @@ public final class ProgramChecker implements Checker {
         Path stdout = toSubmission != null ? toSubmission : scratch.resolve("validator.out");
         Path stderr = scratch.resolve("validator.err");
         SandboxResult r = box.run(new Box.Run(argv, boxDir, stdin, stdout, stderr, program.language(),
-                Box.toolLimits(VALIDATION_SECONDS, VALIDATION_MEMORY_MIB)));
+                Box.toolLimits(limits.timeS(), limits.memoryMib())));
         return new Timed(judge(r, boxDir, stderr), r.wallTimeMs());
     }
 
@@ -109,8 +114,15 @@ public final class ProgramChecker implements Checker {
             };
         }
         Double score = parseScore(HostFiles.readText(boxDir.resolve("feedback/score.txt"), 1024));
+        Double multiplier = parseScore(HostFiles.readText(boxDir.resolve("feedback/score_multiplier.txt"), 1024));
+        if (code == KATTIS_ACCEPT && score != null && multiplier != null) {
+            return CheckResult.judgeError("output validator wrote both score.txt and score_multiplier.txt");
+        }
+        if (multiplier != null && (multiplier < 0 || multiplier > 1)) {
+            return CheckResult.judgeError("score_multiplier.txt must be between 0 and 1, not " + multiplier);
+        }
         return switch (code) {
-            case KATTIS_ACCEPT -> new CheckResult(Verdict.AC, score, message);
+            case KATTIS_ACCEPT -> new CheckResult(Verdict.AC, score, message, multiplier);
             case KATTIS_REJECT -> new CheckResult(Verdict.WA, score, message);
             default -> CheckResult.judgeError("output validator exited with " + code + ": " + message);
         };

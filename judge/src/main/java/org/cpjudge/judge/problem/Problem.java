@@ -22,6 +22,9 @@ import java.util.Optional;
  * @param submissions        reference solutions under {@code submissions/}
  * @param statementDir       {@code problem_statement/} or {@code statement/}, kept for the API
  * @param interactionSamples {@code .interaction} files of samples, for the statement
+ * @param samples            the samples as the statement shows them and contestants download them
+ * @param credits            who made the problem ({@code credits}, legacy {@code author})
+ * @param submissionRules    what {@code submissions.yaml} and the folder names expect of each reference submission
  * @param warnings           what was odd but not fatal
  */
 public record Problem(
@@ -40,16 +43,28 @@ public record Problem(
         List<ReferenceSubmission> submissions,
         Optional<Path> statementDir,
         List<Path> interactionSamples,
+        List<Sample> samples,
+        Credits credits,
+        SubmissionRules submissionRules,
         List<String> warnings) {
 
     public Problem {
         inputValidators = List.copyOf(inputValidators);
         submissions = List.copyOf(submissions);
         interactionSamples = List.copyOf(interactionSamples);
+        samples = List.copyOf(samples);
         warnings = List.copyOf(warnings);
     }
 
-    public enum Format { LEGACY, V2023_07 }
+    /** The edition of the Kattis problem package format a package follows ({@code problem_format_version}). */
+    public enum Format {
+        LEGACY, V2023_07, V2025_09;
+
+        /** 2023-07 and later: {@code type}, {@code time_multipliers}, {@code output_validator/}. */
+        public boolean modern() {
+            return this != LEGACY;
+        }
+    }
 
     /** Kattis' protocol (exit 42/43, feedback dir) or testlib's (checker input output answer, exit 0/1/2/3/7). */
     public enum CheckerProtocol { KATTIS, TESTLIB }
@@ -58,20 +73,32 @@ public record Problem(
      * @param timeLimitMs        the time limit per test case, CPU time
      * @param timeLimitExplicit  whether the package gave it ({@code limits.time_limit}, {@code .timelimit});
      *                           if not, {@link ProblemImporter} computes it from the accepted submissions
-     * @param timeMultiplier     legacy {@code time_multiplier} or 2023-07 {@code ac_to_time_limit}
+     * @param timeMultiplier     legacy {@code time_multiplier} or 2023-07 {@code ac_to_time_limit}: the time limit
+     *                           is at least the slowest accepted time times this
+     * @param tleMultiplier      legacy {@code time_safety_margin} or 2023-07 {@code time_limit_to_tle}: a submission
+     *                           expected to exceed the limit must run at least the limit times this
      * @param timeResolutionMs   the time limit is a multiple of this when computed
      * @param memoryMib          memory limit
      * @param outputMib          output limit
+     * @param codeKib            the largest submission, all its files together, in KiB
      * @param compileTimeS       compile time limit
+     * @param validation         limits for the package's own validators
      * @param validationPasses   at most this many passes for multi-pass problems
      */
-    public record Limits(long timeLimitMs, boolean timeLimitExplicit, double timeMultiplier, long timeResolutionMs,
-            long memoryMib, long outputMib, long compileTimeS, int validationPasses) {
+    public record Limits(long timeLimitMs, boolean timeLimitExplicit, double timeMultiplier, double tleMultiplier,
+            long timeResolutionMs, long memoryMib, long outputMib, long codeKib, long compileTimeS,
+            ValidationLimits validation, int validationPasses) {
 
         public Limits withTimeLimitMs(long ms) {
-            return new Limits(ms, true, timeMultiplier, timeResolutionMs, memoryMib, outputMib, compileTimeS,
-                    validationPasses);
+            return new Limits(ms, true, timeMultiplier, tleMultiplier, timeResolutionMs, memoryMib, outputMib, codeKib,
+                    compileTimeS, validation, validationPasses);
         }
+    }
+
+    /** {@code validation_time}, {@code validation_memory} and {@code validation_output} of 2023-07 and later. */
+    public record ValidationLimits(long timeS, long memoryMib, long outputMib) {
+
+        public static final ValidationLimits DEFAULT = new ValidationLimits(60, 2048, 8);
     }
 
     public long timeLimitMs() {
@@ -91,9 +118,18 @@ public record Problem(
         return data.allTests();
     }
 
+    /** This problem with more warnings (what its import found odd). */
+    public Problem withWarnings(List<String> more) {
+        var all = new java.util.ArrayList<>(warnings);
+        all.addAll(more);
+        return new Problem(shortName, name, root, format, interactive, scoring, multiPass, limits, data,
+                outputValidator, checkerProtocol, inputValidators, submissions, statementDir, interactionSamples,
+                samples, credits, submissionRules, all);
+    }
+
     public Problem withTimeLimitMs(long ms) {
         return new Problem(shortName, name, root, format, interactive, scoring, multiPass, limits.withTimeLimitMs(ms),
                 data, outputValidator, checkerProtocol, inputValidators, submissions, statementDir,
-                interactionSamples, warnings);
+                interactionSamples, samples, credits, submissionRules, warnings);
     }
 }

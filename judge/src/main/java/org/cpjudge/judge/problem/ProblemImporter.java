@@ -14,7 +14,9 @@ import org.cpjudge.judge.JudgeListener;
 import org.cpjudge.judge.JudgeResult;
 import org.cpjudge.judge.PackagePrograms;
 import org.cpjudge.judge.Submission;
+import org.cpjudge.judge.TestCaseResult;
 import org.cpjudge.judge.Verdict;
+import org.cpjudge.judge.problem.SubmissionRules.Rule;
 import org.cpjudge.sandbox.SandboxResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,10 +25,14 @@ import org.slf4j.LoggerFactory;
  * Loads a package and makes it ready to judge with: checks that its validators compile, runs its input
  * validators on every input, and settles the time limit.
  *
- * <p>Without an explicit time limit the limit is computed as problemtools does: the accepted submissions are
- * judged with a generous limit, and the slowest test case of the slowest one, times the package's multiplier
- * ({@code time_multiplier}, legacy default 5; {@code ac_to_time_limit}, 2023-07 default 2), rounded up to the
- * time resolution (a whole second), is the limit. With no accepted submission it is 1 s.
+ * <p>Without an explicit time limit the limit is computed as the format says: the submissions that bound it
+ * from below (those never permitted TLE: accepted, wrong_answer, run_time_error, or {@code use_for_time_limit:
+ * lower}) are judged with a generous limit, and the slowest test case of the slowest one, times the package's
+ * multiplier ({@code time_multiplier}, legacy default 5; {@code ac_to_time_limit}, 2023-07 default 2), rounded
+ * up to the time resolution (a whole second), is the limit. With none it is 1 s. Then each submission that
+ * must exceed the limit ({@code time_limit_exceeded}) is judged with the limit times the safety margin
+ * ({@code time_safety_margin}, legacy default 2; {@code time_limit_to_tle}, default 1.5): one that does not
+ * exceed it there makes the import warn, since no limit tells it from the accepted ones.
  */
 public final class ProblemImporter {
 
@@ -46,12 +52,13 @@ public final class ProblemImporter {
         List<String> warnings = new ArrayList<>(problem.warnings());
         runInputValidators(problem, warnings);
         if (!problem.limits().timeLimitExplicit()) {
-            problem = problem.withTimeLimitMs(computeTimeLimit(problem));
+            problem = problem.withTimeLimitMs(computeTimeLimit(problem, warnings));
+            checkTimeLimitExceeders(problem, warnings);
         }
         for (String warning : warnings) {
             log.warn("problem {}: {}", problem.shortName(), warning);
         }
-        return problem;
+        return problem.withWarnings(warnings.subList(problem.warnings().size(), warnings.size()));
     }
 
     private void checkOutputValidator(Problem problem) throws ProblemPackageException, IOException,
@@ -69,7 +76,8 @@ public final class ProblemImporter {
     }
 
     /**
-     * Every input validator must accept (exit 42) every test input. Validators in formats we cannot run
+     * Every input validator must accept every test input: exit 42 (Kattis), or 0 when the package's validators
+     * speak testlib. It gets the test case's {@code input_validator_args} and then its {@code args}. Validators in formats we cannot run
      * (.viva, .ctd) are skipped with a warning.
      */
     private void runInputValidators(Problem problem, List<String> warnings)
@@ -100,14 +108,17 @@ public final class ProblemImporter {
         try {
             Path boxDir = dir.resolve("box");
             HostFiles.copyTree(compiled.programDir(), boxDir);
-            var argv = new ArrayList<>(compiled.runArgv(2048));
+            var argv = new ArrayList<>(compiled.runArgv(problem.limits().validation().memoryMib()));
+            argv.addAll(test.inputValidatorArgs(programName(program)));
+            argv.addAll(test.args());
             Path log = dir.resolve("validator.log");
             SandboxResult r = judge.box().run(new Box.Run(argv, boxDir, test.input(), log, log, compiled.language(),
-                    Box.toolLimits(60, 2048)));
+                    Box.toolLimits(problem.limits().validation().timeS(), problem.limits().validation().memoryMib())));
             if (r.outcome() == SandboxResult.Outcome.INTERNAL_ERROR) {
                 throw new IOException("sandbox failed: " + r.message());
             }
-            if (r.outcome() != SandboxResult.Outcome.EXITED || r.exitCode() != INPUT_VALIDATOR_ACCEPT) {
+            int accept = problem.checkerProtocol() == Problem.CheckerProtocol.TESTLIB ? 0 : INPUT_VALIDATOR_ACCEPT;
+            if (r.outcome() != SandboxResult.Outcome.EXITED || r.exitCode() != accept) {
                 throw new ProblemPackageException(problem.name(), problem.root().relativize(test.input()),
                         "rejected by input validator " + program.name() + ": "
                                 + HostFiles.readText(log, 4096).strip());
@@ -117,34 +128,84 @@ public final class ProblemImporter {
         }
     }
 
-    private long computeTimeLimit(Problem problem) {
+    /** A program's name within the package: its file's base name, or its folder's name. */
+    private static String programName(Program program) {
+        String file = program.path().getFileName().toString();
+        int dot = file.lastIndexOf('.');
+        return dot > 0 && !java.nio.file.Files.isDirectory(program.path()) ? file.substring(0, dot) : file;
+    }
+
+    private long computeTimeLimit(Problem problem, List<String> warnings) throws IOException {
         Problem measuring = problem.withTimeLimitMs(MEASURING_TIME_LIMIT_MS);
         long slowest = -1;
         for (ReferenceSubmission s : problem.submissions()) {
-            if (!s.folder().equals("accepted")) {
+            List<Rule> lower = rules(problem, s).stream().filter(Rule::lowerBound).toList();
+            if (lower.isEmpty()) {
                 continue;
             }
-            try {
-                Optional<Submission> submission = PackagePrograms.load(s, judge.languages());
-                if (submission.isEmpty()) {
-                    log.warn("problem {}: no installed language for {}", problem.shortName(), s.displayName());
-                    continue;
+            Optional<Submission> submission = load(problem, s, warnings);
+            if (submission.isEmpty()) {
+                continue;
+            }
+            JudgeResult r = judge.judge(measuring, submission.get(), JudgeListener.NONE, Judge.StopRule.NEVER);
+            if (r.verdict() == Verdict.CE || r.verdict() == Verdict.JE) {
+                warnings.add(s.displayName() + " got " + r.verdict() + " while measuring the time limit");
+                continue;
+            }
+            for (TestCaseResult t : r.testcases()) {
+                if (t.verdict() == Verdict.TLE) {
+                    warnings.add(s.displayName() + " ran over " + MEASURING_TIME_LIMIT_MS + " ms on " + t.name()
+                            + " while measuring the time limit");
+                } else if (lower.stream().anyMatch(rule -> rule.covers(t.name()))) {
+                    slowest = Math.max(slowest, t.timeMs());
                 }
-                JudgeResult r = judge.judge(measuring, submission.get(), JudgeListener.NONE);
-                if (r.verdict() == Verdict.AC) {
-                    slowest = Math.max(slowest, r.timeMs());
-                } else {
-                    log.warn("problem {}: accepted submission {} got {}", problem.shortName(), s.displayName(),
-                            r.verdict());
-                }
-            } catch (IOException e) {
-                log.warn("problem {}: cannot read {}", problem.shortName(), s.displayName(), e);
             }
         }
         if (slowest < 0) {
             return ProblemPackage.DEFAULT_TIME_LIMIT_MS;
         }
         return timeLimitFor(slowest, problem.limits().timeMultiplier(), problem.limits().timeResolutionMs());
+    }
+
+    /**
+     * Judges each submission that must exceed the limit with the limit times the safety margin; one that keeps
+     * within it on every test case its rule covers gets a warning, as the chosen limit would let it pass.
+     */
+    private void checkTimeLimitExceeders(Problem problem, List<String> warnings) throws IOException {
+        long margin = (long) Math.ceil(problem.timeLimitMs() * problem.limits().tleMultiplier());
+        Problem generous = problem.withTimeLimitMs(margin);
+        for (ReferenceSubmission s : problem.submissions()) {
+            List<Rule> upper = rules(problem, s).stream().filter(Rule::upperBound).toList();
+            if (upper.isEmpty()) {
+                continue;
+            }
+            Optional<Submission> submission = load(problem, s, warnings);
+            if (submission.isEmpty()) {
+                continue;
+            }
+            JudgeResult r = judge.judge(generous, submission.get(), JudgeListener.NONE,
+                    t -> t.verdict() == Verdict.TLE && upper.stream().anyMatch(rule -> rule.covers(t.name())));
+            boolean exceeded = r.testcases().stream().anyMatch(t -> t.verdict() == Verdict.TLE
+                    && upper.stream().anyMatch(rule -> rule.covers(t.name())));
+            if (!exceeded) {
+                warnings.add(s.displayName() + " is expected to exceed the time limit but ran within "
+                        + problem.limits().tleMultiplier() + " × " + problem.timeLimitMs() + " ms (its slowest: "
+                        + r.timeMs() + " ms, " + r.verdict() + "): no time limit tells it from the accepted ones");
+            }
+        }
+    }
+
+    private static List<Rule> rules(Problem problem, ReferenceSubmission s) {
+        return problem.submissionRules().forSubmission(s.displayName()).rules();
+    }
+
+    private Optional<Submission> load(Problem problem, ReferenceSubmission s, List<String> warnings)
+            throws IOException {
+        Optional<Submission> submission = PackagePrograms.load(s, judge.languages());
+        if (submission.isEmpty()) {
+            warnings.add(s.displayName() + " skipped: no installed language takes its files");
+        }
+        return submission;
     }
 
     /** The slowest accepted time times the multiplier, rounded up to a multiple of the resolution (≥ one). */

@@ -21,7 +21,7 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
- * Reads a problem package in the Kattis / ICPC format, legacy or 2023-07, into a {@link Problem}.
+ * Reads a problem package in the Kattis / ICPC format, legacy, 2023-07 or 2025-09, into a {@link Problem}.
  *
  * <p>Only reads: nothing is compiled or run here ({@link ProblemImporter} does that). Every file read must
  * lie inside the package once symlinks are resolved.
@@ -32,6 +32,8 @@ public final class ProblemPackage {
     static final long DEFAULT_MEMORY_MIB = 1024;
     static final long DEFAULT_OUTPUT_MIB = 8;
     static final long DEFAULT_COMPILE_TIME_S = 60;
+    /** Kattis' usual code limit, 128 KiB. */
+    static final long DEFAULT_CODE_KIB = 128;
     private static final long MAX_YAML_BYTES = 1 << 20;
 
     private final Path root;
@@ -39,6 +41,7 @@ public final class ProblemPackage {
     private final String shortName;
     private final List<String> warnings = new ArrayList<>();
     private final List<Path> interactionSamples = new ArrayList<>();
+    private final List<Sample> samples = new ArrayList<>();
     private Format format = Format.LEGACY;
     private String problemName;
 
@@ -65,8 +68,7 @@ public final class ProblemPackage {
             throw fail(yamlFile, "no problem.yaml");
         }
         Map<String, Object> yaml = readYaml(yamlFile);
-        String version = str(yaml.get("problem_format_version"), "legacy");
-        format = version.startsWith("20") || version.startsWith("draft") ? Format.V2023_07 : Format.LEGACY;
+        format = format(str(yaml.get("problem_format_version"), "legacy"), yamlFile);
         problemName = name(yaml.get("name"));
 
         List<String> types = list(yaml.get("type"));
@@ -81,14 +83,14 @@ public final class ProblemPackage {
         if ((interactive || multiPass) && outputValidator.isEmpty()) {
             throw fail(yamlFile, "an interactive or multi-pass problem needs a custom output validator");
         }
-        CheckerProtocol protocol = checkerProtocol(yaml, outputValidator);
+        CheckerProtocol protocol = checkerProtocol(yaml);
         List<String> flags = words(yaml.get("validator_flags"));
 
         Path dataDir = root.resolve("data");
         if (!Files.isDirectory(dataDir)) {
             throw fail(dataDir, "no data/ folder");
         }
-        TestGroup data = group(dataDir, "", new Inherited(flags, List.of()), interactive);
+        TestGroup data = group(dataDir, "", new Inherited(flags, List.of(), Map.of()), interactive);
         if (data.allTests().isEmpty()) {
             throw fail(dataDir, "no test cases (no .in files under data/)");
         }
@@ -98,8 +100,98 @@ public final class ProblemPackage {
                 statement = Optional.of(root.resolve(dir));
             }
         }
+        List<ReferenceSubmission> submissions = submissions();
+        SubmissionRules rules = submissionRules();
         return new Problem(shortName, problemName, root, format, interactive, scoring, multiPass, limits, data,
-                outputValidator, protocol, inputValidators(), submissions(), statement, interactionSamples, warnings);
+                outputValidator, protocol, inputValidators(), submissions, statement, interactionSamples, samples,
+                credits(yaml), rules, warnings);
+    }
+
+    /**
+     * {@code problem_format_version}: absent or {@code legacy} for the first edition; {@code 2023-07} (and its
+     * drafts) for the second; {@code 2025-09}, its draft and plain {@code draft} (the newest draft) for the third.
+     */
+    private Format format(String version, Path yamlFile) throws ProblemPackageException {
+        String v = version.strip().toLowerCase(Locale.ROOT);
+        if (v.equals("legacy") || v.equals("legacy-icpc")) {
+            return Format.LEGACY;
+        }
+        if (v.startsWith("2023-07")) {
+            return Format.V2023_07;
+        }
+        if (v.startsWith("2025-09") || v.equals("draft")) {
+            return Format.V2025_09;
+        }
+        if (v.matches("\\d{4}-\\d{2}(-draft)?") && v.compareTo("2025-09") > 0) {
+            warnings.add("problem_format_version " + version + " is newer than 2025-09; read as 2025-09");
+            return Format.V2025_09;
+        }
+        throw fail(yamlFile, "unknown problem_format_version '" + version
+                + "' (legacy, 2023-07 and 2025-09 are read)");
+    }
+
+    /**
+     * {@code credits} (a person, or a map of roles to a person or a list of them; translators by language) and
+     * {@code source}; legacy packages name the author in {@code author}.
+     */
+    private static Credits credits(Map<String, Object> yaml) {
+        var byRole = new java.util.LinkedHashMap<String, List<String>>();
+        Object credits = yaml.get("credits");
+        if (credits instanceof Map<?, ?> roles) {
+            for (String role : List.of("authors", "contributors", "testers", "translators", "packagers",
+                    "acknowledgements")) {
+                Object people = roles.get(role);
+                if (people instanceof Map<?, ?> byLanguage && role.equals("translators")) {
+                    var names = new ArrayList<String>();
+                    byLanguage.forEach((lang, who) -> people(who).forEach(p -> names.add(lang + ": " + p)));
+                    byRole.put(role, names);
+                } else if (people != null) {
+                    byRole.put(role, people(people));
+                }
+            }
+        } else if (credits != null) {
+            byRole.put("authors", people(credits));
+        } else if (yaml.get("author") != null) {
+            byRole.put("authors", List.of(yaml.get("author").toString()));
+        }
+        var source = new ArrayList<String>();
+        Object given = yaml.get("source");
+        for (Object entry : given instanceof List<?> l ? l : given == null ? List.of() : List.of(given)) {
+            if (entry instanceof Map<?, ?> m && m.get("name") != null) {
+                source.add(m.get("name") + (m.get("url") != null ? " <" + m.get("url") + ">" : ""));
+            } else if (entry != null) {
+                source.add(entry.toString());
+            }
+        }
+        if (yaml.get("source_url") != null && source.size() == 1) {
+            source.set(0, source.get(0) + " <" + yaml.get("source_url") + ">"); // legacy keeps the URL apart
+        }
+        return new Credits(byRole, source);
+    }
+
+    /** A person ("Name &lt;email&gt;" or a map with name and email), or a list of them, as display strings. */
+    private static List<String> people(Object o) {
+        var out = new ArrayList<String>();
+        for (Object person : o instanceof List<?> l ? l : List.of(o)) {
+            if (person instanceof Map<?, ?> m) {
+                out.add(m.get("name") + (m.get("email") != null ? " <" + m.get("email") + ">" : ""));
+            } else if (person != null) {
+                out.add(person.toString());
+            }
+        }
+        return out;
+    }
+
+    private SubmissionRules submissionRules() throws ProblemPackageException {
+        Path file = root.resolve("submissions/submissions.yaml");
+        if (!Files.isRegularFile(file)) {
+            return SubmissionRules.DEFAULT;
+        }
+        try {
+            return SubmissionRules.parse(readYaml(file));
+        } catch (IllegalArgumentException e) {
+            throw fail(file, e.getMessage());
+        }
     }
 
     // ---- problem.yaml
@@ -124,21 +216,45 @@ public final class ProblemPackage {
             explicitMs = seconds(readText(file, 100).strip(), file, "the time limit");
         }
         double multiplier;
-        if (format == Format.V2023_07) {
-            multiplier = number(map(limits.get("time_multipliers")).get("ac_to_time_limit"), 2.0, yamlFile);
+        double tleMultiplier;
+        if (format.modern()) {
+            Map<String, Object> multipliers = map(limits.get("time_multipliers"));
+            multiplier = number(multipliers.get("ac_to_time_limit"), 2.0, yamlFile);
+            tleMultiplier = number(multipliers.get("time_limit_to_tle"), 1.5, yamlFile);
         } else {
             multiplier = number(limits.get("time_multiplier"), 5.0, yamlFile);
+            tleMultiplier = number(limits.get("time_safety_margin"), 2.0, yamlFile);
+        }
+        if (multiplier < 1 || tleMultiplier < 1) {
+            throw fail(yamlFile, "time multipliers must be at least 1");
         }
         long resolutionMs = Math.max(1, Math.round(number(limits.get("time_resolution"), 1.0, yamlFile) * 1000));
+        var validation = new Problem.ValidationLimits(
+                positive(limits, "validation_time", Problem.ValidationLimits.DEFAULT.timeS(), yamlFile),
+                positive(limits, "validation_memory", Problem.ValidationLimits.DEFAULT.memoryMib(), yamlFile),
+                positive(limits, "validation_output", Problem.ValidationLimits.DEFAULT.outputMib(), yamlFile));
         return new Limits(
                 explicitMs != null ? explicitMs : DEFAULT_TIME_LIMIT_MS,
                 explicitMs != null,
                 multiplier,
+                tleMultiplier,
                 resolutionMs,
-                (long) number(limits.get("memory"), DEFAULT_MEMORY_MIB, yamlFile),
-                (long) number(limits.get("output"), DEFAULT_OUTPUT_MIB, yamlFile),
-                (long) number(limits.get("compilation_time"), DEFAULT_COMPILE_TIME_S, yamlFile),
-                (int) number(limits.get("validation_passes"), 2, yamlFile));
+                positive(limits, "memory", DEFAULT_MEMORY_MIB, yamlFile),
+                positive(limits, "output", DEFAULT_OUTPUT_MIB, yamlFile),
+                positive(limits, "code", DEFAULT_CODE_KIB, yamlFile),
+                positive(limits, "compilation_time", DEFAULT_COMPILE_TIME_S, yamlFile),
+                validation,
+                (int) positive(limits, "validation_passes", 2, yamlFile));
+    }
+
+    /** A whole positive limit, or {@code fallback} when not given. */
+    private long positive(Map<String, Object> limits, String key, long fallback, Path file)
+            throws ProblemPackageException {
+        double value = number(limits.get(key), fallback, file);
+        if (!(value > 0) || value > Integer.MAX_VALUE) {
+            throw fail(file, "limits." + key + " must be a positive number, not " + limits.get(key));
+        }
+        return (long) Math.ceil(value);
     }
 
     private long seconds(Object value, Path file, String what) throws ProblemPackageException {
@@ -168,31 +284,72 @@ public final class ProblemPackage {
     }
 
     /**
-     * A custom validator speaks testlib's protocol when problem.yaml says {@code validator_protocol: testlib}
-     * (our extension) or when its source includes testlib.h; otherwise Kattis'.
+     * A Kattis package's validators speak Kattis' protocol unless problem.yaml says
+     * {@code validator_protocol: testlib} (our extension). Including testlib.h says nothing: many Kattis
+     * validators use a testlib.h adapted to Kattis' arguments and exit codes.
      */
-    private CheckerProtocol checkerProtocol(Map<String, Object> yaml, Optional<Program> validator)
-            throws ProblemPackageException {
-        String declared = str(yaml.get("validator_protocol"), "");
-        if (declared.equalsIgnoreCase("testlib")) {
-            return CheckerProtocol.TESTLIB;
-        }
-        if (validator.isEmpty() || declared.equalsIgnoreCase("kattis")) {
-            return CheckerProtocol.KATTIS;
-        }
-        for (Path source : sourceFiles(validator.get().path())) {
-            String text = readText(source, 4 << 20);
-            if (text.matches("(?s).*#\\s*include\\s*[<\"]testlib\\.h[>\"].*")) {
-                return CheckerProtocol.TESTLIB;
-            }
-        }
-        return CheckerProtocol.KATTIS;
+    private CheckerProtocol checkerProtocol(Map<String, Object> yaml) throws ProblemPackageException {
+        String declared = str(yaml.get("validator_protocol"), "kattis").strip().toLowerCase(Locale.ROOT);
+        return switch (declared) {
+            case "testlib" -> CheckerProtocol.TESTLIB;
+            case "kattis" -> CheckerProtocol.KATTIS;
+            default -> throw fail(root.resolve("problem.yaml"),
+                    "validator_protocol is kattis or testlib, not " + declared);
+        };
     }
 
     // ---- data/
 
-    /** What a group passes down to its subgroups and tests. */
-    private record Inherited(List<String> validatorArgs, List<String> args) {
+    /**
+     * What a group passes down to its subgroups and tests: arguments, and (legacy) the grading keys of
+     * testdata.yaml, which hold for the folder and those below it unless they say otherwise.
+     */
+    private record Inherited(List<String> validatorArgs, List<String> args, Map<String, Object> legacyGrading,
+            Map<String, List<String>> inputValidatorArgs) {
+
+        Inherited(List<String> validatorArgs, List<String> args, Map<String, Object> legacyGrading) {
+            this(validatorArgs, args, legacyGrading, Map.of());
+        }
+
+        /** This level's settings over the inherited ones. */
+        Inherited with(Map<String, Object> yaml, Format format) {
+            Inherited here = this;
+            for (String key : List.of("output_validator_flags", "output_validator_args")) {
+                if (yaml.containsKey(key)) {
+                    here = new Inherited(words(yaml.get(key)), here.args, here.legacyGrading, here.inputValidatorArgs);
+                }
+            }
+            if (yaml.containsKey("args")) {
+                here = new Inherited(here.validatorArgs, words(yaml.get("args")), here.legacyGrading,
+                        here.inputValidatorArgs);
+            }
+            for (String key : List.of("input_validator_flags", "input_validator_args")) {
+                if (yaml.containsKey(key)) {
+                    here = new Inherited(here.validatorArgs, here.args, here.legacyGrading,
+                            inputValidatorArgs(yaml.get(key)));
+                }
+            }
+            if (!format.modern()) {
+                var grading = new java.util.HashMap<>(legacyGrading);
+                for (String key : List.of("on_reject", "accept_score", "reject_score", "grader_flags", "range")) {
+                    if (yaml.containsKey(key)) {
+                        grading.put(key, yaml.get(key));
+                    }
+                }
+                here = new Inherited(here.validatorArgs, here.args, grading, here.inputValidatorArgs);
+            }
+            return here;
+        }
+
+        /** A list for every input validator, or a map of validator name to its list (key "" for all). */
+        private static Map<String, List<String>> inputValidatorArgs(Object o) {
+            if (o instanceof Map<?, ?> byValidator) {
+                var out = new java.util.LinkedHashMap<String, List<String>>();
+                byValidator.forEach((name, args) -> out.put(String.valueOf(name), words(args)));
+                return out;
+            }
+            return Map.of("", words(o));
+        }
     }
 
     private TestGroup group(Path dir, String name, Inherited inherited, boolean interactive)
@@ -203,15 +360,7 @@ public final class ProblemPackage {
                 yaml = readYaml(dir.resolve(file));
             }
         }
-        Inherited here = inherited;
-        for (String key : List.of("output_validator_flags", "output_validator_args")) {
-            if (yaml.containsKey(key)) {
-                here = new Inherited(words(yaml.get(key)), here.args());
-            }
-        }
-        if (yaml.containsKey("args")) {
-            here = new Inherited(here.validatorArgs(), words(yaml.get("args")));
-        }
+        Inherited here = inherited.with(yaml, format);
         var tests = new ArrayList<TestCase>();
         var groups = new ArrayList<TestGroup>();
         for (Path child : children(dir)) {
@@ -221,16 +370,61 @@ public final class ProblemPackage {
                 continue; // invalid_input/, valid_output/ and the like are for package checkers, not judging
             }
             if (Files.isDirectory(child)) {
-                if (!fileName.endsWith(".files")) {
-                    groups.add(group(child, childName, here, interactive));
+                if (fileName.endsWith(".files")) {
+                    continue;
+                }
+                TestGroup sub = group(child, childName, here, interactive);
+                if (format == Format.V2025_09 && name.contains("/")) {
+                    tests.addAll(sub.allTests()); // folders inside a 2025-09 test group only arrange its tests
+                } else {
+                    groups.add(sub);
                 }
             } else if (fileName.endsWith(".in")) {
-                tests.add(testCase(child, childName.substring(0, childName.length() - 3), here));
+                TestCase test = testCase(child, childName.substring(0, childName.length() - 3), here);
+                tests.add(test);
+                if (test.isSample()) {
+                    samples.add(sample(child, test.name()));
+                }
             } else if (fileName.endsWith(".interaction")) {
                 interactionSamples.add(inside(child));
+                String base = fileName.substring(0, fileName.length() - ".interaction".length());
+                if (!Files.isRegularFile(child.resolveSibling(base + ".in"))) {
+                    // an interaction log alone is a sample for the statement, not a test case
+                    samples.add(new Sample(childName.substring(0, childName.length() - ".interaction".length()),
+                            Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                            Optional.of(child)));
+                }
             }
+            // .hint, .desc, .png, .files and the like describe a test case; judging does not read them
         }
-        return new TestGroup(name, tests, groups, scoring(name, yaml, dir));
+        return new TestGroup(name, tests, groups, scoring(name, yaml, dir, here));
+    }
+
+    /**
+     * The sample as shown and downloaded: {@code .in.statement} over {@code .in}; {@code .ans.statement} over
+     * {@code .out} over {@code .ans} (downloads: {@code .download} in place of {@code .statement}).
+     */
+    private Sample sample(Path input, String name) throws ProblemPackageException {
+        String base = input.getFileName().toString();
+        base = base.substring(0, base.length() - 3);
+        Path answer = input.resolveSibling(base + ".ans");
+        Path out = input.resolveSibling(base + ".out");
+        Optional<Path> interaction = existing(input.resolveSibling(base + ".interaction"));
+        if (interaction.isPresent()) {
+            return new Sample(name, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                    interaction);
+        }
+        Path shownOut = existing(out).orElse(answer);
+        return new Sample(name,
+                Optional.of(existing(input.resolveSibling(base + ".in.statement")).orElse(input)),
+                Optional.of(existing(input.resolveSibling(base + ".ans.statement")).orElse(shownOut)),
+                Optional.of(existing(input.resolveSibling(base + ".in.download")).orElse(input)),
+                Optional.of(existing(input.resolveSibling(base + ".ans.download")).orElse(shownOut)),
+                Optional.empty());
+    }
+
+    private Optional<Path> existing(Path file) throws ProblemPackageException {
+        return Files.isRegularFile(file) ? Optional.of(inside(file)) : Optional.empty();
     }
 
     private TestCase testCase(Path input, String name, Inherited inherited) throws ProblemPackageException {
@@ -245,30 +439,30 @@ public final class ProblemPackage {
         Inherited own = inherited;
         Path yaml = input.resolveSibling(base + ".yaml");
         if (Files.isRegularFile(yaml)) {
-            Map<String, Object> config = readYaml(yaml);
-            if (config.containsKey("output_validator_args")) {
-                own = new Inherited(words(config.get("output_validator_args")), own.args());
-            }
-            if (config.containsKey("args")) {
-                own = new Inherited(own.validatorArgs(), words(config.get("args")));
-            }
+            own = own.with(readYaml(yaml), Format.V2025_09); // a test case's own .yaml holds no grading keys
         }
-        return new TestCase(name, input, answer, own.validatorArgs(), own.args());
+        return new TestCase(name, input, answer, own.validatorArgs(), own.args(), own.inputValidatorArgs());
     }
 
     /**
-     * Legacy packages score with {@code accept_score}, {@code reject_score} and {@code grader_flags}
-     * (sum, min, max, avg); 2023-07 packages give a group its {@code score} and an aggregation, where a
-     * subtask (a group below secret) is all-or-nothing by default.
+     * How a group scores. Legacy: {@code accept_score}, {@code reject_score}, {@code grader_flags} (sum, min,
+     * max, avg) and {@code on_reject}, inherited from the folders above. 2023-07: a group's {@code score} and
+     * aggregation, a subtask (a group below secret) all-or-nothing by default. 2025-09: {@code max_score}
+     * (100 for secret), {@code score_aggregation} (sum for secret, pass-fail below) and {@code require_pass}.
      */
-    private Scoring scoring(String name, Map<String, Object> yaml, Path dir) throws ProblemPackageException {
-        Path file = dir.resolve("testdata.yaml");
+    private Scoring scoring(String name, Map<String, Object> yaml, Path dir, Inherited inherited)
+            throws ProblemPackageException {
+        Path file = dir.resolve(format == Format.V2025_09 ? "test_group.yaml" : "testdata.yaml");
         boolean counts = !name.equals("sample") && !name.startsWith("sample/");
+        if (format == Format.V2025_09) {
+            return modernScoring(name, yaml, file, counts);
+        }
+        Map<String, Object> grading = inherited.legacyGrading();
         Map<String, Object> modern = map(yaml.get("scoring"));
         Object score = modern.getOrDefault("score", yaml.get("score"));
         Double maxScore = score == null || "unbounded".equals(score) ? null : number(score, 0, file);
         Aggregation aggregation = maxScore != null && name.contains("/") ? Aggregation.MIN : Aggregation.SUM;
-        String flags = str(modern.getOrDefault("aggregation", yaml.get("grader_flags")), "");
+        String flags = str(modern.getOrDefault("aggregation", grading.get("grader_flags")), "");
         for (String flag : flags.toLowerCase(Locale.ROOT).split("\\s+")) {
             switch (flag) {
                 case "sum" -> aggregation = Aggregation.SUM;
@@ -278,8 +472,43 @@ public final class ProblemPackage {
                 default -> { }
             }
         }
-        return new Scoring(maxScore, aggregation, number(yaml.get("accept_score"), 1, file),
-                number(yaml.get("reject_score"), 0, file), counts);
+        String onReject = str(grading.get("on_reject"), "break").strip();
+        if (!onReject.equals("break") && !onReject.equals("continue")) {
+            throw fail(file, "on_reject is break or continue, not " + onReject);
+        }
+        return new Scoring(maxScore, aggregation, number(grading.get("accept_score"), 1, file),
+                number(grading.get("reject_score"), 0, file), counts, false, List.of(),
+                // data/ itself and the samples only arrange test cases: their failures stop nothing
+                format == Format.LEGACY && onReject.equals("break") && (name.equals("secret")
+                        || name.startsWith("secret/")));
+    }
+
+    private Scoring modernScoring(String name, Map<String, Object> yaml, Path file, boolean counts)
+            throws ProblemPackageException {
+        boolean secret = name.equals("secret");
+        Object max = yaml.get("max_score");
+        Double maxScore;
+        if (max == null) {
+            maxScore = secret ? 100.0 : null;
+        } else if ("unbounded".equals(String.valueOf(max))) {
+            maxScore = null;
+        } else {
+            maxScore = number(max, 0, file);
+            if (maxScore < 0) {
+                throw fail(file, "max_score must not be negative");
+            }
+        }
+        String given = str(yaml.get("score_aggregation"), secret ? "sum" : "pass-fail").strip();
+        Aggregation aggregation = switch (given) {
+            case "sum" -> Aggregation.SUM;
+            case "min" -> Aggregation.MIN;
+            case "pass-fail" -> Aggregation.PASS_FAIL;
+            default -> throw fail(file, "score_aggregation is pass-fail, sum or min, not " + given);
+        };
+        if (aggregation == Aggregation.PASS_FAIL && maxScore == null && counts && !name.equals("secret")) {
+            warnings.add(name + ": a pass-fail group needs a max_score to be worth anything");
+        }
+        return new Scoring(maxScore, aggregation, 1, 0, counts, true, list(yaml.get("require_pass")), false);
     }
 
     // ---- programs
