@@ -78,6 +78,11 @@ final class Scorer {
         if (parts.isEmpty()) {
             return new Points(0, scoring.maxScore() == null ? 0 : scoring.maxScore());
         }
+        if (scoring.absoluteTestScores()) {
+            // 2025-09: test cases score points (their share of the group), groups add up or take the least
+            double score = combine(scoring.aggregation(), parts.stream().map(Points::score).toList(), false);
+            return new Points(score, scoring.maxScore() != null ? scoring.maxScore() : score);
+        }
         if (scoring.maxScore() != null) {
             double fraction = combine(scoring.aggregation(), parts.stream().map(Points::fraction).toList(), true);
             return new Points(scoring.maxScore() * fraction, scoring.maxScore());

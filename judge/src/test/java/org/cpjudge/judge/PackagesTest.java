@@ -39,13 +39,15 @@ class PackagesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"hello", "floaty", "factor", "sumto", "guess", "subtasks", "computed"})
+    @ValueSource(strings = {"hello", "floaty", "factor", "sumto", "guess", "subtasks", "computed", "multipass",
+            "kattislib", "modern", "legacyscore"})
     void everySubmissionGetsTheVerdictItsFolderNames(String name) throws Exception {
         Problem problem = load(name);
         List<PackageVerifier.Row> rows = new PackageVerifier(TestJudge.get()).verify(problem);
         String table = PackageVerifier.table(rows);
-        System.out.println("verify " + name + "\n" + table);
+        System.out.println("verify " + name + "\n" + table + PackageVerifier.summary(rows));
         assertFalse(rows.isEmpty());
+        assertTrue(PackageVerifier.passes(rows), table);
         for (PackageVerifier.Row row : rows) {
             assertTrue(row.matches(), row.submission().displayName() + " in\n" + table);
         }

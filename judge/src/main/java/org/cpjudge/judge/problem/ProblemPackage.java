@@ -486,6 +486,10 @@ public final class ProblemPackage {
     private Scoring modernScoring(String name, Map<String, Object> yaml, Path file, boolean counts)
             throws ProblemPackageException {
         boolean secret = name.equals("secret");
+        if (name.isEmpty() || !counts) {
+            // data/ adds up secret (the samples never count); neither is configured by test_group.yaml
+            return new Scoring(null, Aggregation.SUM, 1, 0, counts, true, List.of(), false);
+        }
         Object max = yaml.get("max_score");
         Double maxScore;
         if (max == null) {
