@@ -159,7 +159,7 @@ class KattisFormatsTest {
     @Test
     void anExpectedTimeLimitExceederThatKeepsWithinTheMarginIsWarnedAboutAndReported() throws Exception {
         Problem p = load("tlemargin");
-        assertFalse(p.limits().timeLimitExplicit() && p.timeLimitMs() != 1000);
+        assertFalse(p.limits().timeLimitExplicit());
         assertEquals(1000, p.timeLimitMs());
         assertTrue(p.warnings().stream().anyMatch(w -> w.startsWith("time_limit_exceeded/not_slow.py is expected "
                 + "to exceed the time limit but ran within 1.5 × 1000 ms")), p.warnings().toString());

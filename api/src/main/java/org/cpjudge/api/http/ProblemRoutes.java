@@ -13,6 +13,7 @@ import org.cpjudge.api.problem.Statements;
 import org.cpjudge.api.store.ProblemStore;
 import org.cpjudge.api.store.StoredProblem;
 import org.cpjudge.api.store.User;
+import org.cpjudge.judge.problem.Problem;
 
 /** Importing problem packages (administrators) and reading a problem's limits. */
 public final class ProblemRoutes {
@@ -59,8 +60,8 @@ public final class ProblemRoutes {
         if (body == null || body.length() == 0) {
             throw ApiException.badRequest("empty_body", "the request body must be a problem package zip");
         }
-        StoredProblem p = importer.importZip(body.getBytes(), ctx.queryParams().get("id"), admin.id());
-        return Reply.created(toJson(p));
+        ProblemImport.Imported imported = importer.importZip(body.getBytes(), ctx.queryParams().get("id"), admin.id());
+        return Reply.created(importJson(imported));
     }
 
     private Reply show(RoutingContext ctx) throws Exception {
@@ -95,6 +96,36 @@ public final class ProblemRoutes {
                 .putHeader("Content-Security-Policy", "sandbox")
                 .putHeader("X-Content-Type-Options", "nosniff");
         return Reply.raw(bytes);
+    }
+
+    /**
+     * The stored problem plus what only the import knows: the package's format edition and type, its credits
+     * and source, and its warnings (submissions skipped, an expected-TLE submission within the margin, ...).
+     */
+    private static JsonObject importJson(ProblemImport.Imported imported) {
+        Problem problem = imported.problem();
+        JsonObject credits = new JsonObject();
+        problem.credits().byRole().forEach((role, people) -> credits.put(role, new JsonArray(people)));
+        if (!problem.credits().source().isEmpty()) {
+            credits.put("source", new JsonArray(problem.credits().source()));
+        }
+        var type = new JsonArray().add(problem.scoring() ? "scoring" : "pass-fail");
+        if (problem.interactive()) {
+            type.add("interactive");
+        }
+        if (problem.multiPass()) {
+            type.add("multi-pass");
+        }
+        return toJson(imported.stored()).put("format", formatName(problem.format())).put("type", type)
+                .put("credits", credits).put("warnings", new JsonArray(problem.warnings()));
+    }
+
+    private static String formatName(Problem.Format format) {
+        return switch (format) {
+            case LEGACY -> "legacy";
+            case V2023_07 -> "2023-07";
+            case V2025_09 -> "2025-09";
+        };
     }
 
     private static JsonObject toJson(StoredProblem p) {

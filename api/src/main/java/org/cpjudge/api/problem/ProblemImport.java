@@ -34,7 +34,11 @@ public final class ProblemImport {
         this.judge = judge;
     }
 
-    public StoredProblem importZip(byte[] zip, String requestedId, long adminId) throws Exception {
+    /** A stored problem with what its import learned: the package as read, its warnings included. */
+    public record Imported(StoredProblem stored, Problem problem) {
+    }
+
+    public Imported importZip(byte[] zip, String requestedId, long adminId) throws Exception {
         if (requestedId != null && !ID.matcher(requestedId).matches()) {
             throw ApiException.badRequest("invalid_id",
                     "a problem id is 1 to 64 lower-case letters, digits, '_' or '-', starting with a letter or digit");
@@ -49,7 +53,7 @@ public final class ProblemImport {
             if (!store.insert(stored, zip, adminId)) {
                 throw new ApiException(409, "problem_exists", "a problem with the id '" + id + "' exists");
             }
-            return stored;
+            return new Imported(stored, problem);
         } catch (ProblemPackageException e) {
             throw ApiException.badRequest("invalid_package", e.getMessage());
         } finally {

@@ -90,7 +90,8 @@ public record Problem(
             ValidationLimits validation, int validationPasses) {
 
         public Limits withTimeLimitMs(long ms) {
-            return new Limits(ms, true, timeMultiplier, tleMultiplier, timeResolutionMs, memoryMib, outputMib, codeKib,
+            // the flag stays: a limit computed at import, or set by whoever stored it, is still not the package's
+            return new Limits(ms, timeLimitExplicit, timeMultiplier, tleMultiplier, timeResolutionMs, memoryMib, outputMib, codeKib,
                     compileTimeS, validation, validationPasses);
         }
     }
