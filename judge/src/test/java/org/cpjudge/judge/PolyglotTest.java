@@ -96,6 +96,20 @@ class PolyglotTest {
         }
     }
 
+    @Test
+    void runtimesOnAVirtualMachineRunOutOfMemoryAsMemoryLimitExceeded() throws Exception {
+        // GHC's heap is capped at the limit (+RTS -M), Mono's and SBCL's grow until the box's cgroup stops them
+        List<Path> hogs = files("memory_limit_exceeded");
+        assertFalse(hogs.isEmpty());
+        for (Path file : hogs) {
+            Language language = TestJudge.get().languages().forFileName(file.getFileName().toString())
+                    .orElseThrow(() -> new AssertionError("no installed language for " + file));
+            JudgeResult r = judge(language, source(file)).result();
+            assertEquals(Verdict.MLE, r.verdict(), file + " in " + language.label() + ": " + r.compileOutput()
+                    + r.testcases());
+        }
+    }
+
     /**
      * The accepted program whose extension means this language, else one the language reads (PyPy reads
      * sum.py, C++20 sum.cpp, Perl a .pl file when the submission names it).

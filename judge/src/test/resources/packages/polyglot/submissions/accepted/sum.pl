@@ -1,5 +1,3 @@
-:- initialization(main, main).
-
 main :-
     read_string(user_input, _, Text),
     split_string(Text, " \t\r\n", " \t\r\n", Parts),
