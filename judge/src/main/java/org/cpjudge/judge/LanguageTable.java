@@ -24,7 +24,8 @@ public final class LanguageTable {
 
     /** Placeholders filled in when a submission is compiled or run, not when the machine is probed. */
     static final List<String> RUN_PLACEHOLDERS = List.of("files", "main", "mainclass", "heap");
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z0-9_]+)(?:\\.(dir|home))?}");
+    /** {@code {name}}, {@code {name.dir}} or {@code {name.home}}. */
+    static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z0-9_]+)(?:\\.(dir|home))?}");
     private static final String RESOURCE = "/languages.yaml";
 
     private static LanguageTable standard;

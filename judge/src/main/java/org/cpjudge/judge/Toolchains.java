@@ -23,7 +23,6 @@ import java.util.regex.Pattern;
 final class Toolchains {
 
     private static final Pattern VERSION = Pattern.compile("(\\d+\\.\\d+(?:\\.\\d+)?)");
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z0-9_]+)(?:\\.(dir|home))?}");
 
     private final Map<List<String>, String> outputs = new HashMap<>();
 
@@ -71,7 +70,7 @@ final class Toolchains {
 
     /** Fills in the tools' paths; {@code {files}} and the other run-time placeholders stay. */
     private static String fill(String template, Map<String, Found> tools) {
-        Matcher m = PLACEHOLDER.matcher(template);
+        Matcher m = LanguageTable.PLACEHOLDER.matcher(template);
         var out = new StringBuilder();
         while (m.find()) {
             Found f = tools.get(m.group(1));
