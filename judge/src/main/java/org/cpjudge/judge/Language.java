@@ -52,10 +52,9 @@ public record Language(
         return !compileCommand.isEmpty();
     }
 
+    /** Whether the file is one of this language's sources (case matters: "x.C" is C++, "x.c" is C). */
     public boolean accepts(String fileName) {
-        // Case matters: Kattis reads "x.C" as C++ and "x.c" as C.
-        int dot = fileName.lastIndexOf('.');
-        return dot > 0 && extensions.contains(fileName.substring(dot + 1));
+        return FileLanguages.has(fileName, extensions);
     }
 
     /** The compile argv for these files, with {@code main} found by {@link #entryPoint}. */

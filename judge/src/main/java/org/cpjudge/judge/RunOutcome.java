@@ -69,6 +69,7 @@ public record RunOutcome(Verdict failure, long timeMs, long memoryKb, String mes
         String text = HostFiles.readText(stderr, 64 * 1024);
         return text.contains("java.lang.OutOfMemoryError") || text.contains("MemoryError")
                 || text.contains("std::bad_alloc") || text.contains("memory allocation of")
-                || text.contains("JavaScript heap out of memory") || text.contains("failed to map segment");
+                || text.contains("JavaScript heap out of memory") || text.contains("failed to map segment")
+                || text.contains("Heap exhausted") || text.contains("System.OutOfMemoryException"); // GHC, SBCL; Mono
     }
 }

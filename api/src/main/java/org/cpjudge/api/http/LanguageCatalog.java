@@ -3,11 +3,13 @@ package org.cpjudge.api.http;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.cpjudge.api.store.WorkerRegistry;
+import org.cpjudge.judge.FileLanguages;
 
 /**
  * The languages submissions may use: those the live judge workers announced (each lists only the toolchains
@@ -34,17 +36,22 @@ public final class LanguageCatalog {
     }
 
     /**
-     * The language a submission uses: the one it names, which must be offered, or else the first language whose
-     * extensions include a file's extension.
+     * The language a submission uses: the one it names, which must be offered, or else the language the first
+     * file with a telling extension means (the judge's own rule, {@link FileLanguages}).
      */
     public String resolve(String requested, List<String> fileNames) throws SQLException {
-        JsonArray languages = list();
+        return resolve(list(), requested, fileNames);
+    }
+
+    static String resolve(JsonArray languages, String requested, List<String> fileNames) {
         if (languages.isEmpty()) {
             throw new ApiException(503, "no_judge", "no judge worker is running, so no language can be judged now");
         }
+        List<JsonObject> offered = new ArrayList<>();
+        languages.forEach(o -> offered.add((JsonObject) o));
         if (requested != null) {
-            for (Object o : languages) {
-                if (requested.equals(((JsonObject) o).getString("id"))) {
+            for (JsonObject language : offered) {
+                if (requested.equals(language.getString("id"))) {
                     return requested;
                 }
             }
@@ -52,27 +59,19 @@ public final class LanguageCatalog {
                     + "' is not offered here; GET /api/v1/languages lists those that are");
         }
         for (String name : fileNames) {
-            Optional<String> byExtension = byExtension(languages, name);
+            Optional<JsonObject> byExtension = FileLanguages.languageOf(name, offered, l -> l.getString("id"),
+                    LanguageCatalog::extensions);
             if (byExtension.isPresent()) {
-                return byExtension.get();
+                return byExtension.get().getString("id");
             }
         }
         throw ApiException.badRequest("unknown_language",
                 "no file's extension tells the language; give 'language' (GET /api/v1/languages lists them)");
     }
 
-    private static Optional<String> byExtension(JsonArray languages, String fileName) {
-        int dot = fileName.lastIndexOf('.');
-        if (dot < 0) {
-            return Optional.empty();
-        }
-        String extension = fileName.substring(dot + 1);
-        for (Object o : languages) {
-            JsonObject language = (JsonObject) o;
-            if (language.getJsonArray("extensions", new JsonArray()).contains(extension)) {
-                return Optional.of(language.getString("id"));
-            }
-        }
-        return Optional.empty();
+    private static List<String> extensions(JsonObject language) {
+        List<String> extensions = new ArrayList<>();
+        language.getJsonArray("extensions", new JsonArray()).forEach(e -> extensions.add(String.valueOf(e)));
+        return extensions;
     }
 }
