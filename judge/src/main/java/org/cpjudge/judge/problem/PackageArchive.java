@@ -12,12 +12,15 @@ import java.util.zip.ZipFile;
 
 /**
  * Unpacks an uploaded problem package zip, refusing zip bombs and entries that would land outside the target.
+ * Entry names are taken as the zip format writes them, folders separated by {@code /} only.
  *
  * <p>Sizes are counted while inflating, not taken from the zip's headers, which an attacker writes.
  * Symlink entries are written as plain files (Java's zip reader does not create links), so nothing in the
  * archive can point outside it.
  */
 public final class PackageArchive {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PackageArchive.class);
 
     public static final long MAX_TOTAL_BYTES = 2L << 30;
     public static final int MAX_ENTRIES = 100_000;
@@ -44,10 +47,11 @@ public final class PackageArchive {
                 if (++count > maxEntries) {
                     throw new ProblemPackageException(problem, zipFile, "more than " + maxEntries + " entries");
                 }
-                Path target = dest.resolve(entry.getName()).normalize();
-                if (!target.startsWith(dest) || entry.getName().startsWith("/") || entry.getName().contains("\\")) {
-                    throw new ProblemPackageException(problem, zipFile,
-                            "entry " + entry.getName() + " would land outside the package");
+                Path target = target(dest, entry.getName(), problem, zipFile);
+                if (target == null) {
+                    log.warn("package {}: entry {} skipped: its name is not a file name here", problem,
+                            entry.getName());
+                    continue;
                 }
                 if (entry.isDirectory()) {
                     Files.createDirectories(target);
@@ -73,6 +77,26 @@ public final class PackageArchive {
             throw new ProblemPackageException(problem, zipFile, "not a valid zip: " + e.getMessage());
         }
         return packageRoot(dest);
+    }
+
+    /**
+     * Where entry {@code name} goes under {@code dest}. Only {@code /} separates folders, as the zip format
+     * says: a backslash is a character of the name ({@code my sol #1\x.py} is one file), harmless on this
+     * system. Absolute names and names that climb out with {@code ..} are refused. Null when the name cannot be
+     * a path here at all (characters the file system's encoding lacks) or names the folder itself: that one
+     * entry is skipped.
+     */
+    static Path target(Path dest, String name, String problem, Path zipFile) throws ProblemPackageException {
+        Path target;
+        try {
+            target = dest.resolve(name).normalize();
+        } catch (java.nio.file.InvalidPathException e) {
+            return null;
+        }
+        if (name.startsWith("/") || !target.startsWith(dest)) {
+            throw new ProblemPackageException(problem, zipFile, "entry " + name + " would land outside the package");
+        }
+        return target.equals(dest) ? null : target; // "./" and the like name the package folder itself
     }
 
     /** The folder holding problem.yaml: the extraction folder itself or its single top folder. */
