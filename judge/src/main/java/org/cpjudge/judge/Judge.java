@@ -13,6 +13,7 @@ import org.cpjudge.judge.checker.CheckResult;
 import org.cpjudge.judge.checker.Checker;
 import org.cpjudge.judge.checker.DefaultChecker;
 import org.cpjudge.judge.checker.ProgramChecker;
+import org.cpjudge.judge.problem.IncludedFiles;
 import org.cpjudge.judge.problem.Problem;
 import org.cpjudge.judge.problem.Program;
 import org.cpjudge.judge.problem.TestCase;
@@ -108,7 +109,8 @@ public final class Judge {
                         + " is not installed on this worker");
             }
             listener.compiling();
-            program = compiler.compile(language.get(), submission.files(), problem.limits().compileTimeS());
+            List<SourceFile> files = IncludedFiles.addTo(problem, language.get(), languages, submission.files());
+            program = compiler.compile(language.get(), files, problem.limits().compileTimeS());
         }
         if (program.judgeError()) {
             return JudgeResult.judgeError(program.output());

@@ -9,8 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.cpjudge.judge.problem.IncludedFiles;
-import org.cpjudge.judge.problem.Problem;
 import org.cpjudge.judge.problem.Program;
 import org.cpjudge.judge.problem.ProgramFiles;
 import org.cpjudge.judge.problem.ReferenceSubmission;
@@ -19,7 +17,7 @@ import org.cpjudge.judge.problem.ReferenceSubmission;
  * Turns a program shipped in a package (one file, or a folder of files, subfolders included) into a
  * submission: its files and the language most of its sources are in, or {@link BuildScripts#LANGUAGE_ID}
  * when it brings {@code build}/{@code run} scripts. Headers travel with the sources but do not vote.
- * A reference submission also gets the package's {@code include/} files for its language.
+ * ({@code include/} files join a submission when it is judged: see {@link Judge}.)
  */
 public final class PackagePrograms {
 
@@ -33,25 +31,8 @@ public final class PackagePrograms {
         return load(program.path(), languages);
     }
 
-    /** A reference submission with the files {@code include/} adds for its language. */
-    public static Optional<Submission> load(Problem problem, ReferenceSubmission submission, Languages languages)
-            throws IOException {
-        Optional<Submission> own = load(submission.path(), languages);
-        if (own.isEmpty() || own.get().languageId().equals(BuildScripts.LANGUAGE_ID)) {
-            return own;
-        }
-        Language language = languages.byId(own.get().languageId()).orElseThrow();
-        List<ProgramFiles.Entry> included = IncludedFiles.forLanguage(problem, language, languages);
-        if (included.isEmpty()) {
-            return own;
-        }
-        // Included files overwrite the submission's own files of the same name.
-        Map<String, SourceFile> files = new LinkedHashMap<>();
-        own.get().files().forEach(f -> files.put(f.name(), f));
-        for (ProgramFiles.Entry e : included) {
-            read(e).ifPresent(f -> files.put(f.name(), f));
-        }
-        return Optional.of(new Submission(language.id(), new ArrayList<>(files.values())));
+    public static Optional<Submission> load(ReferenceSubmission submission, Languages languages) throws IOException {
+        return load(submission.path(), languages);
     }
 
     /** Empty when no installed language takes its files and it has no build/run scripts. */
@@ -89,7 +70,7 @@ public final class PackagePrograms {
     }
 
     /** The file as a source file; empty when it is too large to be one. */
-    private static Optional<SourceFile> read(ProgramFiles.Entry e) throws IOException {
+    public static Optional<SourceFile> read(ProgramFiles.Entry e) throws IOException {
         if (Files.size(e.path()) > MAX_FILE_BYTES) {
             return Optional.empty();
         }

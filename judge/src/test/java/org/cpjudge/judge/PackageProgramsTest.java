@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.cpjudge.judge.problem.IncludedFiles;
 import org.cpjudge.judge.problem.PackageArchive;
 import org.cpjudge.judge.problem.Problem;
 import org.cpjudge.judge.problem.ProblemImporter;
@@ -53,7 +54,7 @@ class PackageProgramsTest {
     private static JudgeResult judge(Problem problem, String submission) throws Exception {
         ReferenceSubmission ref = problem.submissions().stream().filter(s -> s.displayName().equals(submission))
                 .findFirst().orElseThrow(() -> new AssertionError("no submission " + submission));
-        Submission loaded = PackagePrograms.load(problem, ref, TestJudge.get().languages()).orElseThrow();
+        Submission loaded = PackagePrograms.load(ref, TestJudge.get().languages()).orElseThrow();
         return TestJudge.get().judge(problem, loaded, JudgeListener.NONE);
     }
 
@@ -140,8 +141,10 @@ class PackageProgramsTest {
             throws IOException {
         ReferenceSubmission ref = problem.submissions().stream().filter(s -> s.displayName().equals(submission))
                 .findFirst().orElseThrow();
+        Submission own = PackagePrograms.load(ref, languages).orElseThrow();
+        Language language = languages.byId(own.languageId()).orElseThrow();
         var out = new java.util.TreeMap<String, String>();
-        PackagePrograms.load(problem, ref, languages).orElseThrow().files().forEach(f -> out.put(f.name(), f.content()));
+        IncludedFiles.addTo(problem, language, languages, own.files()).forEach(f -> out.put(f.name(), f.content()));
         return out;
     }
 

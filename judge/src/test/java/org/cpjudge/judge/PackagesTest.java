@@ -34,7 +34,7 @@ class PackagesTest {
     private static JudgeResult judge(Problem problem, String submission) throws Exception {
         var ref = problem.submissions().stream().filter(s -> s.displayName().equals(submission)).findFirst()
                 .orElseThrow();
-        return TestJudge.get().judge(problem, PackagePrograms.load(problem, ref, TestJudge.get().languages()).orElseThrow(),
+        return TestJudge.get().judge(problem, PackagePrograms.load(ref, TestJudge.get().languages()).orElseThrow(),
                 JudgeListener.NONE);
     }
 

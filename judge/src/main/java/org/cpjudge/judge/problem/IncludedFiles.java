@@ -3,11 +3,16 @@ package org.cpjudge.judge.problem;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.cpjudge.judge.Language;
 import org.cpjudge.judge.Languages;
+import org.cpjudge.judge.PackagePrograms;
+import org.cpjudge.judge.SourceFile;
 
 /**
  * A package's {@code include/} folders: files added to every submission before it is compiled, overwriting the
@@ -23,6 +28,24 @@ public final class IncludedFiles {
     public static final String DEFAULT = "default";
 
     private IncludedFiles() {
+    }
+
+    /**
+     * {@code files} with the problem's included files for {@code language} added, replacing any of the same
+     * name. Every submission gets them, a contestant's as well as the package's own.
+     */
+    public static List<SourceFile> addTo(Problem problem, Language language, Languages installed,
+            List<SourceFile> files) throws IOException {
+        List<ProgramFiles.Entry> included = forLanguage(problem, language, installed);
+        if (included.isEmpty()) {
+            return files;
+        }
+        Map<String, SourceFile> byName = new LinkedHashMap<>();
+        files.forEach(f -> byName.put(f.name(), f));
+        for (ProgramFiles.Entry e : included) {
+            PackagePrograms.read(e).ifPresent(f -> byName.put(f.name(), f));
+        }
+        return new ArrayList<>(byName.values());
     }
 
     /** The files to add to a submission in {@code language}, by their names in the submission's folder. */

@@ -125,7 +125,7 @@ public final class ProblemImporter {
                 continue;
             }
             try {
-                Optional<Submission> submission = PackagePrograms.load(problem, s, judge.languages());
+                Optional<Submission> submission = PackagePrograms.load(s, judge.languages());
                 if (submission.isEmpty()) {
                     log.warn("problem {}: no installed language for {}", problem.shortName(), s.displayName());
                     continue;

@@ -47,7 +47,7 @@ public final class PackageVerifier {
             String expected = s.expected().map(Verdict::name).orElse(s.folder());
             Optional<Submission> submission;
             try {
-                submission = PackagePrograms.load(problem, s, judge.languages());
+                submission = PackagePrograms.load(s, judge.languages());
             } catch (IOException e) {
                 rows.add(new Row(s, expected, Optional.empty(), "cannot read: " + e.getMessage()));
                 continue;
