@@ -51,6 +51,7 @@ public final class VerifyCommand {
                 out.printf("problem %s (%s): time limit %d ms, memory %d MiB, %d test cases%n", problem.shortName(),
                         problem.name(), problem.timeLimitMs(),
                         problem.memoryLimitMib(), problem.testCases().size());
+                problem.warnings().forEach(w -> out.println("warning: " + w));
                 List<PackageVerifier.Row> rows = new PackageVerifier(judge).verify(problem);
                 out.print(PackageVerifier.table(rows));
                 long bad = rows.stream().filter(r -> !r.matches()).count();

@@ -40,7 +40,7 @@ public final class PackageArchive {
         Path dest = destDir.toRealPath();
         long total = 0;
         int count = 0;
-        try (ZipFile zip = new ZipFile(zipFile.toFile())) {
+        try (ZipFile zip = new ZipFile(zipFile.toFile(), namesCharset(zipFile))) {
             Enumeration<? extends ZipEntry> entries = zip.entries();
             while (entries.hasMoreElements()) {
                 ZipEntry entry = entries.nextElement();
@@ -77,6 +77,29 @@ public final class PackageArchive {
             throw new ProblemPackageException(problem, zipFile, "not a valid zip: " + e.getMessage());
         }
         return packageRoot(dest);
+    }
+
+    /**
+     * How the zip's entry names are written. The zip format says UTF-8 when an entry says so and IBM437
+     * otherwise; most tools write UTF-8 either way, so UTF-8 is tried first, and a zip whose names are not
+     * UTF-8 (made on Windows in a local code page) is read as IBM437, which takes any byte: odd names, but never
+     * a refused package.
+     */
+    private static java.nio.charset.Charset namesCharset(Path zipFile) throws IOException {
+        try (ZipFile zip = new ZipFile(zipFile.toFile(), java.nio.charset.StandardCharsets.UTF_8)) {
+            for (Enumeration<? extends ZipEntry> e = zip.entries(); e.hasMoreElements(); ) {
+                e.nextElement();
+            }
+            return java.nio.charset.StandardCharsets.UTF_8;
+        } catch (IllegalArgumentException | java.util.zip.ZipException e) {
+            // Java reports a name that is not UTF-8 either way ("invalid CEN header (bad entry name)")
+            java.nio.charset.Charset ibm437 = java.nio.charset.Charset.forName("IBM437");
+            try (ZipFile zip = new ZipFile(zipFile.toFile(), ibm437)) {
+                return ibm437;
+            } catch (java.util.zip.ZipException notAZip) {
+                return java.nio.charset.StandardCharsets.UTF_8; // reported when the zip is read for real
+            }
+        }
     }
 
     /**

@@ -310,8 +310,8 @@ public final class ProblemPackage {
     }
 
     /**
-     * Each file or folder directly in {@code dir} is one program. A folder holding only files, some of them
-     * headers or build/run scripts, is a single program laid out flat (a legacy habit), not several.
+     * Each file or folder directly in {@code dir} is one program, READMEs and notes aside. A folder holding only
+     * files, some of them headers or build/run scripts, is a single program laid out flat (a legacy habit).
      * Visualizers ({@code input_visualizer/}, {@code output_visualizer/}) are never read: they do not judge.
      */
     private List<Program> programs(String dir) throws ProblemPackageException {
@@ -319,7 +319,7 @@ public final class ProblemPackage {
         if (!Files.isDirectory(folder)) {
             return List.of();
         }
-        List<Path> entries = children(folder);
+        List<Path> entries = children(folder).stream().filter(p -> !isDocument(p)).toList();
         if (!entries.isEmpty() && entries.stream().noneMatch(Files::isDirectory) && entries.size() > 1
                 && entries.stream().anyMatch(p -> p.getFileName().toString().matches("(?i).*\\.(h|hpp)$|build|run"))) {
             return List.of(new Program(dir, checkedProgram(folder)));
@@ -329,6 +329,13 @@ public final class ProblemPackage {
             out.add(new Program(dir + "/" + entry.getFileName(), checkedProgram(entry)));
         }
         return out;
+    }
+
+    /** A README or notes beside the programs of a folder: for people, not a program to run. */
+    private static boolean isDocument(Path p) {
+        String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
+        return Files.isRegularFile(p) && (name.startsWith("readme") || name.endsWith(".md") || name.endsWith(".txt")
+                || name.endsWith(".pdf"));
     }
 
     /**
@@ -395,10 +402,19 @@ public final class ProblemPackage {
         return program;
     }
 
-    /** The files of a program given as a file or a folder, subfolders and headers included. */
+    /**
+     * The files of a program given as a file or a folder, subfolders and headers included; files over 4 MiB
+     * are data, not sources (the judge does not compile them either).
+     */
     static List<Path> sourceFiles(Path program) throws ProblemPackageException {
         try {
-            return ProgramFiles.of(program).stream().map(ProgramFiles.Entry::path).toList();
+            var out = new ArrayList<Path>();
+            for (ProgramFiles.Entry e : ProgramFiles.of(program)) {
+                if (Files.size(e.path()) <= 4 << 20) {
+                    out.add(e.path());
+                }
+            }
+            return out;
         } catch (IOException e) {
             throw new ProblemPackageException("?", program, "cannot list", e);
         }

@@ -33,6 +33,22 @@ class PackageArchiveNamesTest {
         assertFalse(Files.exists(tmp.resolve("x.txt")));
     }
 
+    @Test
+    void namesThatAreNotUtf8AreReadAsTheZipFormatsCodePage() throws Exception {
+        Path zip = tmp.resolve("latin1.zip");
+        try (var out = new ZipOutputStream(Files.newOutputStream(zip), java.nio.charset.StandardCharsets.ISO_8859_1)) {
+            for (String name : new String[] {"p/problem.yaml", "p/submissions/accepted/s\u00f3.py"}) {
+                out.putNextEntry(new ZipEntry(name));
+                out.write("x\n".getBytes(StandardCharsets.UTF_8));
+                out.closeEntry();
+            }
+        }
+        Path root = PackageArchive.extract(zip, tmp.resolve("out"));
+        assertTrue(Files.isRegularFile(root.resolve("problem.yaml")));
+        // 0xF3 (Latin-1 \u00f3) is \u2264 in IBM437: an odd name, but the entry is there
+        assertTrue(Files.isRegularFile(root.resolve("submissions/accepted/s\u2264.py")));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"../evil.txt", "/abs/evil.txt", "p/../../evil.txt", "p/a/../../../evil.txt", "../"})
     void pathTraversalIsStillRefused(String name) throws Exception {
