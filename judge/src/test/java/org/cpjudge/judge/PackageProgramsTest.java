@@ -112,8 +112,8 @@ class PackageProgramsTest {
         assertTrue(validator.language().compileArgv(validator.files()).stream().noneMatch(a -> a.endsWith(".h")),
                 "headers are shipped, not compiled");
         Compilation input = TestJudge.get().compileValidator(problem, problem.inputValidators().get(0));
-        assertEquals(List.of("README.md", "src/bounds.h", "src/validate.cpp"),
-                input.files().stream().map(SourceFile::name).toList());
+        assertEquals(List.of("README.md", "include/bounds.h", "src/validate.cpp"),
+                input.files().stream().map(SourceFile::name).toList(), "two folders: their paths are kept");
         JudgeResult wrong = judge(problem, "wrong_answer/n.py");
         assertEquals(Verdict.WA, wrong.verdict());
         assertTrue(wrong.testcases().stream().anyMatch(t -> t.message().contains("is not a multiple of 3")),

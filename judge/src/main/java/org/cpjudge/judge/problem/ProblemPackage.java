@@ -319,7 +319,7 @@ public final class ProblemPackage {
         if (!Files.isDirectory(folder)) {
             return List.of();
         }
-        List<Path> entries = children(folder).stream().filter(p -> !isDocument(p)).toList();
+        List<Path> entries = children(folder).stream().filter(p -> !ProgramFiles.isDocument(p)).toList();
         if (!entries.isEmpty() && entries.stream().noneMatch(Files::isDirectory) && entries.size() > 1
                 && entries.stream().anyMatch(p -> p.getFileName().toString().matches("(?i).*\\.(h|hpp)$|build|run"))) {
             return List.of(new Program(dir, checkedProgram(folder)));
@@ -329,13 +329,6 @@ public final class ProblemPackage {
             out.add(new Program(dir + "/" + entry.getFileName(), checkedProgram(entry)));
         }
         return out;
-    }
-
-    /** A README or notes beside the programs of a folder: for people, not a program to run. */
-    private static boolean isDocument(Path p) {
-        String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
-        return Files.isRegularFile(p) && (name.startsWith("readme") || name.endsWith(".md") || name.endsWith(".txt")
-                || name.endsWith(".pdf"));
     }
 
     /**

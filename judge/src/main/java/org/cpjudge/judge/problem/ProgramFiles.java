@@ -15,8 +15,8 @@ import java.util.stream.Stream;
  * is treated as a folder holding only it. A folder's files may sit in subfolders ({@code checker/validate.cpp}
  * beside {@code checker/validate.h}); they are named relative to the folder, with {@code /} between folders.
  *
- * <p>A folder holding nothing but one folder is that folder: {@code output_validator/checker/} is the program
- * when it is all {@code output_validator/} holds. Names beginning with a dot are left out (the format says
+ * <p>A folder holding nothing but one folder (and perhaps a README) is that folder:
+ * {@code output_validator/checker/} is the program when it is all {@code output_validator/} holds. Names beginning with a dot are left out (the format says
  * to behave as if they were not there: {@code .gitignore}, editor files).
  */
 public final class ProgramFiles {
@@ -53,6 +53,13 @@ public final class ProgramFiles {
         return under(top);
     }
 
+    /** A README or notes beside programs: for people, neither a program nor part of one's layout. */
+    public static boolean isDocument(Path p) {
+        String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
+        return Files.isRegularFile(p) && (name.startsWith("readme") || name.endsWith(".md") || name.endsWith(".txt")
+                || name.endsWith(".pdf"));
+    }
+
     /** Every regular file under {@code root}, named relative to it, sorted by name. */
     public static List<Entry> under(Path root) throws IOException {
         var out = new ArrayList<Entry>();
@@ -74,7 +81,7 @@ public final class ProgramFiles {
 
     private static List<Path> visible(Path dir) throws IOException {
         try (Stream<Path> list = Files.list(dir)) {
-            return list.filter(p -> !p.getFileName().toString().startsWith(".")).toList();
+            return list.filter(p -> !p.getFileName().toString().startsWith(".") && !isDocument(p)).toList();
         }
     }
 

@@ -1,6 +1,6 @@
 #include <iostream>
 #include <string>
-#include "bounds.h"
+#include "../include/bounds.h"
 
 int main() {
     std::string line, rest;
