@@ -35,14 +35,25 @@ public final class Compiler {
         this.cacheDir = Files.createDirectories(cacheDir);
     }
 
-    /** What is being built: the files, the command that builds them (none: nothing to run) and how it runs. */
+    public Compilation compile(Language language, List<SourceFile> files, long timeLimitSeconds)
+            throws IOException, InterruptedException {
+        return build(new InLanguage(language, files), files, language, timeLimitSeconds);
+    }
+
+    /** Builds a program given as {@code build}/{@code run} scripts (see {@link BuildScripts}). */
+    public Compilation compileScripts(List<SourceFile> files, long timeLimitSeconds)
+            throws IOException, InterruptedException {
+        return build(new ByScripts(files), files, null, timeLimitSeconds);
+    }
+
+    /** How one kind of program is built: its cache key, its build command, what it must leave, its result. */
     private interface Recipe {
         String key();
 
-        /** The build argv, or null when there is nothing to run; {@code boxDir} holds the files. */
+        /** The build argv, or null when nothing is run; {@code boxDir} already holds the files. */
         List<String> buildArgv(Path boxDir) throws IOException;
 
-        /** Checks the built folder and says why it is no program, or null when it is one. */
+        /** Why the built folder is no program, or null when it is one. */
         String check(Path built) throws IOException;
 
         Compilation compiled(Path programDir, String output) throws IOException;
@@ -50,64 +61,59 @@ public final class Compiler {
         Compilation failed(boolean judgeError, String output);
     }
 
-    public Compilation compile(Language language, List<SourceFile> files, long timeLimitSeconds)
-            throws IOException, InterruptedException {
-        return build(new Recipe() {
-            public String key() {
-                return Compiler.key(language, files);
-            }
+    /** Sources in a language, compiled by its compiler (or, for a script language, just checked). */
+    private record InLanguage(Language language, List<SourceFile> files) implements Recipe {
+        public String key() {
+            return Compiler.key(language, files);
+        }
 
-            public List<String> buildArgv(Path boxDir) {
-                return language.isCompiled() ? language.compileArgv(files) : null;
-            }
+        public List<String> buildArgv(Path boxDir) {
+            return language.isCompiled() ? language.compileArgv(files) : null;
+        }
 
-            public String check(Path built) {
-                return null;
-            }
+        public String check(Path built) {
+            return null;
+        }
 
-            public Compilation compiled(Path programDir, String output) {
-                return new Compilation(true, false, programDir, output, language, files);
-            }
+        public Compilation compiled(Path programDir, String output) {
+            return new Compilation(true, false, programDir, output, language, files);
+        }
 
-            public Compilation failed(boolean judgeError, String output) {
-                return new Compilation(false, judgeError, null, output, language, files);
-            }
-        }, files, language, timeLimitSeconds);
+        public Compilation failed(boolean judgeError, String output) {
+            return new Compilation(false, judgeError, null, output, language, files);
+        }
     }
 
-    /** Builds a program given as {@code build}/{@code run} scripts (see {@link BuildScripts}). */
-    public Compilation compileScripts(List<SourceFile> files, long timeLimitSeconds)
-            throws IOException, InterruptedException {
-        return build(new Recipe() {
-            public String key() {
-                return "build-run-" + hash(BUILD_RUN_PROTOCOL, files);
-            }
+    /** A Kattis build/run program: {@code build} runs if present, and a {@code run} file must be there after. */
+    private record ByScripts(List<SourceFile> files) implements Recipe {
+        public String key() {
+            return "build-run-" + hash(BUILD_RUN_PROTOCOL, files);
+        }
 
-            public List<String> buildArgv(Path boxDir) throws IOException {
-                Path build = boxDir.resolve(BuildScripts.BUILD);
-                BuildScripts.makeExecutable(build);
-                BuildScripts.makeExecutable(boxDir.resolve(BuildScripts.RUN));
-                return Files.isRegularFile(build, LinkOption.NOFOLLOW_LINKS) ? BuildScripts.argv(build) : null;
-            }
+        public List<String> buildArgv(Path boxDir) throws IOException {
+            Path build = boxDir.resolve(BuildScripts.BUILD);
+            BuildScripts.makeExecutable(build);
+            BuildScripts.makeExecutable(boxDir.resolve(BuildScripts.RUN));
+            return Files.isRegularFile(build, LinkOption.NOFOLLOW_LINKS) ? BuildScripts.argv(build) : null;
+        }
 
-            public String check(Path built) throws IOException {
-                Path run = built.resolve(BuildScripts.RUN);
-                if (!Files.isRegularFile(run, LinkOption.NOFOLLOW_LINKS)) {
-                    return "no 'run' file after build (it must be a regular file, not a link)";
-                }
-                BuildScripts.makeExecutable(run);
-                return null;
+        public String check(Path built) throws IOException {
+            Path run = built.resolve(BuildScripts.RUN);
+            if (!Files.isRegularFile(run, LinkOption.NOFOLLOW_LINKS)) {
+                return "no 'run' file after build (it must be a regular file, not a link)";
             }
+            BuildScripts.makeExecutable(run);
+            return null;
+        }
 
-            public Compilation compiled(Path programDir, String output) throws IOException {
-                return new Compilation(true, false, programDir, output, null, files,
-                        BuildScripts.argv(programDir.resolve(BuildScripts.RUN)));
-            }
+        public Compilation compiled(Path programDir, String output) throws IOException {
+            return new Compilation(true, false, programDir, output, null, files,
+                    BuildScripts.argv(programDir.resolve(BuildScripts.RUN)));
+        }
 
-            public Compilation failed(boolean judgeError, String output) {
-                return new Compilation(false, judgeError, null, output, null, files, List.of());
-            }
-        }, files, null, timeLimitSeconds);
+        public Compilation failed(boolean judgeError, String output) {
+            return new Compilation(false, judgeError, null, output, null, files, List.of());
+        }
     }
 
     private Compilation build(Recipe recipe, List<SourceFile> files, Language language, long timeLimitSeconds)

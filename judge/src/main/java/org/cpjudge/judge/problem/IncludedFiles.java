@@ -51,6 +51,9 @@ public final class IncludedFiles {
     /** The files to add to a submission in {@code language}, by their names in the submission's folder. */
     public static List<ProgramFiles.Entry> forLanguage(Problem problem, Language language, Languages installed)
             throws IOException {
+        if (problem.root() == null) {
+            return List.of();
+        }
         Optional<Path> dir = folderFor(problem.root().resolve("include"), problem.format() != Problem.Format.LEGACY,
                 language, installed);
         if (dir.isEmpty()) {
