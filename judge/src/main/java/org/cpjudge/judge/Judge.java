@@ -13,6 +13,7 @@ import org.cpjudge.judge.checker.CheckResult;
 import org.cpjudge.judge.checker.Checker;
 import org.cpjudge.judge.checker.DefaultChecker;
 import org.cpjudge.judge.checker.ProgramChecker;
+import org.cpjudge.judge.problem.IncludedFiles;
 import org.cpjudge.judge.problem.Problem;
 import org.cpjudge.judge.problem.Program;
 import org.cpjudge.judge.problem.TestCase;
@@ -116,19 +117,29 @@ public final class Judge {
 
     private JudgeResult judgeIn(Path dir, Problem problem, Submission submission, JudgeListener listener,
             StopRule stop) throws IOException, InterruptedException {
-        var language = languages.byId(submission.languageId());
-        if (language.isEmpty()) {
-            // the API took the submission because some worker offers the language; this one lacks it
-            return JudgeResult.judgeError("language " + submission.languageId() + " is not installed on this worker");
-        }
         long codeBytes = submission.files().stream()
                 .mapToLong(f -> f.content().getBytes(java.nio.charset.StandardCharsets.UTF_8).length).sum();
         if (codeBytes > problem.limits().codeKib() * 1024) {
+            // the format checks the code limit before included files are added
             return JudgeResult.compileError("the submission is " + (codeBytes + 1023) / 1024
                     + " KiB, over the problem's code limit of " + problem.limits().codeKib() + " KiB");
         }
-        listener.compiling();
-        Compilation program = compiler.compile(language.get(), submission.files(), problem.limits().compileTimeS());
+        Compilation program;
+        if (submission.languageId().equals(BuildScripts.LANGUAGE_ID)) {
+            // a package's own program that brings its build/run scripts (the API never takes such)
+            listener.compiling();
+            program = compiler.compileScripts(submission.files(), problem.limits().compileTimeS());
+        } else {
+            var language = languages.byId(submission.languageId());
+            if (language.isEmpty()) {
+                // the API took the submission because some worker offers the language; this one lacks it
+                return JudgeResult.judgeError("language " + submission.languageId()
+                        + " is not installed on this worker");
+            }
+            listener.compiling();
+            List<SourceFile> files = IncludedFiles.addTo(problem, language.get(), languages, submission.files());
+            program = compiler.compile(language.get(), files, problem.limits().compileTimeS());
+        }
         if (program.judgeError()) {
             return JudgeResult.judgeError(program.output());
         }
@@ -231,10 +242,13 @@ public final class Judge {
             throws IOException, InterruptedException, ValidatorException {
         var source = PackagePrograms.load(program, languages);
         if (source.isEmpty()) {
-            throw new ValidatorException(program.name() + ": no installed language for its files");
+            throw new ValidatorException(program.name() + ": no installed language for its files"
+                    + " and no build or run script");
         }
-        Language language = languages.byId(source.get().languageId()).orElseThrow();
-        Compilation c = compiler.compile(language, source.get().files(), Math.max(60, problem.limits().compileTimeS()));
+        long seconds = Math.max(60, problem.limits().compileTimeS());
+        Compilation c = source.get().languageId().equals(BuildScripts.LANGUAGE_ID)
+                ? compiler.compileScripts(source.get().files(), seconds)
+                : compiler.compile(languages.byId(source.get().languageId()).orElseThrow(), source.get().files(), seconds);
         if (!c.ok()) {
             throw new ValidatorException(program.name() + " does not compile: " + c.output());
         }

@@ -5,18 +5,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.cpjudge.judge.problem.Program;
+import org.cpjudge.judge.problem.ProgramFiles;
 import org.cpjudge.judge.problem.ReferenceSubmission;
 
 /**
- * Turns a program shipped in a package (one file, or a folder of files) into a submission: its files and the
- * language most of its sources are in.
+ * Turns a program shipped in a package (one file, or a folder of files, subfolders included) into a
+ * submission: its files and the language most of its sources are in, or {@link BuildScripts#LANGUAGE_ID}
+ * when it brings {@code build}/{@code run} scripts. Headers travel with the sources but do not vote.
+ * ({@code include/} files join a submission when it is judged: see {@link Judge}.)
  */
 public final class PackagePrograms {
 
@@ -25,6 +26,7 @@ public final class PackagePrograms {
     private PackagePrograms() {
     }
 
+    /** A validator (or another program of the package that is not a submission). */
     public static Optional<Submission> load(Program program, Languages languages) throws IOException {
         return load(program.path(), languages);
     }
@@ -33,25 +35,45 @@ public final class PackagePrograms {
         return load(submission.path(), languages);
     }
 
-    /** Empty when no installed language takes its files. */
+    /** Empty when no installed language takes its files and it has no build/run scripts. */
     public static Optional<Submission> load(Path path, Languages languages) throws IOException {
         var files = new ArrayList<SourceFile>();
-        List<Path> paths;
-        if (Files.isDirectory(path)) {
-            try (var list = Files.list(path)) {
-                paths = list.filter(Files::isRegularFile).sorted(Comparator.comparing(Path::toString)).toList();
-            }
-        } else {
-            paths = List.of(path);
-        }
-        for (Path p : paths) {
-            if (Files.size(p) <= MAX_FILE_BYTES) {
-                files.add(new SourceFile(p.getFileName().toString(), new String(Files.readAllBytes(p), StandardCharsets.UTF_8)));
+        var sources = new ArrayList<SourceFile>();
+        for (ProgramFiles.Entry e : ProgramFiles.of(path)) {
+            Optional<SourceFile> file = read(e);
+            if (file.isPresent()) {
+                files.add(file.get());
+                if (!e.isHeader()) {
+                    sources.add(file.get());
+                }
             }
         }
-        Map<Language, Long> votes = files.stream().map(f -> languages.forFileName(f.name()))
-                .flatMap(Optional::stream).collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
-        return votes.entrySet().stream().max(Map.Entry.comparingByValue())
-                .map(e -> new Submission(e.getKey().id(), files));
+        if (files.isEmpty()) {
+            return Optional.empty();
+        }
+        if (BuildScripts.isScripted(files)) {
+            return Optional.of(new Submission(BuildScripts.LANGUAGE_ID, files));
+        }
+        // Votes in the order languages are installed, so that a tie goes to the one listed first.
+        Map<Language, Integer> votes = new LinkedHashMap<>();
+        languages.installed().forEach(l -> votes.put(l, 0));
+        for (SourceFile f : sources) {
+            languages.forFileName(f.baseName()).ifPresent(l -> votes.merge(l, 1, Integer::sum));
+        }
+        Language best = null;
+        for (var vote : votes.entrySet()) {
+            if (vote.getValue() > 0 && (best == null || vote.getValue() > votes.get(best))) {
+                best = vote.getKey();
+            }
+        }
+        return best == null ? Optional.empty() : Optional.of(new Submission(best.id(), files));
+    }
+
+    /** The file as a source file; empty when it is too large to be one. */
+    public static Optional<SourceFile> read(ProgramFiles.Entry e) throws IOException {
+        if (Files.size(e.path()) > MAX_FILE_BYTES) {
+            return Optional.empty();
+        }
+        return Optional.of(new SourceFile(e.name(), new String(Files.readAllBytes(e.path()), StandardCharsets.UTF_8)));
     }
 }

@@ -517,10 +517,14 @@ public final class ProblemPackage {
 
     // ---- programs
 
+    /**
+     * 2023-07 on: {@code output_validator/} is one program (a file or a folder, sources possibly in a subfolder).
+     * Legacy: {@code output_validators/} holds programs, of which we run one.
+     */
     private Optional<Program> outputValidator() throws ProblemPackageException {
         Path modern = root.resolve("output_validator");
         if (Files.isDirectory(modern)) {
-            return Optional.of(new Program("output_validator", inside(modern)));
+            return Optional.of(new Program("output_validator", checkedProgram(modern)));
         }
         List<Program> legacy = programs("output_validators");
         if (legacy.size() > 1) {
@@ -529,33 +533,43 @@ public final class ProblemPackage {
         return legacy.stream().findFirst();
     }
 
+    /** {@code input_validators/} (legacy's deprecated name {@code input_format_validators/} too). */
     private List<Program> inputValidators() throws ProblemPackageException {
         var out = new ArrayList<Program>();
-        for (String dir : List.of("input_validators", "input_validator")) {
+        for (String dir : List.of("input_validators", "input_validator", "input_format_validators")) {
             out.addAll(programs(dir));
         }
         return out;
     }
 
-    /** Each file or folder directly in {@code dir} is one program (a folder holding only files is one too). */
+    /**
+     * Each file or folder directly in {@code dir} is one program, READMEs and notes aside. A folder holding only
+     * files, some of them headers or build/run scripts, is a single program laid out flat (a legacy habit).
+     * Visualizers ({@code input_visualizer/}, {@code output_visualizer/}) are never read: they do not judge.
+     */
     private List<Program> programs(String dir) throws ProblemPackageException {
         Path folder = root.resolve(dir);
         if (!Files.isDirectory(folder)) {
             return List.of();
         }
-        List<Path> entries = children(folder);
+        List<Path> entries = children(folder).stream().filter(p -> !ProgramFiles.isDocument(p)).toList();
         if (!entries.isEmpty() && entries.stream().noneMatch(Files::isDirectory) && entries.size() > 1
                 && entries.stream().anyMatch(p -> p.getFileName().toString().matches("(?i).*\\.(h|hpp)$|build|run"))) {
-            // A folder of sources with headers or a build script is a single program, not several.
-            return List.of(new Program(dir, inside(folder)));
+            return List.of(new Program(dir, checkedProgram(folder)));
         }
         var out = new ArrayList<Program>();
         for (Path entry : entries) {
-            out.add(new Program(dir + "/" + entry.getFileName(), inside(entry)));
+            out.add(new Program(dir + "/" + entry.getFileName(), checkedProgram(entry)));
         }
         return out;
     }
 
+    /**
+     * Every file or folder in {@code submissions/<folder>/}. A strange name is the submission's problem, never
+     * the package's: spaces, {@code #} and backslashes are characters of the name and it is judged as it is; a
+     * name beginning with a dash (which a compiler would take for an option, and which the format says to
+     * ignore) and a submission with a file leading outside the package are skipped with a warning.
+     */
     private List<ReferenceSubmission> submissions() throws ProblemPackageException {
         Path dir = root.resolve("submissions");
         var out = new ArrayList<ReferenceSubmission>();
@@ -567,20 +581,66 @@ public final class ProblemPackage {
                 continue; // submissions.yaml and stray files
             }
             for (Path submission : children(folder)) {
-                out.add(new ReferenceSubmission(folder.getFileName().toString(), submission.getFileName().toString(),
-                        inside(submission)));
+                var ref = new ReferenceSubmission(folder.getFileName().toString(), submission.getFileName().toString(),
+                        submission);
+                String why = unusable(submission);
+                if (why != null) {
+                    warnings.add("submission " + ref.displayName() + " skipped: " + why);
+                    continue;
+                }
+                out.add(ref);
             }
         }
         return out;
     }
 
-    /** The source files of a program given as a file or a folder (not descending into subfolders). */
-    static List<Path> sourceFiles(Path program) throws ProblemPackageException {
-        if (!Files.isDirectory(program)) {
-            return List.of(program);
+    /** Why a reference submission cannot be judged at all, or null when it can. */
+    private String unusable(Path submission) {
+        String name = submission.getFileName().toString();
+        if (name.startsWith("-")) {
+            return "its name begins with a dash";
         }
-        try (var stream = Files.list(program)) {
-            return stream.filter(Files::isRegularFile).sorted().toList();
+        try {
+            for (ProgramFiles.Entry e : ProgramFiles.of(submission)) {
+                if (e.name().startsWith("-") || e.name().contains("/-")) {
+                    return "file " + e.name() + " begins with a dash";
+                }
+                if (!e.path().toRealPath().startsWith(realRoot)) {
+                    return "file " + e.name() + " leads outside the package";
+                }
+            }
+        } catch (IOException e) {
+            return "cannot be read: " + e.getMessage();
+        }
+        return null;
+    }
+
+    /** {@code program}, after checking that none of its files leads outside the package. */
+    private Path checkedProgram(Path program) throws ProblemPackageException {
+        inside(program);
+        try {
+            for (ProgramFiles.Entry e : ProgramFiles.of(program)) {
+                inside(e.path());
+            }
+        } catch (IOException e) {
+            throw fail(program, "cannot be read: " + e.getMessage());
+        }
+        return program;
+    }
+
+    /**
+     * The files of a program given as a file or a folder, subfolders and headers included; files over 4 MiB
+     * are data, not sources (the judge does not compile them either).
+     */
+    static List<Path> sourceFiles(Path program) throws ProblemPackageException {
+        try {
+            var out = new ArrayList<Path>();
+            for (ProgramFiles.Entry e : ProgramFiles.of(program)) {
+                if (Files.size(e.path()) <= 4 << 20) {
+                    out.add(e.path());
+                }
+            }
+            return out;
         } catch (IOException e) {
             throw new ProblemPackageException("?", program, "cannot list", e);
         }

@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.cpjudge.judge.BuildScripts;
 import org.cpjudge.judge.Judge;
 import org.cpjudge.judge.JudgeListener;
 import org.cpjudge.judge.JudgeResult;
 import org.cpjudge.judge.PackagePrograms;
 import org.cpjudge.judge.Submission;
 import org.cpjudge.judge.TestCaseResult;
+import org.cpjudge.judge.problem.KattisLanguages;
 import org.cpjudge.judge.problem.Problem;
 import org.cpjudge.judge.problem.ReferenceSubmission;
 import org.cpjudge.judge.problem.SubmissionRules.Expectation;
@@ -102,10 +104,12 @@ public final class PackageVerifier {
     /** The submission's files in the language submissions.yaml gives it, else the one its files are in. */
     private Optional<Submission> load(ReferenceSubmission s, Expectation expectation) throws IOException {
         Optional<Submission> found = PackagePrograms.load(s, judge.languages());
-        if (expectation.language().isEmpty() || found.isEmpty()) {
+        if (expectation.language().isEmpty() || found.isEmpty()
+                || found.get().languageId().equals(BuildScripts.LANGUAGE_ID)) {
             return found;
         }
-        return judge.languages().byId(expectation.language().get())
+        // submissions.yaml names the language by its Kattis code
+        return KattisLanguages.forCode(expectation.language().get(), judge.languages())
                 .map(l -> new Submission(l.id(), found.get().files()));
     }
 

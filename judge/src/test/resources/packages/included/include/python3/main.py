@@ -1,0 +1,4 @@
+from solution import solve
+
+a, b = map(int, input().split())
+print(solve(a, b))

@@ -1,0 +1,1 @@
+#error "the submission's own solve.h must be replaced by the problem's"

@@ -1,0 +1,2 @@
+def answer(a, b):
+    return a + b
