@@ -200,6 +200,35 @@ class KattisFormatsTest {
     }
 
     @Test
+    void domjudgeAnnotationsAndTimelimitFileAreRead() throws Exception {
+        Problem p = load("annotated");
+        assertEquals(1500, p.timeLimitMs()); // .timelimit, in seconds
+        List<PackageVerifier.Row> rows = new PackageVerifier(TestJudge.get()).verify(p);
+        PackageVerifier.Row spin = rows.stream().filter(r -> r.submission().name().equals("spin_on_long.py"))
+                .findFirst().orElseThrow();
+        assertEquals(Outcome.MATCH, spin.outcome(), PackageVerifier.table(rows));
+        assertEquals("verdict TLE (@EXPECTED_RESULTS@)", spin.expected());
+        // the annotation is what is expected: a wrong one is a mismatch, whatever the folder
+        Path root = tmp.resolve("annotated");
+        HostFiles.copyTree(PACKAGES.resolve("annotated"), root);
+        Files.writeString(root.resolve("submissions/mixed/spin_on_long.py"), Files.readString(
+                root.resolve("submissions/mixed/spin_on_long.py")).replace("TIMELIMIT", "CORRECT"));
+        Problem changed = new ProblemImporter(TestJudge.get()).importPackage(root);
+        assertEquals(Outcome.MISMATCH, new PackageVerifier(TestJudge.get()).verify(changed).stream()
+                .filter(r -> r.submission().name().equals("spin_on_long.py")).findFirst().orElseThrow().outcome());
+    }
+
+    @Test
+    void submitAnswerProblemsAreRefusedClearly() throws Exception {
+        Path root = tmp.resolve("hello");
+        HostFiles.copyTree(PACKAGES.resolve("hello"), root);
+        Files.writeString(root.resolve("problem.yaml"), "problem_format_version: 2025-09\nname: Answers\n"
+                + "type: submit-answer\n");
+        var e = assertThrows(ProblemPackageException.class, () -> ProblemPackage.load(root));
+        assertTrue(e.getMessage().contains("submit-answer"), e.getMessage());
+    }
+
+    @Test
     void anUnknownFormatVersionIsRefused() throws Exception {
         Path root = tmp.resolve("hello");
         HostFiles.copyTree(PACKAGES.resolve("hello"), root);

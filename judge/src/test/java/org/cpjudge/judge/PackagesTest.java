@@ -40,7 +40,7 @@ class PackagesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"hello", "floaty", "factor", "sumto", "guess", "subtasks", "computed", "multipass",
-            "kattislib", "modern", "legacyscore"})
+            "kattislib", "modern", "legacyscore", "annotated"})
     void everySubmissionGetsTheVerdictItsFolderNames(String name) throws Exception {
         Problem problem = load(name);
         List<PackageVerifier.Row> rows = new PackageVerifier(TestJudge.get()).verify(problem);

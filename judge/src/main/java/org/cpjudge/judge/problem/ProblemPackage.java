@@ -77,6 +77,9 @@ public final class ProblemPackage {
         boolean interactive = types.contains("interactive") || validationWords.contains("interactive");
         boolean multiPass = types.contains("multi-pass") || validationWords.contains("multi-pass");
         boolean scoring = types.contains("scoring") || validationWords.contains("score");
+        if (types.contains("submit-answer")) {
+            throw fail(yamlFile, "submit-answer problems (answers instead of programs) are not supported");
+        }
 
         Limits limits = limits(yaml, yamlFile);
         Optional<Program> outputValidator = outputValidator();

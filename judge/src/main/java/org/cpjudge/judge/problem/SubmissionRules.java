@@ -71,11 +71,17 @@ public final class SubmissionRules {
      * @param message    a text some test case's judge message must contain
      */
     public record Rule(Optional<Glob> tests, Set<Verdict> permitted, Set<Verdict> required,
-            Optional<ScoreRange> score, Optional<String> message, TimeLimitUse timeLimitUse) {
+            Optional<ScoreRange> score, Optional<String> message, TimeLimitUse timeLimitUse,
+            Optional<Set<Verdict>> finalVerdict) {
 
         public Rule {
             permitted = Set.copyOf(permitted);
             required = Set.copyOf(required);
+        }
+
+        public Rule(Optional<Glob> tests, Set<Verdict> permitted, Set<Verdict> required, Optional<ScoreRange> score,
+                Optional<String> message, TimeLimitUse timeLimitUse) {
+            this(tests, permitted, required, score, message, timeLimitUse, Optional.empty());
         }
 
         static Rule of(Set<Verdict> permitted, Set<Verdict> required) {
@@ -102,6 +108,9 @@ public final class SubmissionRules {
 
         /** "AC,WA; at least one WA" and the like, for people. */
         public String describe() {
+            if (finalVerdict.isPresent()) {
+                return "verdict " + names(finalVerdict.get()) + " (@EXPECTED_RESULTS@)";
+            }
             var out = new StringBuilder(names(permitted));
             if (!required.isEmpty() && !required.equals(permitted)) {
                 out.append(" with ").append(names(required));
@@ -123,10 +132,25 @@ public final class SubmissionRules {
     }
 
     /** What applies to one submission: its rules, and the language and entry point the package gives it. */
-    public record Expectation(List<Rule> rules, Optional<String> language, Optional<String> entrypoint) {
+    public record Expectation(List<Rule> rules, Optional<String> language, Optional<String> entrypoint,
+            boolean startsWithFolderRule) {
 
         public Expectation {
             rules = List.copyOf(rules);
+        }
+
+        /**
+         * DOMjudge's annotation in a source file, {@code @EXPECTED_RESULTS@: CORRECT, TIMELIMIT}: the
+         * submission's verdict must be one of those, whatever folder it sits in. It replaces the folder's rule
+         * (DOMjudge packages keep annotated submissions in folders such as {@code mixed/}); submissions.yaml's
+         * rules still hold.
+         */
+        public Expectation withDomjudgeResults(Set<Verdict> verdicts) {
+            var rules = new ArrayList<Rule>();
+            rules.add(new Rule(Optional.empty(), union(ANY, EnumSet.of(Verdict.CE)), Set.of(), Optional.empty(),
+                    Optional.empty(), TimeLimitUse.NONE, Optional.of(verdicts)));
+            this.rules.stream().skip(startsWithFolderRule ? 1 : 0).forEach(rules::add);
+            return new Expectation(rules, language, entrypoint, false);
         }
 
         /** Whether some rule says what to expect (an unknown folder without submissions.yaml says nothing). */
@@ -274,7 +298,7 @@ public final class SubmissionRules {
                 }
             }
         }
-        return new Expectation(rules, language, entrypoint);
+        return new Expectation(rules, language, entrypoint, folderRule != null);
     }
 
     private static final Set<String> SUBMISSION_KEYS = Set.of("language", "entrypoint", "authors", "author",
@@ -373,6 +397,28 @@ public final class SubmissionRules {
             throw new IllegalArgumentException(where + ": expected a map of settings");
         }
         return (Map<String, Object>) m;
+    }
+
+    /** The verdicts DOMjudge's {@code @EXPECTED_RESULTS@:} line in a source names, if it has one. */
+    public static Optional<Set<Verdict>> domjudgeExpectedResults(String source) {
+        var m = Pattern.compile("@EXPECTED_RESULTS@:?\\s*([A-Za-z_, -]+)").matcher(source);
+        if (!m.find()) {
+            return Optional.empty();
+        }
+        var out = EnumSet.noneOf(Verdict.class);
+        for (String word : m.group(1).split("[,\\s]+")) {
+            switch (word.strip().toUpperCase(Locale.ROOT)) {
+                case "CORRECT" -> out.add(Verdict.AC);
+                case "WRONG-ANSWER", "WRONG_ANSWER", "NO-OUTPUT", "NO_OUTPUT" -> out.add(Verdict.WA);
+                case "TIMELIMIT" -> out.add(Verdict.TLE);
+                case "RUN-ERROR", "RUN_ERROR" -> out.addAll(EnumSet.of(Verdict.RTE, Verdict.MLE));
+                case "OUTPUT-LIMIT", "OUTPUT_LIMIT" -> out.add(Verdict.OLE);
+                case "MEMORY-LIMIT", "MEMORY_LIMIT" -> out.add(Verdict.MLE);
+                case "COMPILER-ERROR", "COMPILER_ERROR" -> out.add(Verdict.CE);
+                default -> { }
+            }
+        }
+        return out.isEmpty() ? Optional.empty() : Optional.of(out);
     }
 
     private static <T extends Enum<T>> Set<T> union(Set<T> a, Set<T> b) {

@@ -14,6 +14,7 @@ import org.cpjudge.judge.TestCaseResult;
 import org.cpjudge.judge.problem.KattisLanguages;
 import org.cpjudge.judge.problem.Problem;
 import org.cpjudge.judge.problem.ReferenceSubmission;
+import org.cpjudge.judge.problem.SubmissionRules;
 import org.cpjudge.judge.problem.SubmissionRules.Expectation;
 
 /**
@@ -72,14 +73,18 @@ public final class PackageVerifier {
     }
 
     private Row verify(Problem problem, ReferenceSubmission s) {
-        Expectation expectation = problem.submissionRules().forSubmission(s.displayName());
+        Expectation declared = problem.submissionRules().forSubmission(s.displayName());
         long limit = problem.timeLimitMs();
         Optional<Submission> submission;
         try {
-            submission = load(s, expectation);
+            submission = load(s, declared);
         } catch (IOException e) {
-            return new Row(s, expectation, Optional.empty(), limit, Outcome.MISMATCH, "cannot read: " + e.getMessage());
+            return new Row(s, declared, Optional.empty(), limit, Outcome.MISMATCH, "cannot read: " + e.getMessage());
         }
+        Expectation expectation = submission.flatMap(sub -> sub.files().stream()
+                        .map(f -> SubmissionRules.domjudgeExpectedResults(f.content()))
+                        .flatMap(Optional::stream).findFirst())
+                .map(declared::withDomjudgeResults).orElse(declared);
         if (submission.isEmpty()) {
             String why = expectation.language().map(l -> "language " + l + " is not installed here")
                     .orElse("no installed language takes its files");

@@ -34,6 +34,10 @@ final class RuleCheck {
     }
 
     private static Optional<String> failure(Rule rule, JudgeResult got) {
+        if (rule.finalVerdict().isPresent()) {
+            return rule.finalVerdict().get().contains(got.verdict()) ? Optional.empty()
+                    : Optional.of("got " + got.verdict() + ", not " + rule.describe());
+        }
         List<Verdict> verdicts = got.verdict() == Verdict.CE ? List.of(Verdict.CE)
                 : got.testcases().stream().filter(t -> rule.covers(t.name())).map(TestCaseResult::verdict).toList();
         for (TestCaseResult t : got.testcases()) {
@@ -79,6 +83,11 @@ final class RuleCheck {
     static boolean settled(Expectation expectation, List<TestCaseResult> soFar) {
         boolean allKept = true;
         for (Rule rule : expectation.rules()) {
+            if (rule.finalVerdict().isPresent()) {
+                // the verdict is the first failure's: judging may stop there, as a contest's does
+                allKept &= soFar.stream().anyMatch(t -> t.verdict() != org.cpjudge.judge.Verdict.AC);
+                continue;
+            }
             boolean broken = soFar.stream().anyMatch(t -> rule.covers(t.name())
                     && !rule.permitted().contains(t.verdict()));
             if (broken) {
