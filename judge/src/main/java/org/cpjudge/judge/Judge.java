@@ -109,13 +109,18 @@ public final class Judge {
             return JudgeResult.compileError(program.output());
         }
         Checker checker;
+        TestlibInteraction interaction = null;
         try {
             checker = checker(problem);
+            if (problem.interactor().isPresent()) {
+                interaction = new TestlibInteraction(box, runner, compileValidator(problem, problem.interactor().get()),
+                        checker);
+            }
         } catch (ValidatorException e) {
             return new JudgeResult(Verdict.JE, null, 0, 0, List.of(), program.output() + "\n" + e.getMessage());
         }
         listener.running();
-        TestCaseRunner tests = new TestCaseRunner(runner, checker, problem, program);
+        TestCaseRunner tests = new TestCaseRunner(runner, checker, problem, program, interaction);
         var results = new ArrayList<TestCaseResult>();
         int i = 0;
         for (TestCase test : problem.testCases()) {
@@ -172,7 +177,12 @@ public final class Judge {
             throw new ValidatorException(program.name() + ": no installed language for its files");
         }
         Language language = languages.byId(source.get().languageId()).orElseThrow();
-        Compilation c = compiler.compile(language, source.get().files(), Math.max(60, problem.limits().compileTimeS()));
+        var files = new ArrayList<>(source.get().files());
+        for (Path companion : program.companions()) {
+            // headers such as Polygon's files/testlib.h, compiled beside the program though kept elsewhere
+            files.add(new SourceFile(companion.getFileName().toString(), Files.readString(companion)));
+        }
+        Compilation c = compiler.compile(language, files, Math.max(60, problem.limits().compileTimeS()));
         if (!c.ok()) {
             throw new ValidatorException(program.name() + " does not compile: " + c.output());
         }

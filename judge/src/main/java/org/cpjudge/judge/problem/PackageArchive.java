@@ -75,9 +75,12 @@ public final class PackageArchive {
         return packageRoot(dest);
     }
 
-    /** The folder holding problem.yaml: the extraction folder itself or its single top folder. */
+    /**
+     * The folder holding problem.yaml (Kattis) or problem.xml (Polygon): the extraction folder itself or its
+     * single top folder.
+     */
     private static Path packageRoot(Path dest) throws IOException {
-        if (Files.exists(dest.resolve("problem.yaml"))) {
+        if (Files.exists(dest.resolve("problem.yaml")) || Files.exists(dest.resolve("problem.xml"))) {
             return dest;
         }
         try (var list = Files.list(dest)) {

@@ -23,6 +23,9 @@ import java.util.Optional;
  * @param statementDir       {@code problem_statement/} or {@code statement/}, kept for the API
  * @param interactionSamples {@code .interaction} files of samples, for the statement
  * @param warnings           what was odd but not fatal
+ * @param interactor         a Polygon interactor (testlib's {@code interactor input output answer}, talking with
+ *                           the submission), whose output then goes to the output validator; empty for Kattis
+ *                           packages, where the output validator itself interacts
  */
 public record Problem(
         String shortName,
@@ -40,7 +43,8 @@ public record Problem(
         List<ReferenceSubmission> submissions,
         Optional<Path> statementDir,
         List<Path> interactionSamples,
-        List<String> warnings) {
+        List<String> warnings,
+        Optional<Program> interactor) {
 
     public Problem {
         inputValidators = List.copyOf(inputValidators);
@@ -49,7 +53,18 @@ public record Problem(
         warnings = List.copyOf(warnings);
     }
 
-    public enum Format { LEGACY, V2023_07 }
+    /** A Kattis problem: no separate interactor. */
+    public Problem(String shortName, String name, Path root, Format format, boolean interactive, boolean scoring,
+            boolean multiPass, Limits limits, TestGroup data, Optional<Program> outputValidator,
+            CheckerProtocol checkerProtocol, List<Program> inputValidators, List<ReferenceSubmission> submissions,
+            Optional<Path> statementDir, List<Path> interactionSamples, List<String> warnings) {
+        this(shortName, name, root, format, interactive, scoring, multiPass, limits, data, outputValidator,
+                checkerProtocol, inputValidators, submissions, statementDir, interactionSamples, warnings,
+                Optional.empty());
+    }
+
+    /** The Kattis editions, and Polygon's problem.xml. */
+    public enum Format { LEGACY, V2023_07, POLYGON }
 
     /** Kattis' protocol (exit 42/43, feedback dir) or testlib's (checker input output answer, exit 0/1/2/3/7). */
     public enum CheckerProtocol { KATTIS, TESTLIB }
@@ -94,6 +109,6 @@ public record Problem(
     public Problem withTimeLimitMs(long ms) {
         return new Problem(shortName, name, root, format, interactive, scoring, multiPass, limits.withTimeLimitMs(ms),
                 data, outputValidator, checkerProtocol, inputValidators, submissions, statementDir,
-                interactionSamples, warnings);
+                interactionSamples, warnings, interactor);
     }
 }

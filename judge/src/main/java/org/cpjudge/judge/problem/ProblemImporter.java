@@ -56,20 +56,20 @@ public final class ProblemImporter {
 
     private void checkOutputValidator(Problem problem) throws ProblemPackageException, IOException,
             InterruptedException {
-        if (problem.outputValidator().isEmpty()) {
-            return;
-        }
-        Program validator = problem.outputValidator().get();
-        try {
-            judge.compileValidator(problem, validator);
-        } catch (Judge.ValidatorException e) {
-            throw new ProblemPackageException(problem.name(), problem.root().relativize(validator.path()),
-                    e.getMessage());
+        // a Polygon interactor is a validator too: it must compile
+        for (Program validator : java.util.stream.Stream.concat(problem.outputValidator().stream(),
+                problem.interactor().stream()).toList()) {
+            try {
+                judge.compileValidator(problem, validator);
+            } catch (Judge.ValidatorException e) {
+                throw new ProblemPackageException(problem.name(), problem.root().relativize(validator.path()),
+                        e.getMessage());
+            }
         }
     }
 
     /**
-     * Every input validator must accept (exit 42) every test input. Validators in formats we cannot run
+     * Every input validator must accept (exit 42; testlib's exit 0) every test input. Validators in formats we cannot run
      * (.viva, .ctd) are skipped with a warning.
      */
     private void runInputValidators(Problem problem, List<String> warnings)
@@ -107,7 +107,9 @@ public final class ProblemImporter {
             if (r.outcome() == SandboxResult.Outcome.INTERNAL_ERROR) {
                 throw new IOException("sandbox failed: " + r.message());
             }
-            if (r.outcome() != SandboxResult.Outcome.EXITED || r.exitCode() != INPUT_VALIDATOR_ACCEPT) {
+            // Kattis' validators accept with exit 42, testlib's (Polygon's) with 0
+            int accept = program.protocol() == Problem.CheckerProtocol.TESTLIB ? 0 : INPUT_VALIDATOR_ACCEPT;
+            if (r.outcome() != SandboxResult.Outcome.EXITED || r.exitCode() != accept) {
                 throw new ProblemPackageException(problem.name(), problem.root().relativize(test.input()),
                         "rejected by input validator " + program.name() + ": "
                                 + HostFiles.readText(log, 4096).strip());
