@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.cpjudge.judge.checker.CheckResult;
 import org.cpjudge.judge.checker.Checker;
 import org.cpjudge.judge.problem.Problem;
@@ -26,7 +28,8 @@ import org.cpjudge.sandbox.SandboxResult.Outcome;
  * a judge error), 4 (dirt), 8 (unexpected end of file) the submission's fault too, 7 points. Who is to blame when
  * both sides fail follows the one rule of {@link Interaction#decide}: the interactor's WA counts when it ended
  * first, unless the submission ran over its CPU time; else the submission's own failure counts; only when the
- * run got through both does the checker speak.
+ * run got through both does the checker speak. Who ended first is seen by {@link PipeRelay}s carrying the two
+ * directions of the conversation, not guessed from the boxes' clocks.
  */
 final class TestlibInteraction {
 
@@ -35,6 +38,7 @@ final class TestlibInteraction {
     private static final int MAX_MESSAGE = 64 * 1024;
     private static final int MAX_OUTPUT = 256 << 20;
     private static final int SIGPIPE = 13;
+    private static final long RELAY_GRACE_SECONDS = 5;
 
     private final Box box;
     private final SubmissionRunner runner;
@@ -50,39 +54,40 @@ final class TestlibInteraction {
 
     TestCaseResult run(Compilation submission, Problem problem, TestCase test, Path dir)
             throws IOException, InterruptedException {
-        Path toSubmission = Interaction.fifo(dir.resolve("to-submission"));
+        Path fromSubmission = Interaction.fifo(dir.resolve("from-submission"));
         Path toInteractor = Interaction.fifo(dir.resolve("to-interactor"));
+        Path fromInteractor = Interaction.fifo(dir.resolve("from-interactor"));
+        Path toSubmission = Interaction.fifo(dir.resolve("to-submission"));
         Path boxDir = prepareBox(test, SubmissionRunner.freshDir(dir, "interactor"));
         Path interactorErr = dir.resolve("interactor.err");
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        // as in Interaction: each side's end is its start plus the wall time the sandbox measured
-        AtomicLong submissionStart = new AtomicLong();
-        AtomicLong interactorStart = new AtomicLong();
+        Path subDir = SubmissionRunner.freshDir(dir, "submission");
+        List<String> argv = new ArrayList<>(interactor.runArgv(INTERACTOR_MEMORY_MIB));
+        argv.addAll(List.of("input", "output", "answer"));
+        ExecutorService pool = Executors.newFixedThreadPool(4);
         RunOutcome s;
         SandboxResult i;
+        long submissionEnded;
+        long interactorEnded;
+        List<Path> fifos = List.of(fromSubmission, toInteractor, fromInteractor, toSubmission);
         try {
-            Path subDir = SubmissionRunner.freshDir(dir, "submission");
-            Future<RunOutcome> sub = pool.submit(() -> {
-                submissionStart.set(System.nanoTime());
-                return runner.run(submission, problem, subDir, toSubmission, toInteractor,
-                        dir.resolve("submission.err"), test.args());
-            });
-            List<String> argv = new ArrayList<>(interactor.runArgv(INTERACTOR_MEMORY_MIB));
-            argv.addAll(List.of("input", "output", "answer"));
-            Future<SandboxResult> inter = pool.submit(() -> {
-                interactorStart.set(System.nanoTime());
-                return box.run(new Box.Run(argv, boxDir, toInteractor, toSubmission, interactorErr,
-                        interactor.language(), Box.toolLimits(INTERACTOR_SECONDS, INTERACTOR_MEMORY_MIB)));
-            });
+            Future<RunOutcome> sub = pool.submit(() -> runner.run(submission, problem, subDir, toSubmission,
+                    fromSubmission, dir.resolve("submission.err"), test.args()));
+            Future<SandboxResult> inter = pool.submit(() -> box.run(new Box.Run(argv, boxDir, toInteractor,
+                    fromInteractor, interactorErr, interactor.language(),
+                    Box.toolLimits(INTERACTOR_SECONDS, INTERACTOR_MEMORY_MIB))));
+            Future<Long> submissionSide = pool.submit(new PipeRelay(fromSubmission, toInteractor));
+            Future<Long> interactorSide = pool.submit(new PipeRelay(fromInteractor, toSubmission));
             s = Interaction.get(sub);
             i = Interaction.get(inter);
+            submissionEnded = ended(submissionSide, fromSubmission, toInteractor);
+            interactorEnded = ended(interactorSide, fromInteractor, toSubmission);
         } finally {
+            // a relay blocked opening a FIFO does not hear an interrupt; opening the FIFOs lets any such go
+            fifos.forEach(PipeRelay::release);
             pool.shutdownNow();
         }
-        long submissionEnd = submissionStart.get() + s.wallTimeMs() * 1_000_000;
-        long interactorEnd = interactorStart.get() + i.wallTimeMs() * 1_000_000;
         CheckResult said = interactorSaid(i, HostFiles.readText(interactorErr, MAX_MESSAGE).strip());
-        Interaction.Result decided = Interaction.decide(s, said, interactorEnd < submissionEnd);
+        Interaction.Result decided = Interaction.decide(s, said, interactorEnded < submissionEnded);
         if (decided.verdict() != Verdict.AC) {
             return new TestCaseResult(test.name(), decided.verdict(), s.timeMs(), s.memoryKb(), null,
                     decided.message());
@@ -93,6 +98,25 @@ final class TestlibInteraction {
         CheckResult check = checker.check(test, output, SubmissionRunner.freshDir(dir, "check"));
         return new TestCaseResult(test.name(), check.verdict(), s.timeMs(), s.memoryKb(), check.score(),
                 check.message());
+    }
+
+    /**
+     * When a side ended, by its relay; both boxes have finished, so a relay still waiting is one whose box never
+     * opened its end (a sandbox failure, judged by that run's own result): it is let go.
+     */
+    private static long ended(Future<Long> relay, Path from, Path to) throws IOException, InterruptedException {
+        for (int attempt = 0; attempt < 2; attempt++) {
+            try {
+                return relay.get(RELAY_GRACE_SECONDS, TimeUnit.SECONDS);
+            } catch (TimeoutException e) {
+                PipeRelay.release(from);
+                PipeRelay.release(to);
+            } catch (ExecutionException e) {
+                return PipeRelay.READER_LEFT_FIRST; // the FIFO went away under it: no end to tell
+            }
+        }
+        relay.cancel(true);
+        return PipeRelay.READER_LEFT_FIRST;
     }
 
     /** The interactor's verdict by testlib's exit codes; AC means "ask the checker". */
