@@ -180,7 +180,8 @@ public final class Judge {
         var files = new ArrayList<>(source.get().files());
         for (Path companion : program.companions()) {
             // headers such as Polygon's files/testlib.h, compiled beside the program though kept elsewhere
-            files.add(new SourceFile(companion.getFileName().toString(), Files.readString(companion)));
+            files.add(new SourceFile(companion.getFileName().toString(),
+                    new String(Files.readAllBytes(companion), java.nio.charset.StandardCharsets.UTF_8)));
         }
         Compilation c = compiler.compile(language, files, Math.max(60, problem.limits().compileTimeS()));
         if (!c.ok()) {

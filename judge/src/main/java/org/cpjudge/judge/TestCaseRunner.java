@@ -22,11 +22,7 @@ final class TestCaseRunner {
     private final Compilation program;
     private final TestlibInteraction testlibInteraction;
 
-    TestCaseRunner(SubmissionRunner runner, Checker checker, Problem problem, Compilation program) {
-        this(runner, checker, problem, program, null);
-    }
-
-    /** With {@code testlibInteraction} (a Polygon interactor), interactive runs go through it instead. */
+    /** With {@code testlibInteraction} (a Polygon interactor; else null), interactive runs go through it. */
     TestCaseRunner(SubmissionRunner runner, Checker checker, Problem problem, Compilation program,
             TestlibInteraction testlibInteraction) {
         this.runner = runner;
