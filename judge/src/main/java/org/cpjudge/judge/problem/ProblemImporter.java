@@ -43,6 +43,7 @@ public final class ProblemImporter {
     public Problem importPackage(Path root) throws ProblemPackageException, IOException, InterruptedException {
         Problem problem = ProblemPackage.load(root);
         checkOutputValidator(problem);
+        checkInteractor(problem);
         List<String> warnings = new ArrayList<>(problem.warnings());
         runInputValidators(problem, warnings);
         if (!problem.limits().timeLimitExplicit()) {
@@ -56,21 +57,35 @@ public final class ProblemImporter {
 
     private void checkOutputValidator(Problem problem) throws ProblemPackageException, IOException,
             InterruptedException {
-        // a Polygon interactor is a validator too: it must compile
-        for (Program validator : java.util.stream.Stream.concat(problem.outputValidator().stream(),
-                problem.interactor().stream()).toList()) {
-            try {
-                judge.compileValidator(problem, validator);
-            } catch (Judge.ValidatorException e) {
-                throw new ProblemPackageException(problem.name(), problem.root().relativize(validator.path()),
-                        e.getMessage());
-            }
+        if (problem.outputValidator().isEmpty()) {
+            return;
+        }
+        Program validator = problem.outputValidator().get();
+        try {
+            judge.compileValidator(problem, validator);
+        } catch (Judge.ValidatorException e) {
+            throw new ProblemPackageException(problem.name(), problem.root().relativize(validator.path()),
+                    e.getMessage());
+        }
+    }
+
+    /** A Polygon interactor is a validator too: it must compile. */
+    private void checkInteractor(Problem problem) throws ProblemPackageException, IOException, InterruptedException {
+        if (problem.interactor().isEmpty()) {
+            return;
+        }
+        Program interactor = problem.interactor().get();
+        try {
+            judge.compileValidator(problem, interactor);
+        } catch (Judge.ValidatorException e) {
+            throw new ProblemPackageException(problem.name(), problem.root().relativize(interactor.path()),
+                    e.getMessage());
         }
     }
 
     /**
-     * Every input validator must accept (exit 42; testlib's exit 0) every test input. Validators in formats we cannot run
-     * (.viva, .ctd) are skipped with a warning.
+     * Every input validator must accept (exit 42; a testlib one exit 0) every test input. Validators in formats
+     * we cannot run (.viva, .ctd) are skipped with a warning.
      */
     private void runInputValidators(Problem problem, List<String> warnings)
             throws ProblemPackageException, IOException, InterruptedException {

@@ -198,7 +198,8 @@ public final class PolygonPackage {
     }
 
     private String pattern(Element testset, String element, Path xmlFile) throws ProblemPackageException {
-        String p = text(testset, element).orElseThrow(() -> fail(xmlFile, "the testset tests has no <" + element + ">"));
+        String p = text(testset, element)
+                .orElseThrow(() -> fail(xmlFile, "the testset tests has no <" + element + ">"));
         if (!PATH_PATTERN.matcher(p).matches() || p.startsWith("/") || p.contains("..")) {
             throw fail(xmlFile, element + " " + p + " is not a path with one %d in the package");
         }
