@@ -88,7 +88,8 @@ final class Interaction {
         return new Result(verdict, sub.timeMs(), sub.memoryKb(), val.score(), message);
     }
 
-    private static <T> T get(Future<T> f) throws IOException, InterruptedException {
+    /** A run's result; a failure inside it comes out as the IOException it was. */
+    static <T> T get(Future<T> f) throws IOException, InterruptedException {
         try {
             return f.get();
         } catch (java.util.concurrent.ExecutionException e) {
@@ -99,7 +100,8 @@ final class Interaction {
         }
     }
 
-    private static Path fifo(Path path) throws IOException, InterruptedException {
+    /** A new FIFO only the judge (and the boxes it hands it to) can open. */
+    static Path fifo(Path path) throws IOException, InterruptedException {
         Process p = new ProcessBuilder("mkfifo", "-m", "600", path.toString()).redirectErrorStream(true).start();
         if (p.waitFor() != 0) {
             throw new IOException("mkfifo failed: " + new String(p.getInputStream().readAllBytes()));

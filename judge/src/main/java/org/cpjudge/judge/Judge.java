@@ -147,13 +147,18 @@ public final class Judge {
             return JudgeResult.compileError(program.output());
         }
         Checker checker;
+        TestlibInteraction interaction = null;
         try {
             checker = checker(problem);
+            if (problem.interactor().isPresent()) {
+                interaction = new TestlibInteraction(box, runner, compileValidator(problem, problem.interactor().get()),
+                        checker);
+            }
         } catch (ValidatorException e) {
             return new JudgeResult(Verdict.JE, null, 0, 0, List.of(), program.output() + "\n" + e.getMessage());
         }
         listener.running();
-        var run = new Run(new TestCaseRunner(runner, checker, problem, program), dir, problem, stop);
+        var run = new Run(new TestCaseRunner(runner, checker, problem, program, interaction), dir, problem, stop);
         run.group(problem.data());
         return summarize(problem, run.results, program.output());
     }
@@ -246,9 +251,15 @@ public final class Judge {
                     + " and no build or run script");
         }
         long seconds = Math.max(60, problem.limits().compileTimeS());
+        var files = new ArrayList<>(source.get().files());
+        for (Path companion : program.companions()) {
+            // headers such as Polygon's files/testlib.h, compiled beside the program though kept elsewhere
+            files.add(new SourceFile(companion.getFileName().toString(),
+                    new String(Files.readAllBytes(companion), java.nio.charset.StandardCharsets.UTF_8)));
+        }
         Compilation c = source.get().languageId().equals(BuildScripts.LANGUAGE_ID)
-                ? compiler.compileScripts(source.get().files(), seconds)
-                : compiler.compile(languages.byId(source.get().languageId()).orElseThrow(), source.get().files(), seconds);
+                ? compiler.compileScripts(files, seconds)
+                : compiler.compile(languages.byId(source.get().languageId()).orElseThrow(), files, seconds);
         if (!c.ok()) {
             throw new ValidatorException(program.name() + " does not compile: " + c.output());
         }

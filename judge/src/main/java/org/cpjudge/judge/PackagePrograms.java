@@ -31,8 +31,14 @@ public final class PackagePrograms {
         return load(program.path(), languages);
     }
 
+    /** A reference submission, in the language its package names for it (Polygon's source type) when installed. */
     public static Optional<Submission> load(ReferenceSubmission submission, Languages languages) throws IOException {
-        return load(submission.path(), languages);
+        Optional<Submission> found = load(submission.path(), languages);
+        Optional<Language> named = submission.languageId().flatMap(languages::byId);
+        if (found.isPresent() && named.isPresent() && !found.get().languageId().equals(BuildScripts.LANGUAGE_ID)) {
+            return Optional.of(new Submission(named.get().id(), found.get().files()));
+        }
+        return found;
     }
 
     /** Empty when no installed language takes its files and it has no build/run scripts. */

@@ -20,15 +20,22 @@ final class TestCaseRunner {
     private final Checker checker;
     private final Problem problem;
     private final Compilation program;
+    private final TestlibInteraction testlibInteraction;
 
-    TestCaseRunner(SubmissionRunner runner, Checker checker, Problem problem, Compilation program) {
+    /** With {@code testlibInteraction} (a Polygon interactor; else null), interactive runs go through it. */
+    TestCaseRunner(SubmissionRunner runner, Checker checker, Problem problem, Compilation program,
+            TestlibInteraction testlibInteraction) {
         this.runner = runner;
         this.checker = checker;
         this.problem = problem;
         this.program = program;
+        this.testlibInteraction = testlibInteraction;
     }
 
     TestCaseResult run(TestCase test, Path dir) throws IOException, InterruptedException {
+        if (testlibInteraction != null) {
+            return testlibInteraction.run(program, problem, test, dir);
+        }
         if (problem.interactive() || problem.multiPass()) {
             if (!(checker instanceof ProgramChecker validator)) {
                 return new TestCaseResult(test.name(), Verdict.JE, 0, 0, null, "no output validator");

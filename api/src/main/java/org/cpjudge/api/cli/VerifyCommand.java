@@ -27,10 +27,6 @@ public final class VerifyCommand {
     private VerifyCommand() {
     }
 
-    private static String formatName(Problem.Format format) {
-        return format == Problem.Format.LEGACY ? "legacy" : format.name().substring(1).replace('_', '-');
-    }
-
     public static int run(List<String> args, PrintStream out, PrintStream err) {
         Path dir = null;
         Path work = null;
@@ -54,7 +50,7 @@ public final class VerifyCommand {
                 Judge judge = new Judge(sandbox, Languages.detect(), work);
                 Problem problem = new ProblemImporter(judge).importPackage(dir);
                 out.printf("problem %s (%s, %s format): time limit %d ms%s, memory %d MiB, %d test cases%n",
-                        problem.shortName(), problem.name(), formatName(problem.format()),
+                        problem.shortName(), problem.name(), problem.format().label(),
                         problem.timeLimitMs(), problem.limits().timeLimitExplicit() ? "" : " (computed)",
                         problem.memoryLimitMib(), problem.testCases().size());
                 for (String warning : problem.warnings()) {

@@ -116,16 +116,8 @@ public final class ProblemRoutes {
         if (problem.multiPass()) {
             type.add("multi-pass");
         }
-        return toJson(imported.stored()).put("format", formatName(problem.format())).put("type", type)
+        return toJson(imported.stored()).put("format", problem.format().label()).put("type", type)
                 .put("credits", credits).put("warnings", new JsonArray(problem.warnings()));
-    }
-
-    private static String formatName(Problem.Format format) {
-        return switch (format) {
-            case LEGACY -> "legacy";
-            case V2023_07 -> "2023-07";
-            case V2025_09 -> "2025-09";
-        };
     }
 
     private static JsonObject toJson(StoredProblem p) {

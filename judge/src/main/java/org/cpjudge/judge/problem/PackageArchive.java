@@ -122,9 +122,12 @@ public final class PackageArchive {
         return target.equals(dest) ? null : target; // "./" and the like name the package folder itself
     }
 
-    /** The folder holding problem.yaml: the extraction folder itself or its single top folder. */
+    /**
+     * The folder holding problem.yaml (Kattis) or problem.xml (Polygon): the extraction folder itself or its
+     * single top folder.
+     */
     private static Path packageRoot(Path dest) throws IOException {
-        if (Files.exists(dest.resolve("problem.yaml"))) {
+        if (Files.exists(dest.resolve("problem.yaml")) || Files.exists(dest.resolve("problem.xml"))) {
             return dest;
         }
         try (var list = Files.list(dest)) {

@@ -26,6 +26,9 @@ import java.util.Optional;
  * @param credits            who made the problem ({@code credits}, legacy {@code author})
  * @param submissionRules    what {@code submissions.yaml} and the folder names expect of each reference submission
  * @param warnings           what was odd but not fatal
+ * @param interactor         a Polygon interactor (testlib's {@code interactor input output answer}, talking with
+ *                           the submission), whose output then goes to the output validator; empty for Kattis
+ *                           packages, where the output validator itself interacts
  */
 public record Problem(
         String shortName,
@@ -46,7 +49,8 @@ public record Problem(
         List<Sample> samples,
         Credits credits,
         SubmissionRules submissionRules,
-        List<String> warnings) {
+        List<String> warnings,
+        Optional<Program> interactor) {
 
     public Problem {
         inputValidators = List.copyOf(inputValidators);
@@ -56,13 +60,34 @@ public record Problem(
         warnings = List.copyOf(warnings);
     }
 
-    /** The edition of the Kattis problem package format a package follows ({@code problem_format_version}). */
-    public enum Format {
-        LEGACY, V2023_07, V2025_09;
+    /** A Kattis problem: no separate interactor. */
+    public Problem(String shortName, String name, Path root, Format format, boolean interactive, boolean scoring,
+            boolean multiPass, Limits limits, TestGroup data, Optional<Program> outputValidator,
+            CheckerProtocol checkerProtocol, List<Program> inputValidators, List<ReferenceSubmission> submissions,
+            Optional<Path> statementDir, List<Path> interactionSamples, List<Sample> samples, Credits credits,
+            SubmissionRules submissionRules, List<String> warnings) {
+        this(shortName, name, root, format, interactive, scoring, multiPass, limits, data, outputValidator,
+                checkerProtocol, inputValidators, submissions, statementDir, interactionSamples, samples, credits,
+                submissionRules, warnings, Optional.empty());
+    }
 
-        /** 2023-07 and later: {@code type}, {@code time_multipliers}, {@code output_validator/}. */
+    /** The editions of the Kattis problem package format ({@code problem_format_version}), and Polygon's problem.xml. */
+    public enum Format {
+        LEGACY, V2023_07, V2025_09, POLYGON;
+
+        /** "legacy", "2023-07", "2025-09" (as problem_format_version writes them) or "polygon". */
+        public String label() {
+            return switch (this) {
+                case LEGACY -> "legacy";
+                case V2023_07 -> "2023-07";
+                case V2025_09 -> "2025-09";
+                case POLYGON -> "polygon";
+            };
+        }
+
+        /** Kattis 2023-07 and later: {@code type}, {@code time_multipliers}, {@code output_validator/}. */
         public boolean modern() {
-            return this != LEGACY;
+            return this == V2023_07 || this == V2025_09;
         }
     }
 
@@ -125,12 +150,12 @@ public record Problem(
         all.addAll(more);
         return new Problem(shortName, name, root, format, interactive, scoring, multiPass, limits, data,
                 outputValidator, checkerProtocol, inputValidators, submissions, statementDir, interactionSamples,
-                samples, credits, submissionRules, all);
+                samples, credits, submissionRules, all, interactor);
     }
 
     public Problem withTimeLimitMs(long ms) {
         return new Problem(shortName, name, root, format, interactive, scoring, multiPass, limits.withTimeLimitMs(ms),
                 data, outputValidator, checkerProtocol, inputValidators, submissions, statementDir,
-                interactionSamples, samples, credits, submissionRules, warnings);
+                interactionSamples, samples, credits, submissionRules, warnings, interactor);
     }
 }

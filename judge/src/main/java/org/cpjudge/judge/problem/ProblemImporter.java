@@ -49,6 +49,7 @@ public final class ProblemImporter {
     public Problem importPackage(Path root) throws ProblemPackageException, IOException, InterruptedException {
         Problem problem = ProblemPackage.load(root);
         checkOutputValidator(problem);
+        checkInteractor(problem);
         List<String> warnings = new ArrayList<>(problem.warnings());
         runInputValidators(problem, warnings);
         if (!problem.limits().timeLimitExplicit()) {
@@ -75,10 +76,25 @@ public final class ProblemImporter {
         }
     }
 
+    /** A Polygon interactor is a validator too: it must compile. */
+    private void checkInteractor(Problem problem) throws ProblemPackageException, IOException, InterruptedException {
+        if (problem.interactor().isEmpty()) {
+            return;
+        }
+        Program interactor = problem.interactor().get();
+        try {
+            judge.compileValidator(problem, interactor);
+        } catch (Judge.ValidatorException e) {
+            throw new ProblemPackageException(problem.name(), problem.root().relativize(interactor.path()),
+                    e.getMessage());
+        }
+    }
+
     /**
-     * Every input validator must accept every test input: exit 42 (Kattis), or 0 when the package's validators
-     * speak testlib. It gets the test case's {@code input_validator_args} and then its {@code args}. Validators in formats we cannot run
-     * (.viva, .ctd) are skipped with a warning.
+     * Every input validator must accept every test input: exit 42 (Kattis), or 0 when it speaks testlib (a
+     * Polygon validator, or a Kattis package's whose problem.yaml says {@code validator_protocol: testlib}). It
+     * gets the test case's {@code input_validator_args} and then its {@code args}. Validators in formats we
+     * cannot run (.viva, .ctd) are skipped with a warning.
      */
     private void runInputValidators(Problem problem, List<String> warnings)
             throws ProblemPackageException, IOException, InterruptedException {
@@ -117,7 +133,10 @@ public final class ProblemImporter {
             if (r.outcome() == SandboxResult.Outcome.INTERNAL_ERROR) {
                 throw new IOException("sandbox failed: " + r.message());
             }
-            int accept = problem.checkerProtocol() == Problem.CheckerProtocol.TESTLIB ? 0 : INPUT_VALIDATOR_ACCEPT;
+            // Kattis' validators accept with exit 42, testlib's (Polygon's, or as problem.yaml says) with 0
+            boolean testlib = program.protocol() == Problem.CheckerProtocol.TESTLIB
+                    || problem.checkerProtocol() == Problem.CheckerProtocol.TESTLIB;
+            int accept = testlib ? 0 : INPUT_VALIDATOR_ACCEPT;
             if (r.outcome() != SandboxResult.Outcome.EXITED || r.exitCode() != accept) {
                 throw new ProblemPackageException(problem.name(), problem.root().relativize(test.input()),
                         "rejected by input validator " + program.name() + ": "

@@ -52,7 +52,11 @@ public final class ProblemPackage {
         this.problemName = shortName;
     }
 
+    /** Reads the package in {@code root}: a Polygon one when it holds problem.xml and no problem.yaml. */
     public static Problem load(Path root) throws ProblemPackageException {
+        if (org.cpjudge.judge.problem.polygon.PolygonPackage.isPolygon(root)) {
+            return org.cpjudge.judge.problem.polygon.PolygonPackage.load(root);
+        }
         ProblemPackage pkg;
         try {
             pkg = new ProblemPackage(root);

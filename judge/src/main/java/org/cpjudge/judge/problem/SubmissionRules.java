@@ -72,7 +72,7 @@ public final class SubmissionRules {
      */
     public record Rule(Optional<Glob> tests, Set<Verdict> permitted, Set<Verdict> required,
             Optional<ScoreRange> score, Optional<String> message, TimeLimitUse timeLimitUse,
-            Optional<Set<Verdict>> finalVerdict) {
+            Optional<Set<Verdict>> finalVerdict, String finalVerdictSource) {
 
         public Rule {
             permitted = Set.copyOf(permitted);
@@ -81,7 +81,7 @@ public final class SubmissionRules {
 
         public Rule(Optional<Glob> tests, Set<Verdict> permitted, Set<Verdict> required, Optional<ScoreRange> score,
                 Optional<String> message, TimeLimitUse timeLimitUse) {
-            this(tests, permitted, required, score, message, timeLimitUse, Optional.empty());
+            this(tests, permitted, required, score, message, timeLimitUse, Optional.empty(), "");
         }
 
         static Rule of(Set<Verdict> permitted, Set<Verdict> required) {
@@ -109,7 +109,7 @@ public final class SubmissionRules {
         /** "AC,WA; at least one WA" and the like, for people. */
         public String describe() {
             if (finalVerdict.isPresent()) {
-                return "verdict " + names(finalVerdict.get()) + " (@EXPECTED_RESULTS@)";
+                return "verdict " + names(finalVerdict.get()) + finalVerdictSource;
             }
             var out = new StringBuilder(names(permitted));
             if (!required.isEmpty() && !required.equals(permitted)) {
@@ -146,9 +146,14 @@ public final class SubmissionRules {
          * rules still hold.
          */
         public Expectation withDomjudgeResults(Set<Verdict> verdicts) {
+            return withVerdicts(verdicts, " (@EXPECTED_RESULTS@)");
+        }
+
+        /** The judgement's verdict must be one of {@code verdicts}, in place of the folder's rule. */
+        Expectation withVerdicts(Set<Verdict> verdicts, String source) {
             var rules = new ArrayList<Rule>();
             rules.add(new Rule(Optional.empty(), union(ANY, EnumSet.of(Verdict.CE)), Set.of(), Optional.empty(),
-                    Optional.empty(), TimeLimitUse.NONE, Optional.of(verdicts)));
+                    Optional.empty(), TimeLimitUse.NONE, Optional.of(verdicts), source));
             this.rules.stream().skip(startsWithFolderRule ? 1 : 0).forEach(rules::add);
             return new Expectation(rules, language, entrypoint, false);
         }
@@ -216,17 +221,29 @@ public final class SubmissionRules {
     private record Entry(Glob submissions, Map<String, Object> settings) {
     }
 
-    public static final SubmissionRules DEFAULT = new SubmissionRules(Map.of(), List.of());
+    public static final SubmissionRules DEFAULT = new SubmissionRules(Map.of(), List.of(), Map.of());
+
+    /**
+     * Rules for packages that give each submission its verdict outright, as Polygon's tags do
+     * ({@code wrong-answer}, {@code time-limit-exceeded-or-accepted}, ...): submission path to the verdicts its
+     * judgement may end in.
+     */
+    public static SubmissionRules byVerdict(Map<String, Set<Verdict>> verdictsByPath) {
+        return new SubmissionRules(Map.of(), List.of(), verdictsByPath);
+    }
 
     /** The default rule of each folder, as 2025-09 lists them, after submissions.yaml's changes to them. */
     private final Map<String, Rule> folderDefaults;
     private final List<Entry> entries;
+    private final Map<String, Set<Verdict>> verdictsByPath;
 
-    private SubmissionRules(Map<String, Rule> folderOverrides, List<Entry> entries) {
+    private SubmissionRules(Map<String, Rule> folderOverrides, List<Entry> entries,
+            Map<String, Set<Verdict>> verdictsByPath) {
         var defaults = new LinkedHashMap<String, Rule>(folderDefaultsOfTheFormat());
         defaults.putAll(folderOverrides);
         this.folderDefaults = defaults;
         this.entries = List.copyOf(entries);
+        this.verdictsByPath = Map.copyOf(verdictsByPath);
     }
 
     private static Map<String, Rule> folderDefaultsOfTheFormat() {
@@ -265,7 +282,7 @@ public final class SubmissionRules {
                 entries.add(new Entry(Glob.of(key), settings));
             }
         }
-        var rules = new SubmissionRules(overrides, entries);
+        var rules = new SubmissionRules(overrides, entries, Map.of());
         rules.checkEntries();
         return rules;
     }
@@ -298,7 +315,9 @@ public final class SubmissionRules {
                 }
             }
         }
-        return new Expectation(rules, language, entrypoint, folderRule != null);
+        var expectation = new Expectation(rules, language, entrypoint, folderRule != null);
+        Set<Verdict> given = verdictsByPath.get(path);
+        return given == null ? expectation : expectation.withVerdicts(given, "");
     }
 
     private static final Set<String> SUBMISSION_KEYS = Set.of("language", "entrypoint", "authors", "author",

@@ -1,0 +1,2 @@
+// Thinks forever before its first query.
+int main() { volatile unsigned long long x = 0; for (;;) x++; }

@@ -1,0 +1,1 @@
+not even C++: a draft Polygon is told never to run
