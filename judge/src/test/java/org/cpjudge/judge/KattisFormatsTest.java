@@ -35,14 +35,11 @@ class KattisFormatsTest {
     Path tmp;
 
     private static Problem load(String name) throws Exception {
-        return new ProblemImporter(TestJudge.get()).importPackage(PACKAGES.resolve(name));
+        return PackagesTest.load(name);
     }
 
     private static JudgeResult judge(Problem problem, String submission) throws Exception {
-        var ref = problem.submissions().stream().filter(s -> s.displayName().equals(submission)).findFirst()
-                .orElseThrow();
-        return TestJudge.get().judge(problem, PackagePrograms.load(ref, TestJudge.get().languages()).orElseThrow(),
-                JudgeListener.NONE);
+        return PackagesTest.judge(problem, submission);
     }
 
     @Test

@@ -27,11 +27,12 @@ class PackagesTest {
     @TempDir
     Path tmp;
 
-    private static Problem load(String name) throws Exception {
+    static Problem load(String name) throws Exception {
         return new ProblemImporter(TestJudge.get()).importPackage(PACKAGES.resolve(name));
     }
 
-    private static JudgeResult judge(Problem problem, String submission) throws Exception {
+    /** The package's reference submission {@code submission} ("accepted/sum.c"), judged. */
+    static JudgeResult judge(Problem problem, String submission) throws Exception {
         var ref = problem.submissions().stream().filter(s -> s.displayName().equals(submission)).findFirst()
                 .orElseThrow();
         return TestJudge.get().judge(problem, PackagePrograms.load(ref, TestJudge.get().languages()).orElseThrow(),

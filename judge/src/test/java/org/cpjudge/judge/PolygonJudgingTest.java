@@ -13,6 +13,7 @@ import org.cpjudge.judge.problem.Problem;
 import org.cpjudge.judge.problem.ProblemImporter;
 import org.cpjudge.judge.problem.ReferenceSubmission;
 import org.cpjudge.judge.problem.polygon.PolygonTags;
+import org.cpjudge.judge.verify.PackageVerifier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -31,10 +32,7 @@ class PolygonJudgingTest {
 
     /** The solution as the package gives it: in the language its Polygon type names, when we have that one. */
     static Submission submission(ReferenceSubmission s) throws Exception {
-        Languages languages = TestJudge.get().languages();
-        Submission byFiles = PackagePrograms.load(s, languages).orElseThrow();
-        return s.languageId().filter(id -> languages.byId(id).isPresent())
-                .map(id -> new Submission(id, byFiles.files())).orElse(byFiles);
+        return PackagePrograms.load(s, TestJudge.get().languages()).orElseThrow();
     }
 
     private static Map<String, JudgeResult> judgeAll(Problem problem) throws Exception {
@@ -45,36 +43,16 @@ class PolygonJudgingTest {
         return results;
     }
 
-    /** Whether a verdict keeps the tag's promise: one of its verdicts, or anything but AC for rejected/failed. */
-    private static boolean keepsPromise(ReferenceSubmission s, Verdict got) {
-        if (PolygonTags.rejects(s.folder())) {
-            return got != Verdict.AC && got != Verdict.JE && got != Verdict.CE;
-        }
-        return s.allowed().contains(got);
-    }
-
     @ParameterizedTest
     @ValueSource(strings = {"polygon-sum", "polygon-subtasks", "polygon-guess"})
     void everySolutionGetsAVerdictItsTagAllows(String name) throws Exception {
         Problem problem = load(name);
-        Map<String, JudgeResult> results = judgeAll(problem);
-        var table = new StringBuilder("verify " + name + "\n");
-        List<String> wrong = new ArrayList<>();
-        for (ReferenceSubmission s : problem.submissions()) {
-            JudgeResult r = results.get(s.displayName());
-            boolean ok = keepsPromise(s, r.verdict());
-            table.append(String.format("%-48s %-12s %-4s %6d ms%s %s%n", s.displayName(),
-                    s.allowed().isEmpty() ? "not AC" : s.allowed().stream().map(Enum::name).sorted()
-                            .collect(Collectors.joining("|")),
-                    r.verdict(), r.timeMs(), r.score() != null ? " score " + r.score() : "", ok ? "ok" : "MISMATCH"));
-            if (!ok) {
-                wrong.add(s.displayName() + " got " + r.verdict() + ": " + r.compileOutput()
-                        + r.testcases().stream().map(t -> t.name() + " " + t.verdict() + " " + t.message()).toList());
-            }
-        }
-        System.out.println(table);
-        assertFalse(results.isEmpty());
-        assertTrue(wrong.isEmpty(), wrong + "\n" + table);
+        List<PackageVerifier.Row> rows = new PackageVerifier(TestJudge.get()).verify(problem);
+        String table = PackageVerifier.table(rows);
+        System.out.println("verify " + name + "\n" + table + PackageVerifier.summary(rows));
+        assertFalse(rows.isEmpty());
+        // do-not-run solutions are not listed; every other one must be judged here and keep its tag's promise
+        assertTrue(rows.stream().allMatch(PackageVerifier.Row::matches), table);
     }
 
     @Test
@@ -95,8 +73,9 @@ class PolygonJudgingTest {
         // The type matters: the same C++20 source taken as C++17 by its file name does not compile.
         ReferenceSubmission cpp20 = problem.submissions().stream()
                 .filter(s -> s.displayName().equals("accepted/sum20.cpp")).findFirst().orElseThrow();
-        Submission asCpp17 = PackagePrograms.load(cpp20, TestJudge.get().languages()).orElseThrow();
-        assertEquals("cpp", asCpp17.languageId());
+        Submission given = PackagePrograms.load(cpp20, TestJudge.get().languages()).orElseThrow();
+        assertEquals("cpp20", given.languageId(), "the package's type names the language");
+        Submission asCpp17 = new Submission("cpp", given.files());
         assertEquals(Verdict.CE, TestJudge.get().judge(problem, asCpp17, JudgeListener.NONE).verdict());
     }
 
