@@ -44,6 +44,22 @@ class ScorerSubtasksTest {
     }
 
     @Test
+    void aGroupThatRequiresAnotherScoresOnlyOnceThatOneIsPassedInFull() {
+        TestGroup sample = new TestGroup("sample", List.of(test("sample/1")), List.of(),
+                new Scoring(null, Aggregation.SUM, 1, 0, false));
+        TestGroup dependent = new TestGroup("secret/g", List.of(test("secret/g/1")), List.of(),
+                new Scoring(40.0, Aggregation.MIN, 1, 0, true, false, List.of("sample"), false));
+        TestGroup secret = new TestGroup("secret", List.of(), List.of(dependent), Scoring.DEFAULT);
+        TestGroup data = new TestGroup("", List.of(), List.of(sample, secret), Scoring.DEFAULT);
+        Map<String, TestCaseResult> results = new HashMap<>();
+        results.put("secret/g/1", new TestCaseResult("secret/g/1", Verdict.AC, 1, 1, null));
+        results.put("sample/1", new TestCaseResult("sample/1", Verdict.WA, 1, 1, null));
+        assertEquals(0, new Scorer(results, data).score(), 1e-9);
+        results.put("sample/1", new TestCaseResult("sample/1", Verdict.AC, 1, 1, null));
+        assertEquals(40, new Scorer(results, data).score(), 1e-9);
+    }
+
+    @Test
     void aSecretFolderWithoutGroupsHasNoSubtasks() {
         TestGroup secret = new TestGroup("secret", List.of(test("secret/1")), List.of(), Scoring.DEFAULT);
         TestGroup data = new TestGroup("", List.of(), List.of(secret), Scoring.DEFAULT);

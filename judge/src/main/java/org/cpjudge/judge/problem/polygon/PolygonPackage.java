@@ -200,12 +200,10 @@ public final class PolygonPackage {
                 throw fail(xmlFile, "group " + name + ": unknown points-policy " + policy);
             }
             Optional<String> points = attr(g, "points");
+            List<String> dependsOn = children(child(g, "dependencies"), "dependency").stream()
+                    .map(d -> d.getAttribute("group")).toList();
             groups.add(new PolygonTestData.Group(name, points.isPresent() ? points(points, xmlFile) : null,
-                    policy.equals("complete-group")));
-            for (Element d : children(child(g, "dependencies"), "dependency")) {
-                warnings.add("group " + name + " depends on group " + d.getAttribute("group")
-                        + ": dependencies are not enforced, each group is scored on its own");
-            }
+                    policy.equals("complete-group"), dependsOn));
         }
         return new PolygonTestData(tests, groups);
     }

@@ -26,7 +26,12 @@ final class PolygonTestData {
     }
 
     /** One {@code <group>}: its points when given, and whether it is all or nothing. */
-    record Group(String name, Double points, boolean completeGroup) {
+    /** A group of tests; {@code dependsOn}: the groups it scores only after they are passed in full. */
+    record Group(String name, Double points, boolean completeGroup, List<String> dependsOn) {
+
+        Group {
+            dependsOn = List.copyOf(dependsOn);
+        }
     }
 
     private final List<Test> tests;
@@ -39,7 +44,7 @@ final class PolygonTestData {
         declared.forEach(g -> groups.put(g.name(), g));
         // a group a test names without declaring it scores each test
         tests.stream().filter(t -> t.group() != null && !groups.containsKey(t.group()))
-                .forEach(t -> groups.put(t.group(), new Group(t.group(), null, false)));
+                .forEach(t -> groups.put(t.group(), new Group(t.group(), null, false, List.of())));
         this.width = Math.max(2, Integer.toString(tests.size()).length());
     }
 
@@ -80,29 +85,46 @@ final class PolygonTestData {
                 continue;
             }
             String name = "secret/" + safe(g.name());
+            List<String> requirePass = requirePass(g, secret);
             if (g.completeGroup()) {
                 double sum = mine.stream().mapToDouble(Test::points).sum();
                 double worth = sum > 0 || g.points() == null ? sum : g.points();
                 subgroups.add(new TestGroup(name, mine.stream().map(t -> testCase(name + "/" + number(t), t)).toList(),
-                        List.of(), new Scoring(worth, Aggregation.MIN, 1, 0, true)));
+                        List.of(), new Scoring(worth, Aggregation.MIN, 1, 0, true, false, requirePass, false)));
             } else {
-                subgroups.add(eachTest(name, mine, List.of()));
+                subgroups.add(eachTest(name, mine, List.of(), requirePass));
             }
         }
         List<Test> ungrouped = secret.stream().filter(t -> t.group() == null).toList();
-        return eachTest("secret", ungrouped, subgroups);
+        return eachTest("secret", ungrouped, subgroups, List.of());
+    }
+
+    /**
+     * A group's dependencies as the groups of our tree: a group whose tests all became samples is the samples;
+     * one that has no tests at all requires nothing.
+     */
+    private List<String> requirePass(Group g, List<Test> secret) {
+        var out = new ArrayList<String>();
+        for (String dependency : g.dependsOn()) {
+            if (secret.stream().anyMatch(t -> dependency.equals(t.group()))) {
+                out.add("secret/" + safe(dependency));
+            } else if (tests.stream().anyMatch(t -> dependency.equals(t.group()))) {
+                out.add("sample");
+            }
+        }
+        return out;
     }
 
     /**
      * A group whose accepted tests each earn their own points: the group's accept score when they are all worth
      * the same, else one single-test group per test carrying its points.
      */
-    private TestGroup eachTest(String name, List<Test> mine, List<TestGroup> subgroups) {
+    private TestGroup eachTest(String name, List<Test> mine, List<TestGroup> subgroups, List<String> requirePass) {
         boolean uniform = mine.stream().mapToDouble(Test::points).distinct().count() <= 1;
         if (uniform) {
             double points = mine.isEmpty() ? 1 : mine.get(0).points();
             return new TestGroup(name, mine.stream().map(t -> testCase(name + "/" + number(t), t)).toList(),
-                    subgroups, new Scoring(null, Aggregation.SUM, points, 0, true));
+                    subgroups, new Scoring(null, Aggregation.SUM, points, 0, true, false, requirePass, false));
         }
         var all = new ArrayList<>(subgroups);
         for (Test t : mine) {
@@ -110,7 +132,8 @@ final class PolygonTestData {
             all.add(new TestGroup(testName, List.of(testCase(testName, t)), List.of(),
                     new Scoring(null, Aggregation.SUM, t.points(), 0, true)));
         }
-        return new TestGroup(name, List.of(), all, Scoring.DEFAULT);
+        return new TestGroup(name, List.of(), all,
+                new Scoring(null, Aggregation.SUM, 1, 0, true, false, requirePass, false));
     }
 
     private String number(Test t) {
