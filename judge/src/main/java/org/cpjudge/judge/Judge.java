@@ -245,7 +245,7 @@ public final class Judge {
     /** Compiles a program of the package (a validator); failing is the package's fault. */
     public Compilation compileValidator(Problem problem, Program program)
             throws IOException, InterruptedException, ValidatorException {
-        var source = PackagePrograms.load(program, languages);
+        var source = PackagePrograms.load(program, languages).map(problem.constants()::apply);
         if (source.isEmpty()) {
             throw new ValidatorException(program.name() + ": no installed language for its files"
                     + " and no build or run script");

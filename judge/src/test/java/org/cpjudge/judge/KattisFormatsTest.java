@@ -55,7 +55,10 @@ class KattisFormatsTest {
         TestGroup secret = p.data().find("secret").orElseThrow();
         assertEquals(100.0, secret.scoring().maxScore());
         assertEquals(TestGroup.Aggregation.SUM, secret.scoring().aggregation());
-        TestGroup small = p.data().find("secret/1-small").orElseThrow();
+        assertEquals("1000", p.constants().values().get("large_from"));
+        assertEquals("limit {{max_abs}} and {{unknown}}".replace("{{max_abs}}", "1000000000"),
+                p.constants().apply("limit {{max_abs}} and {{unknown}}"));
+        TestGroup small = p.data().find("secret/1-small").orElseThrow(); // max_score: {{small_points}}
         assertEquals(TestGroup.Aggregation.PASS_FAIL, small.scoring().aggregation());
         assertEquals(30.0, small.scoring().maxScore());
         TestGroup large = p.data().find("secret/2-large").orElseThrow();

@@ -43,7 +43,9 @@ public final class IncludedFiles {
         Map<String, SourceFile> byName = new LinkedHashMap<>();
         files.forEach(f -> byName.put(f.name(), f));
         for (ProgramFiles.Entry e : included) {
-            PackagePrograms.read(e).ifPresent(f -> byName.put(f.name(), f));
+            // included code is the package's: its {{constants}} are written in (a contestant's files are not touched)
+            PackagePrograms.read(e).ifPresent(f -> byName.put(f.name(),
+                    new SourceFile(f.name(), problem.constants().apply(f.content()))));
         }
         return new ArrayList<>(byName.values());
     }

@@ -25,6 +25,7 @@ import java.util.Optional;
  * @param samples            the samples as the statement shows them and contestants download them
  * @param credits            who made the problem ({@code credits}, legacy {@code author})
  * @param submissionRules    what {@code submissions.yaml} and the folder names expect of each reference submission
+ * @param constants          2025-09 {@code constants}, written into the package's own programs
  * @param warnings           what was odd but not fatal
  * @param interactor         a Polygon interactor (testlib's {@code interactor input output answer}, talking with
  *                           the submission), whose output then goes to the output validator; empty for Kattis
@@ -49,6 +50,7 @@ public record Problem(
         List<Sample> samples,
         Credits credits,
         SubmissionRules submissionRules,
+        Constants constants,
         List<String> warnings,
         Optional<Program> interactor) {
 
@@ -65,10 +67,10 @@ public record Problem(
             boolean multiPass, Limits limits, TestGroup data, Optional<Program> outputValidator,
             CheckerProtocol checkerProtocol, List<Program> inputValidators, List<ReferenceSubmission> submissions,
             Optional<Path> statementDir, List<Path> interactionSamples, List<Sample> samples, Credits credits,
-            SubmissionRules submissionRules, List<String> warnings) {
+            SubmissionRules submissionRules, Constants constants, List<String> warnings) {
         this(shortName, name, root, format, interactive, scoring, multiPass, limits, data, outputValidator,
                 checkerProtocol, inputValidators, submissions, statementDir, interactionSamples, samples, credits,
-                submissionRules, warnings, Optional.empty());
+                submissionRules, constants, warnings, Optional.empty());
     }
 
     /** The editions of the Kattis problem package format ({@code problem_format_version}), and Polygon's problem.xml. */
@@ -150,12 +152,12 @@ public record Problem(
         all.addAll(more);
         return new Problem(shortName, name, root, format, interactive, scoring, multiPass, limits, data,
                 outputValidator, checkerProtocol, inputValidators, submissions, statementDir, interactionSamples,
-                samples, credits, submissionRules, all, interactor);
+                samples, credits, submissionRules, constants, all, interactor);
     }
 
     public Problem withTimeLimitMs(long ms) {
         return new Problem(shortName, name, root, format, interactive, scoring, multiPass, limits.withTimeLimitMs(ms),
                 data, outputValidator, checkerProtocol, inputValidators, submissions, statementDir,
-                interactionSamples, samples, credits, submissionRules, warnings, interactor);
+                interactionSamples, samples, credits, submissionRules, constants, warnings, interactor);
     }
 }

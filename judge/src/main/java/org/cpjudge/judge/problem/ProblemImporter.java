@@ -220,7 +220,7 @@ public final class ProblemImporter {
 
     private Optional<Submission> load(Problem problem, ReferenceSubmission s, List<String> warnings)
             throws IOException {
-        Optional<Submission> submission = PackagePrograms.load(s, judge.languages());
+        Optional<Submission> submission = PackagePrograms.load(s, judge.languages()).map(problem.constants()::apply);
         if (submission.isEmpty()) {
             warnings.add(s.displayName() + " skipped: no installed language takes its files");
         }

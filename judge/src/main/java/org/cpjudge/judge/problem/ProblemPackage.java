@@ -43,6 +43,7 @@ public final class ProblemPackage {
     private final List<Path> interactionSamples = new ArrayList<>();
     private final List<Sample> samples = new ArrayList<>();
     private Format format = Format.LEGACY;
+    private Constants constants = Constants.NONE;
     private String problemName;
 
     private ProblemPackage(Path root) throws IOException {
@@ -73,6 +74,11 @@ public final class ProblemPackage {
         }
         Map<String, Object> yaml = readYaml(yamlFile);
         format = format(str(yaml.get("problem_format_version"), "legacy"), yamlFile);
+        try {
+            constants = Constants.of(yaml.get("constants"));
+        } catch (IllegalArgumentException e) {
+            throw fail(yamlFile, e.getMessage());
+        }
         problemName = name(yaml.get("name"));
 
         List<String> types = list(yaml.get("type"));
@@ -111,7 +117,7 @@ public final class ProblemPackage {
         SubmissionRules rules = submissionRules();
         return new Problem(shortName, problemName, root, format, interactive, scoring, multiPass, limits, data,
                 outputValidator, protocol, inputValidators(), submissions, statement, interactionSamples, samples,
-                credits(yaml), rules, warnings);
+                credits(yaml), rules, constants, warnings);
     }
 
     /**
@@ -364,7 +370,7 @@ public final class ProblemPackage {
         Map<String, Object> yaml = Map.of();
         for (String file : List.of("testdata.yaml", "test_group.yaml")) {
             if (Files.isRegularFile(dir.resolve(file))) {
-                yaml = readYaml(dir.resolve(file));
+                yaml = readYaml(dir.resolve(file), constants); // test_group.yaml may use {{constants}}
             }
         }
         Inherited here = inherited.with(yaml, format);
@@ -697,7 +703,11 @@ public final class ProblemPackage {
     }
 
     private Map<String, Object> readYaml(Path file) throws ProblemPackageException {
-        String text = readText(file, MAX_YAML_BYTES);
+        return readYaml(file, Constants.NONE);
+    }
+
+    private Map<String, Object> readYaml(Path file, Constants constants) throws ProblemPackageException {
+        String text = constants.apply(readText(file, MAX_YAML_BYTES));
         try {
             Object doc = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
             if (doc == null) {

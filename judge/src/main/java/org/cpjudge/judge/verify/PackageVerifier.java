@@ -77,7 +77,7 @@ public final class PackageVerifier {
         long limit = problem.timeLimitMs();
         Optional<Submission> submission;
         try {
-            submission = load(s, declared);
+            submission = load(problem, s, declared);
         } catch (IOException e) {
             return new Row(s, declared, Optional.empty(), limit, Outcome.MISMATCH, "cannot read: " + e.getMessage());
         }
@@ -107,8 +107,9 @@ public final class PackageVerifier {
     }
 
     /** The submission's files in the language submissions.yaml gives it, else the one its files are in. */
-    private Optional<Submission> load(ReferenceSubmission s, Expectation expectation) throws IOException {
-        Optional<Submission> found = PackagePrograms.load(s, judge.languages());
+    private Optional<Submission> load(Problem problem, ReferenceSubmission s, Expectation expectation)
+            throws IOException {
+        Optional<Submission> found = PackagePrograms.load(s, judge.languages()).map(problem.constants()::apply);
         if (expectation.language().isEmpty() || found.isEmpty()
                 || found.get().languageId().equals(BuildScripts.LANGUAGE_ID)) {
             return found;

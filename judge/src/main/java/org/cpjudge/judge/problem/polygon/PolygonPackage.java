@@ -23,6 +23,7 @@ import org.cpjudge.judge.problem.Problem.Format;
 import org.cpjudge.judge.problem.Problem.Limits;
 import org.cpjudge.judge.problem.ProblemPackageException;
 import org.cpjudge.judge.problem.Program;
+import org.cpjudge.judge.problem.Constants;
 import org.cpjudge.judge.problem.Credits;
 import org.cpjudge.judge.problem.ReferenceSubmission;
 import org.cpjudge.judge.problem.SubmissionRules;
@@ -117,7 +118,8 @@ public final class PolygonPackage {
         }
         return new Problem(shortName, problemName, root, Format.POLYGON, interactor.isPresent(), data.scoring(), false,
                 limits, tree, checker, CheckerProtocol.TESTLIB, validators, solutions, statement(problem),
-                List.of(), List.of(), Credits.NONE, SubmissionRules.byVerdict(verdicts), warnings, interactor);
+                List.of(), List.of(), Credits.NONE, SubmissionRules.byVerdict(verdicts), Constants.NONE, warnings,
+                interactor);
     }
 
     // ---- problem.xml
