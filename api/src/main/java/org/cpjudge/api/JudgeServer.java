@@ -145,6 +145,11 @@ public final class JudgeServer implements AutoCloseable {
         return port;
     }
 
+    /** The HTTP routes, in order (empty for a worker process). */
+    public java.util.List<io.vertx.ext.web.Route> routes() {
+        return api == null ? java.util.List.of() : api.routes();
+    }
+
     public String adminToken() {
         return adminToken;
     }

@@ -21,7 +21,6 @@ import java.util.zip.ZipOutputStream;
 import org.cpjudge.api.contest.Contest;
 import org.cpjudge.api.http.ApiException;
 import org.cpjudge.api.http.Authenticator;
-import org.cpjudge.api.store.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -144,11 +143,7 @@ public final class ClicsRoutes {
 
     /** No token: the public; a token: it must be known (401 otherwise), and an administrator's sees everything. */
     private Audience audience(RoutingContext ctx) throws Exception {
-        if (ctx.request().getHeader("Authorization") == null) {
-            return Audience.PUBLIC;
-        }
-        User u = auth.user(ctx);
-        return u.isAdmin() ? Audience.ADMINISTRATOR : Audience.PUBLIC;
+        return auth.viewer(ctx).administrator() ? Audience.ADMINISTRATOR : Audience.PUBLIC;
     }
 
     /** Our contest whose CLICS id is {@code cid} (our id itself, unless it is too long for an ID). */

@@ -65,7 +65,10 @@ public final class ApiServer {
         VirtualRunStore virtualRuns = new VirtualRunStore(db, contests);
         AccessPolicy access = new AccessPolicy(contests, virtualRuns);
 
+        router.route().handler(SecurityHeaders.handler());
         new HealthRoutes(endpoints, workers).mount(router);
+        // after the probes, which must answer whatever the database does: a bad token is a 401 on every route
+        router.route().handler(auth.gate(vertx));
         new LanguageRoutes(endpoints, languages).mount(router);
         new UserRoutes(endpoints, auth, users, ratings).mount(router);
         new ProblemRoutes(endpoints, auth, problems, new ProblemImport(problems, dataDir.resolve("scratch"), judge),
@@ -99,6 +102,11 @@ public final class ApiServer {
                 Endpoints.error(ctx, 400, "bad_request", "the request is malformed"));
         router.errorHandler(500, ctx -> Endpoints.fail(ctx, ctx.failure() == null
                 ? new IllegalStateException("unknown failure") : ctx.failure()));
+    }
+
+    /** Every route, in order: the fuzz suite walks them so that a new endpoint is covered at once. */
+    public java.util.List<io.vertx.ext.web.Route> routes() {
+        return router.getRoutes();
     }
 
     public Future<Integer> listen(int port) {

@@ -15,15 +15,35 @@ public final class JsonBodies {
         if (body == null || body.length() == 0) {
             throw ApiException.badRequest("invalid_json", "the request body must be a JSON object");
         }
+        Object parsed;
         try {
-            Object parsed = io.vertx.core.json.Json.decodeValue(body);
-            if (parsed instanceof JsonObject o) {
-                return o;
-            }
+            parsed = io.vertx.core.json.Json.decodeValue(body);
         } catch (RuntimeException e) {
-            throw ApiException.badRequest("invalid_json", "the request body is not valid JSON: " + e.getMessage());
+            // the parser's own message names its classes and internals: our words only
+            throw ApiException.badRequest("invalid_json", "the request body is not valid JSON");
         }
-        throw ApiException.badRequest("invalid_json", "the request body must be a JSON object");
+        if (!(parsed instanceof JsonObject o)) {
+            throw ApiException.badRequest("invalid_json", "the request body must be a JSON object");
+        }
+        requireRepresentable(o, 0);
+        return o;
+    }
+
+    /**
+     * Refuses numbers no field can hold, wherever they are in the body: 1e400 parses as an infinite double and
+     * 2^64 as a BigInteger, which no endpoint expects and the database or the JSON encoder would later fail on.
+     */
+    private static void requireRepresentable(Object value, int depth) {
+        if (value instanceof JsonObject o) {
+            o.forEach(e -> requireRepresentable(e.getValue(), depth + 1));
+        } else if (value instanceof JsonArray a) {
+            a.forEach(v -> requireRepresentable(v, depth + 1));
+        } else if (value instanceof Double d && !Double.isFinite(d)
+                || value instanceof Float f && !Float.isFinite(f)
+                || value instanceof java.math.BigInteger
+                || value instanceof java.math.BigDecimal) {
+            throw ApiException.badRequest("number_out_of_range", "the request body holds a number out of range");
+        }
     }
 
     /** The body as an object; no body at all reads as {}. */

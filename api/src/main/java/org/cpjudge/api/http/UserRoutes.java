@@ -10,7 +10,10 @@ import org.cpjudge.api.contest.RatingService;
 import org.cpjudge.api.store.User;
 import org.cpjudge.api.store.UserStore;
 
-/** Creating users (administrators only), rotating one's own webhook secret, and reading public profiles. */
+/**
+ * Creating users (administrators only), rotating one's own webhook secret and API token, an administrator
+ * rotating or revoking anyone's token, and reading public profiles.
+ */
 public final class UserRoutes {
 
     private static final Pattern HANDLE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,31}");
@@ -35,6 +38,11 @@ public final class UserRoutes {
         router.post("/api/v1/users").handler(BodyHandler.create().setBodyLimit(64 * 1024))
                 .handler(endpoints.blocking(this::create));
         router.post("/api/v1/users/me/webhook-secret").handler(endpoints.blocking(this::rotateWebhookSecret));
+        // "me" first: it is the caller, whatever their handle
+        router.post("/api/v1/users/me/token").handler(endpoints.blocking(this::rotateOwnToken));
+        router.delete("/api/v1/users/me/token").handler(endpoints.blocking(this::revokeOwnToken));
+        router.post("/api/v1/users/:handle/token").handler(endpoints.blocking(this::rotateToken));
+        router.delete("/api/v1/users/:handle/token").handler(endpoints.blocking(this::revokeToken));
         router.get("/api/v1/users/:handle").handler(endpoints.blocking(this::profile));
     }
 
@@ -87,6 +95,38 @@ public final class UserRoutes {
     private Reply rotateWebhookSecret(RoutingContext ctx) throws Exception {
         User user = auth.user(ctx);
         return Reply.ok(new JsonObject().put("webhook_secret", users.rotateWebhookSecret(user.id())));
+    }
+
+    /** The caller's tokens are all revoked and one new one issued, shown this once. */
+    private Reply rotateOwnToken(RoutingContext ctx) throws Exception {
+        User user = auth.user(ctx);
+        return Reply.ok(new JsonObject().put("handle", user.handle()).put("token", users.rotateToken(user.id())));
+    }
+
+    /** The caller signs out everywhere: every token of theirs stops working. */
+    private Reply revokeOwnToken(RoutingContext ctx) throws Exception {
+        User user = auth.user(ctx);
+        return Reply.ok(new JsonObject().put("handle", user.handle()).put("revoked", users.revokeTokens(user.id())));
+    }
+
+    /** An administrator replaces anyone's tokens by a new one, shown this once (a leaked token, a lost one). */
+    private Reply rotateToken(RoutingContext ctx) throws Exception {
+        auth.administrator(ctx);
+        User user = named(ctx);
+        return Reply.ok(new JsonObject().put("handle", user.handle()).put("token", users.rotateToken(user.id())));
+    }
+
+    /** An administrator revokes every token of a user; the user can do nothing until given a new one. */
+    private Reply revokeToken(RoutingContext ctx) throws Exception {
+        auth.administrator(ctx);
+        User user = named(ctx);
+        return Reply.ok(new JsonObject().put("handle", user.handle()).put("revoked", users.revokeTokens(user.id())));
+    }
+
+    private User named(RoutingContext ctx) throws Exception {
+        String handle = ctx.pathParam("handle");
+        return users.byHandle(handle)
+                .orElseThrow(() -> ApiException.notFound("user_not_found", "no user has the handle '" + handle + "'"));
     }
 
     private Reply profile(RoutingContext ctx) throws Exception {

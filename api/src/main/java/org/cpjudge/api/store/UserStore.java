@@ -94,10 +94,14 @@ public final class UserStore {
     }
 
     /**
-     * Makes sure the bootstrap administrator exists and that {@code token} is one of its tokens. Safe to call on
-     * every start, from several processes at once.
+     * Makes sure the bootstrap administrator exists and that {@code token}, the configured one, is one of its
+     * tokens. A token configured before and no longer is revoked: changing the configuration rotates the token.
+     * The same token as last time changes nothing, so a revocation through the API holds across restarts. On the
+     * first start that remembers the configured token (V17), every older token of the administrator goes, since
+     * until then only the configuration gave it tokens. Safe to call on every start, from several processes at once.
      */
     public void ensureAdministrator(String handle, String token) throws SQLException {
+        byte[] hash = Tokens.hash(token);
         Transactions.inTransaction(db, c -> {
             try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(7431)")) {
                 lock.execute();
@@ -109,14 +113,72 @@ public final class UserStore {
             }
             User admin = existing.isPresent() ? existing.get() : insert(c, handle, "human", "admin", "Administrator",
                     new AiModel(null, null, null));
+            Optional<byte[]> remembered = configuredToken(c, handle);
+            if (remembered.isPresent() && java.util.Arrays.equals(remembered.get(), hash)) {
+                return null;
+            }
+            try (PreparedStatement q = remembered.isPresent()
+                    ? c.prepareStatement("DELETE FROM api_tokens WHERE user_id = ? AND token_sha256 = ?")
+                    : c.prepareStatement("DELETE FROM api_tokens WHERE user_id = ?")) {
+                q.setLong(1, admin.id());
+                if (remembered.isPresent()) {
+                    q.setBytes(2, remembered.get());
+                }
+                q.executeUpdate();
+            }
             try (PreparedStatement q = c.prepareStatement(
                     "INSERT INTO api_tokens (token_sha256, user_id) VALUES (?, ?) ON CONFLICT DO NOTHING")) {
-                q.setBytes(1, Tokens.hash(token));
+                q.setBytes(1, hash);
                 q.setLong(2, admin.id());
+                q.executeUpdate();
+            }
+            try (PreparedStatement q = c.prepareStatement("INSERT INTO configured_admin_tokens (handle, token_sha256)"
+                    + " VALUES (?, ?) ON CONFLICT (handle) DO UPDATE SET token_sha256 = EXCLUDED.token_sha256,"
+                    + " set_at = now()")) {
+                q.setString(1, handle);
+                q.setBytes(2, hash);
                 q.executeUpdate();
             }
             return null;
         });
+    }
+
+    private static Optional<byte[]> configuredToken(Connection c, String handle) throws SQLException {
+        try (PreparedStatement q = c.prepareStatement(
+                "SELECT token_sha256 FROM configured_admin_tokens WHERE handle = ?")) {
+            q.setString(1, handle);
+            try (ResultSet rs = q.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getBytes(1)) : Optional.empty();
+            }
+        }
+    }
+
+    /**
+     * Revokes every token of the user and gives them one new token, returned to be shown this once: the old
+     * ones stop working with the next request, since each request looks its token up.
+     */
+    public String rotateToken(long userId) throws SQLException {
+        String token = Tokens.generate();
+        Transactions.inTransaction(db, c -> {
+            revokeAll(c, userId);
+            addToken(c, userId, token);
+            return null;
+        });
+        return token;
+    }
+
+    /** Revokes every token of the user: how many there were. */
+    public int revokeTokens(long userId) throws SQLException {
+        try (Connection c = db.connection()) {
+            return revokeAll(c, userId);
+        }
+    }
+
+    private static int revokeAll(Connection c, long userId) throws SQLException {
+        try (PreparedStatement q = c.prepareStatement("DELETE FROM api_tokens WHERE user_id = ?")) {
+            q.setLong(1, userId);
+            return q.executeUpdate();
+        }
     }
 
     private static User insert(Connection c, String handle, String kind, String role, String name, AiModel model)

@@ -20,6 +20,7 @@ import org.cpjudge.api.contest.ContestService;
 import org.cpjudge.api.contest.LiveScoreboards;
 import org.cpjudge.api.contest.RatingService;
 import org.cpjudge.api.db.Database;
+import org.cpjudge.api.http.SecurityHeaders;
 import org.cpjudge.api.http.SubmissionRoutes;
 import org.cpjudge.api.store.ContestStore;
 import org.cpjudge.api.store.RatingStore;
@@ -216,7 +217,7 @@ public final class WebRoutes {
             }
             ctx.response().setStatusCode(page.status())
                     .putHeader("Content-Type", "text/html; charset=utf-8")
-                    .putHeader("X-Content-Type-Options", "nosniff")
+                    .putHeader("Content-Security-Policy", SecurityHeaders.pagePolicy(page.html()))
                     .putHeader("Cache-Control", "no-cache")
                     .end(page.html());
         });
