@@ -45,6 +45,11 @@ final class ApiClient {
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(body.encode())).build());
     }
 
+    /** Any method without a body (DELETE, ...). */
+    Response send(String method, String path, String token) throws Exception {
+        return send(request(path, token).method(method, HttpRequest.BodyPublishers.noBody()).build());
+    }
+
     /** A JSON object from key, value, key, value, ... */
     static JsonObject body(Object... keyValues) {
         JsonObject o = new JsonObject();

@@ -66,6 +66,7 @@ public final class ApiServer {
         AccessPolicy access = new AccessPolicy(contests, virtualRuns);
 
         router.route().handler(SecurityHeaders.handler());
+        router.route().handler(TextRules.handler());
         new HealthRoutes(endpoints, workers).mount(router);
         // after the probes, which must answer whatever the database does: a bad token is a 401 on every route
         router.route().handler(auth.gate(vertx));

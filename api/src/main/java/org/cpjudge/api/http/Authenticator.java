@@ -39,16 +39,22 @@ public final class Authenticator {
             }
             ctx.request().pause();
             // a route that never reads the body must not leave the connection paused behind it
-            ctx.addEndHandler(done -> ctx.request().resume());
+            ctx.addEndHandler(done -> resume(ctx));
             vertx.<User>executeBlocking(() -> user(ctx), false).onComplete(found -> {
                 if (found.succeeded()) {
                     ctx.next();
                 } else {
-                    ctx.request().resume();
+                    resume(ctx);
                     Endpoints.fail(ctx, found.cause());
                 }
             });
         };
+    }
+
+    private static void resume(RoutingContext ctx) {
+        if (!ctx.request().isEnded()) {
+            ctx.request().resume();
+        }
     }
 
     /** The caller, who must have sent a known token. Called from blocking endpoint code. */

@@ -25,24 +25,36 @@ public final class JsonBodies {
         if (!(parsed instanceof JsonObject o)) {
             throw ApiException.badRequest("invalid_json", "the request body must be a JSON object");
         }
-        requireRepresentable(o, 0);
+        requireStorable(o);
         return o;
     }
 
     /**
-     * Refuses numbers no field can hold, wherever they are in the body: 1e400 parses as an infinite double and
-     * 2^64 as a BigInteger, which no endpoint expects and the database or the JSON encoder would later fail on.
+     * Refuses what no field can hold, wherever it is in the body: numbers out of range (1e400 parses as an
+     * infinite double and 2^64 as a BigInteger, which the database or the JSON encoder would later fail on) and
+     * text with a NUL character, which PostgreSQL's text cannot store. Jackson's nesting limit bounds the depth.
      */
-    private static void requireRepresentable(Object value, int depth) {
+    private static void requireStorable(Object value) {
         if (value instanceof JsonObject o) {
-            o.forEach(e -> requireRepresentable(e.getValue(), depth + 1));
+            o.forEach(e -> {
+                requireText(e.getKey());
+                requireStorable(e.getValue());
+            });
         } else if (value instanceof JsonArray a) {
-            a.forEach(v -> requireRepresentable(v, depth + 1));
+            a.forEach(JsonBodies::requireStorable);
+        } else if (value instanceof String s) {
+            requireText(s);
         } else if (value instanceof Double d && !Double.isFinite(d)
                 || value instanceof Float f && !Float.isFinite(f)
                 || value instanceof java.math.BigInteger
                 || value instanceof java.math.BigDecimal) {
             throw ApiException.badRequest("number_out_of_range", "the request body holds a number out of range");
+        }
+    }
+
+    private static void requireText(String s) {
+        if (!TextRules.storable(s)) {
+            throw ApiException.badRequest("invalid_text", "the request body holds a NUL character, which no field may hold");
         }
     }
 

@@ -55,7 +55,10 @@ public final class ProblemImport {
             }
             return new Imported(stored, problem);
         } catch (ProblemPackageException e) {
-            throw ApiException.badRequest("invalid_package", e.getMessage());
+            // the message names files inside our scratch directory: name them as the package does, never the host path
+            String where = work.toAbsolutePath().toString();
+            throw ApiException.badRequest("invalid_package", String.valueOf(e.getMessage())
+                    .replace(where + java.io.File.separator, "").replace(where, "the package"));
         } finally {
             Trees.delete(work);
         }
