@@ -111,7 +111,7 @@ public final class ApiServer {
     }
 
     public Future<Integer> listen(int port) {
-        return vertx.createHttpServer().requestHandler(router).listen(port).map(s -> {
+        return vertx.createHttpServer().requestHandler(router).invalidRequestHandler(InvalidRequests::answer).listen(port).map(s -> {
             server = s;
             callbacks.start();
             return s.actualPort();
