@@ -144,6 +144,30 @@ class FuzzTest {
                 + String.join("\n", failures.subList(0, Math.min(40, failures.size()))));
     }
 
+    @Test
+    void numbersOutOfRangeAndBadJsonAreOur400() throws Exception {
+        ApiClient api = new ApiClient(server.port());
+        String ai = roles.get("ai");
+        for (String cost : List.of("1e400", "-1e400", "18446744073709551616")) {
+            byte[] body = plausibleSubmission().put("attempt", new JsonObject().put("group", "g").put("index", 0)
+                    .put("model", "m1").put("cost_usd", "@@")).encode().replace("\"@@\"", cost)
+                    .getBytes(StandardCharsets.UTF_8);
+            var r = api.post("/api/v1/submissions", ai, "application/json", body);
+            assertEquals(400, r.status(), cost + ": " + r.body());
+            assertEquals("invalid_field", r.json().getJsonObject("error").getString("code"), r.body());
+            assertEquals("'attempt.cost_usd' is a number out of range",
+                    r.json().getJsonObject("error").getString("message"));
+        }
+        var bad = api.post("/api/v1/submissions", ai, "application/json", "{\"problem\": ".getBytes());
+        assertEquals(400, bad.status(), bad.body());
+        assertEquals("invalid_json", bad.json().getJsonObject("error").getString("code"));
+        assertEquals("the request body is not valid JSON", bad.json().getJsonObject("error").getString("message"),
+                "our words, not the parser's");
+        var nul = api.postJson("/api/v1/users", ADMIN, new JsonObject().put("handle", "nul").put("name", "a\u0000b"));
+        assertEquals(400, nul.status(), nul.body());
+        assertEquals("invalid_text", nul.json().getJsonObject("error").getString("code"));
+    }
+
     /** A method and path of the router, with the path's parameters filled in: real values first, then odd ones. */
     record Endpoint(HttpMethod method, String template, List<String> paths) {
         @Override

@@ -25,7 +25,7 @@ public final class JsonBodies {
         if (!(parsed instanceof JsonObject o)) {
             throw ApiException.badRequest("invalid_json", "the request body must be a JSON object");
         }
-        requireStorable(o);
+        requireStorable(o, "");
         return o;
     }
 
@@ -34,21 +34,23 @@ public final class JsonBodies {
      * infinite double and 2^64 as a BigInteger, which the database or the JSON encoder would later fail on) and
      * text with a NUL character, which PostgreSQL's text cannot store. Jackson's nesting limit bounds the depth.
      */
-    private static void requireStorable(Object value) {
+    private static void requireStorable(Object value, String where) {
         if (value instanceof JsonObject o) {
             o.forEach(e -> {
                 requireText(e.getKey());
-                requireStorable(e.getValue());
+                requireStorable(e.getValue(), where.isEmpty() ? e.getKey() : where + "." + e.getKey());
             });
         } else if (value instanceof JsonArray a) {
-            a.forEach(JsonBodies::requireStorable);
+            for (int i = 0; i < a.size(); i++) {
+                requireStorable(a.getValue(i), where + "[" + i + "]");
+            }
         } else if (value instanceof String s) {
             requireText(s);
         } else if (value instanceof Double d && !Double.isFinite(d)
                 || value instanceof Float f && !Float.isFinite(f)
                 || value instanceof java.math.BigInteger
                 || value instanceof java.math.BigDecimal) {
-            throw ApiException.badRequest("number_out_of_range", "the request body holds a number out of range");
+            throw ApiException.badRequest("invalid_field", "'" + where + "' is a number out of range");
         }
     }
 
