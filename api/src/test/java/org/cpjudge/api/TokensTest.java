@@ -146,6 +146,16 @@ class TokensTest {
     }
 
     @Test
+    void theConfigurationNeverPrintsItsSecrets() {
+        ServerConfig config = new ServerConfig(8080, dataDir, "jdbc:postgresql://db/judge", "judge", "db-secret-pw", 1,
+                "admin-secret-token", false);
+        String printed = config.toString();
+        assertFalse(printed.contains("admin-secret-token"), printed);
+        assertFalse(printed.contains("db-secret-pw"), printed);
+        assertTrue(printed.contains("jdbc:postgresql://db/judge"), printed);
+    }
+
+    @Test
     void anUnknownTokenIsRefusedOnEveryPublicEndpoint() throws Exception {
         var db = TestDatabases.fresh();
         JudgeServer server = start(db, dataDir, "public-admin");

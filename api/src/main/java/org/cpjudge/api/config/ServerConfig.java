@@ -26,6 +26,15 @@ public record ServerConfig(
         String newcomerRule,
         CallbackAllowList callbackAllow) {
 
+    /** The settings without their secrets (the administrator token, the database password): safe to log. */
+    @Override
+    public String toString() {
+        return "ServerConfig[port=" + port + ", dataDir=" + dataDir + ", dbUrl=" + dbUrl + ", dbUser=" + dbUser
+                + ", dbPassword=" + (dbPassword == null ? "unset" : "(set)") + ", workers=" + workers
+                + ", adminToken=" + (adminToken == null ? "unset" : "(set)") + ", insecureSandbox=" + insecureSandbox
+                + ", newcomerRule=" + newcomerRule + ", callbackAllow=" + callbackAllow + "]";
+    }
+
     /** Every setting but the required ones at their defaults: for tests and embedding. */
     public ServerConfig(int port, Path dataDir, String dbUrl, String dbUser, String dbPassword, int workers,
                         String adminToken, boolean insecureSandbox) {
