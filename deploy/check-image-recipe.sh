@@ -5,8 +5,9 @@
 # chroot, COPY from the build context (the worktree's files git does not ignore) or from an earlier stage's
 # root, ENV, WORKDIR, CMD. Then it starts the final stage's CMD (the judge with embedded defaults: its own
 # PostgreSQL, local workers, the sandbox) in that root, waits for /health/ready on loopback, reads the
-# languages the judge offers and compares them with the ones the package lists promise, stops it and cleans up.
-# Nothing is submitted: no program is judged.
+# languages the judge offers and compares them with the ones the package lists promise, judges two correct
+# solutions of a trivial problem (Python 3 and C++: the sandbox works there), stops it and cleans up. No other
+# program is run.
 #
 #   sudo deploy/check-image-recipe.sh [WORK_DIR]      # default /tmp/cpjudge-image-check
 #
@@ -171,7 +172,7 @@ if [ "$m2_repo" != none ]; then
     M2_MOUNT=$m2_repo
 fi
 
-# --- play the Dockerfile
+# --- play the Dockerfile (the instructions come on stdin: no step may read it, hence the < /dev/null below)
 declare -A stage_root
 stage=-1 root="" dir=/ env=() cmd=()
 while IFS= read -r line; do
@@ -213,7 +214,7 @@ while IFS= read -r line; do
         say "RUN $rest"
         t=$(date +%s)
         log=$work/stage-$stage-run-$(date +%s%N).log
-        if ! (in_root "$root" "$dir" "${env[@]}" -- /bin/sh -c "$rest") > "$log" 2>&1; then
+        if ! (in_root "$root" "$dir" "${env[@]}" -- /bin/sh -c "$rest") < /dev/null > "$log" 2>&1; then
             tail -30 "$log" >&2
             die "RUN failed in stage $stage (log: $log)"
         fi
@@ -239,7 +240,7 @@ M2_MOUNT=none
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 say "starting ${cmd[*]} in the final root (JUDGE_PORT=$port, everything else as the image sets it)"
 t=$(date +%s)
-in_root "$root" "$dir" "${env[@]}" JUDGE_PORT="$port" -- "${cmd[@]}" > "$work/serve.log" 2>&1 &
+in_root "$root" "$dir" "${env[@]}" JUDGE_PORT="$port" -- "${cmd[@]}" < /dev/null > "$work/serve.log" 2>&1 &
 server_pid=$!
 ready=""
 for _ in $(seq 1 300); do
@@ -266,6 +267,49 @@ offered=$(python3 -c 'import json, sys; [print(l["id"]) for l in json.load(open(
 missing=$(comm -23 <(expected_languages) <(echo "$offered"))
 say "$(echo "$offered" | wc -l) languages offered; the package lists promise $(expected_languages | wc -l)"
 
+# --- judge two harmless, correct solutions of the test suite's "sum" problem: the sandbox works in the root
+say "judging a correct Python 3 and a correct C++ solution of the 'sum' problem (nothing else is run)"
+judged=0
+python3 - "$port" "$root/data/admin-token" "$repo/api/src/test/resources/packages/sum" <<'PY' && judged=1
+import io, json, os, sys, time, urllib.request, zipfile
+port, token_file, package = sys.argv[1], sys.argv[2], sys.argv[3]
+base = "http://127.0.0.1:%s/api/v1" % port
+admin = open(token_file).read().strip()
+
+def call(method, path, token, body=None, kind="application/json"):
+    data = body if isinstance(body, bytes) or body is None else json.dumps(body).encode()
+    request = urllib.request.Request(base + path, data=data, method=method,
+                                     headers={"Authorization": "Bearer " + token, "Content-Type": kind})
+    with urllib.request.urlopen(request, timeout=30) as response:
+        return json.loads(response.read())
+
+archive = io.BytesIO()
+with zipfile.ZipFile(archive, "w") as z:
+    for folder, _, files in os.walk(package):
+        for name in files:
+            path = os.path.join(folder, name)
+            z.write(path, os.path.join("sum", os.path.relpath(path, package)))
+call("POST", "/problems?id=sum", admin, archive.getvalue(), "application/zip")
+user = call("POST", "/users", admin, {"handle": "imagecheck", "kind": "human"})
+solutions = {"python3": ("sum.py", "a, b = map(int, input().split())\nprint(a + b)\n"),
+             "cpp": ("sum.cpp", "#include <iostream>\nint main() { long long a, b; std::cin >> a >> b;"
+                                 " std::cout << a + b << std::endl; }\n")}
+ok = True
+for language, (name, content) in solutions.items():
+    started = time.time()
+    sid = call("POST", "/submissions", user["token"],
+               {"problem": "sum", "language": language, "files": [{"name": name, "content": content}]})["id"]
+    while True:
+        s = call("GET", "/submissions/" + sid, user["token"])
+        if s["status"] == "done" or time.time() - started > 180:
+            break
+        time.sleep(0.5)
+    print("   %-8s %s %s in %.1f s; tests: %s" % (language, s["status"], s["verdict"], time.time() - started,
+          ", ".join("%s %s %s ms" % (t["name"], t["verdict"], t["time_ms"]) for t in s.get("testcases", []))))
+    ok = ok and s["verdict"] == "AC"
+sys.exit(0 if ok else 1)
+PY
+
 # --- stop it as docker stop does (SIGTERM), then make sure nothing is left
 say "stopping the server (SIGTERM)"
 t=$(date +%s)
@@ -281,7 +325,8 @@ server_pid=""
 left=$(processes_in_root "$root")
 [ -z "$left" ] && say "no process is left in the root" || say "left in the root after the stop: $left (killed at cleanup)"
 
+[ "$judged" = 1 ] || die "the two correct solutions were not both judged AC (server log: $work/serve.log)"
 if [ -n "$missing" ]; then
     die "languages the package lists promise but the judge does not offer: $(echo $missing)"
 fi
-say "recipe checked: every promised language is offered"
+say "recipe checked: every promised language is offered, and correct solutions are judged AC in the sandbox"
