@@ -23,7 +23,14 @@ public final class AccessLog implements Handler<RoutingContext> {
     public void handle(RoutingContext ctx) {
         if (log.isInfoEnabled()) {
             long start = System.nanoTime();
-            ctx.addEndHandler(done -> write(ctx, start, done.succeeded()));
+            ctx.addBodyEndHandler(v -> write(ctx, start, true));
+            // Vert.x also reports a normal end as "connection closed" here, so only a response that never ended is
+            // logged from this one: the client went away first
+            ctx.addEndHandler(done -> {
+                if (!ctx.response().ended()) {
+                    write(ctx, start, false);
+                }
+            });
         }
         ctx.next();
     }
