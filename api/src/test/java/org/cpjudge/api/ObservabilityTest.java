@@ -131,8 +131,13 @@ class ObservabilityTest {
             assertEquals(1, q.executeUpdate());
         }
         try {
-            Thread.sleep(1100); // the gauges read the queue at most once a second
+            // the gauges read the queue at most once a second, and a scrape waits for a reading only briefly
             String text = api.get("/metrics", null).body();
+            for (long deadline = System.nanoTime() + 20_000_000_000L; System.nanoTime() < deadline
+                    && value(text, "cpjudge_queue_jobs", Map.of("state", "waiting")) != 1; ) {
+                Thread.sleep(200);
+                text = api.get("/metrics", null).body();
+            }
             assertEquals(1, value(text, "cpjudge_queue_jobs", Map.of("state", "waiting")), text);
             double age = value(text, "cpjudge_queue_oldest_age_seconds", Map.of());
             assertTrue(age >= 90 && age < 200, "the oldest waiting job's age: " + age);

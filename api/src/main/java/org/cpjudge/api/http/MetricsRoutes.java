@@ -8,7 +8,7 @@ import org.cpjudge.api.observe.ServerMetrics;
 /**
  * {@code GET /metrics}: every meter of this process in Prometheus's text format. Open like {@code /health/live}:
  * it names routes and counts, never a user, a token or a submission. The queue gauges are refreshed (a cheap
- * query, at most once a second) and the text written off the event loop.
+ * query, at most once a second, never holding the scrape up for long) and the text written off the event loop.
  */
 public final class MetricsRoutes {
 
