@@ -10,6 +10,7 @@ import org.cpjudge.api.contest.NewcomerRules;
 import org.cpjudge.api.db.Database;
 import org.cpjudge.api.db.EmbeddedPostgres;
 import org.cpjudge.api.http.ApiServer;
+import org.cpjudge.api.observe.ServerMetrics;
 import org.cpjudge.api.store.Tokens;
 import org.cpjudge.api.store.UserStore;
 import org.cpjudge.api.worker.WorkerPool;
@@ -61,7 +62,9 @@ public final class JudgeServer implements AutoCloseable {
         if (role == Role.WORKER && config.embeddedDatabase()) {
             throw new ServerConfig.ConfigException("a worker process takes jobs from a shared database: set --db-url");
         }
+        config.logFormat().apply();
         Files.createDirectories(config.dataDir());
+        ServerMetrics metrics = ServerMetrics.create();
         EmbeddedPostgres embedded = null;
         Database db;
         if (config.embeddedDatabase()) {
@@ -70,6 +73,7 @@ public final class JudgeServer implements AutoCloseable {
         } else {
             db = Database.open(config.dbUrl(), config.dbUser(), config.dbPassword(), poolSize(config));
         }
+        metrics.watchPool(db.dataSource());
         String adminToken = adminToken(config);
         new UserStore(db).ensureAdministrator(ADMIN_HANDLE, adminToken);
 
@@ -77,12 +81,13 @@ public final class JudgeServer implements AutoCloseable {
         Judge judge = null;
         WorkerPool workers = null;
         if (role != Role.API && config.workers() > 0) {
-            sandbox = openSandbox(config, role);
+            sandbox = metrics.meter(openSandbox(config, role));
         }
         if (sandbox != null) {
             Languages languages = Languages.detect();
             judge = new Judge(sandbox, languages, config.dataDir().resolve("judge"));
-            workers = new WorkerPool(db, judge, languages, config.dataDir().resolve("problems"), config.workers());
+            workers = new WorkerPool(db, judge, languages, config.dataDir().resolve("problems"), config.workers(),
+                    metrics.judging());
         }
         if (role == Role.WORKER && workers == null) {
             throw new ServerConfig.ConfigException("a worker process needs JUDGE_WORKERS of at least 1");
@@ -91,9 +96,9 @@ public final class JudgeServer implements AutoCloseable {
         ApiServer api = null;
         int port = -1;
         if (role != Role.WORKER) {
-            vertx = Vertx.vertx();
+            vertx = metrics.newVertx();
             api = new ApiServer(vertx, db, config.dataDir(), Optional.ofNullable(judge),
-                    NewcomerRules.parse(config.newcomerRule()), config.callbackAllow());
+                    NewcomerRules.parse(config.newcomerRule()), config.callbackAllow(), metrics);
             port = api.listen(config.port()).toCompletionStage().toCompletableFuture().get();
             log.info("listening on http://localhost:{}/", port);
         }

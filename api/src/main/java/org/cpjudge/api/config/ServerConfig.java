@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.cpjudge.api.callback.CallbackAllowList;
+import org.cpjudge.api.observe.LogFormat;
 
 /**
  * The server's settings, each from a flag ({@code --port 8080}) or its environment variable
@@ -24,13 +25,14 @@ public record ServerConfig(
         String adminToken,
         boolean insecureSandbox,
         String newcomerRule,
-        CallbackAllowList callbackAllow) {
+        CallbackAllowList callbackAllow,
+        LogFormat logFormat) {
 
     /** Every setting but the required ones at their defaults: for tests and embedding. */
     public ServerConfig(int port, Path dataDir, String dbUrl, String dbUser, String dbPassword, int workers,
                         String adminToken, boolean insecureSandbox) {
         this(port, dataDir, dbUrl, dbUser, dbPassword, workers, adminToken, insecureSandbox, DEFAULT_NEWCOMER_RULE,
-                CallbackAllowList.NONE);
+                CallbackAllowList.NONE, LogFormat.TEXT);
     }
 
     public static final String DEFAULT_NEWCOMER_RULE = "codeforces-2020";
@@ -58,6 +60,8 @@ public record ServerConfig(
                     "codeforces-2020 (start at 1400, shown 0, boosts) or start-1500"),
             new Setting("callback-allow", "JUDGE_CALLBACK_ALLOW", "LIST", null,
                     "private addresses callbacks may reach: comma-separated host:port or CIDR (unset: none)"),
+            new Setting("log-format", "JUDGE_LOG_FORMAT", "F", "text",
+                    "text (one readable line) or json (one JSON object per line, with the submission id)"),
             new Setting("insecure-sandbox", "JUDGE_INSECURE_SANDBOX", null, "false",
                     "run without isolation (development only)"));
 
@@ -82,13 +86,20 @@ public record ServerConfig(
                 s.string("admin-token"),
                 Boolean.parseBoolean(s.string("insecure-sandbox")),
                 s.choice("newcomer-rule", List.of("codeforces-2020", "start-1500")),
-                s.callbackAllowList("callback-allow"));
+                s.callbackAllowList("callback-allow"),
+                LogFormat.valueOf(s.choice("log-format", List.of("text", "json")).toUpperCase(java.util.Locale.ROOT)));
     }
 
     /** This configuration with another callback allow-list. */
     public ServerConfig withCallbackAllow(CallbackAllowList allow) {
         return new ServerConfig(port, dataDir, dbUrl, dbUser, dbPassword, workers, adminToken, insecureSandbox,
-                newcomerRule, allow);
+                newcomerRule, allow, logFormat);
+    }
+
+    /** This configuration with another log format. */
+    public ServerConfig withLogFormat(LogFormat format) {
+        return new ServerConfig(port, dataDir, dbUrl, dbUser, dbPassword, workers, adminToken, insecureSandbox,
+                newcomerRule, callbackAllow, format);
     }
 
     public boolean embeddedDatabase() {

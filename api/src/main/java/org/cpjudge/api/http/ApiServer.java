@@ -19,6 +19,10 @@ import org.cpjudge.api.contest.ContestService;
 import org.cpjudge.api.contest.LiveScoreboards;
 import org.cpjudge.api.contest.RatingService;
 import org.cpjudge.api.db.Database;
+import org.cpjudge.api.observe.AccessLog;
+import org.cpjudge.api.observe.QueueGauges;
+import org.cpjudge.api.observe.ServerMetrics;
+import org.cpjudge.api.queue.JobQueue;
 import org.cpjudge.api.problem.ProblemCache;
 import org.cpjudge.api.problem.ProblemImport;
 import org.cpjudge.api.problem.Statements;
@@ -47,7 +51,7 @@ public final class ApiServer {
     private HttpServer server;
 
     public ApiServer(Vertx vertx, Database db, Path dataDir, Optional<Judge> judge, NewcomerRule newcomerRule,
-                     CallbackAllowList callbackAllow) {
+                     CallbackAllowList callbackAllow, ServerMetrics metrics) {
         this.vertx = vertx;
         this.router = Router.router(vertx);
         Endpoints endpoints = new Endpoints(vertx);
@@ -65,7 +69,11 @@ public final class ApiServer {
         VirtualRunStore virtualRuns = new VirtualRunStore(db, contests);
         AccessPolicy access = new AccessPolicy(contests, virtualRuns);
 
+        // first, so that it times and logs every request, whichever route answers it
+        router.route().handler(new AccessLog());
         new HealthRoutes(endpoints, workers).mount(router);
+        new MetricsRoutes(vertx, metrics, new QueueGauges(new JobQueue(db, JobQueue.DEFAULT_LEASE_SECONDS),
+                metrics.registry(), java.time.Duration.ofSeconds(1))).mount(router);
         new LanguageRoutes(endpoints, languages).mount(router);
         new UserRoutes(endpoints, auth, users, ratings).mount(router);
         new ProblemRoutes(endpoints, auth, problems, new ProblemImport(problems, dataDir.resolve("scratch"), judge),

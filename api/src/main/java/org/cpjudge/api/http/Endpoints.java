@@ -53,7 +53,12 @@ public final class Endpoints {
         if (cause instanceof ApiException e) {
             error(ctx, e.status(), e.code(), e.getMessage());
         } else {
-            log.error("{} {} failed", ctx.request().method(), ctx.request().path(), cause);
+            // the line names the submission the request concerns, as its access log line does
+            String submission = org.cpjudge.api.observe.SubmissionLog.of(ctx);
+            try (var scope = submission == null ? null : org.slf4j.MDC.putCloseable(
+                    org.cpjudge.api.observe.SubmissionLog.KEY, submission)) {
+                log.error("{} {} failed", ctx.request().method(), ctx.request().path(), cause);
+            }
             error(ctx, 500, "internal_error", "the server failed to handle this request; it has been logged");
         }
     }

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.cpjudge.api.observe.JudgeMetrics;
+import org.cpjudge.api.observe.SubmissionLog;
 import org.cpjudge.api.problem.ProblemCache;
 import org.cpjudge.api.queue.FailurePolicy;
 import org.cpjudge.api.queue.JobQueue;
@@ -48,10 +50,12 @@ final class JudgeWorker implements Runnable {
     private final LeaseKeeper leases;
     private final FailurePolicy failures = new FailurePolicy();
     private final List<String> languages;
+    private final JudgeMetrics metrics;
     private volatile boolean stopping;
 
     JudgeWorker(String id, JobQueue queue, QueueSignal signal, SubmissionStore submissions, ProblemStore problems,
-                ProblemCache cache, Judge judge, LeaseKeeper leases) {
+                ProblemCache cache, Judge judge, LeaseKeeper leases, JudgeMetrics metrics) {
+        this.metrics = metrics;
         this.languages = judge.languages().installed().stream().map(l -> l.id()).toList();
         this.id = id;
         this.queue = queue;
@@ -73,7 +77,10 @@ final class JudgeWorker implements Runnable {
             try {
                 Optional<JudgeTask> task = queue.claim(id, languages);
                 if (task.isPresent()) {
-                    handle(task.get());
+                    // every line while this job is handled (the judge's and the sandbox's too) names its submission
+                    try (var scope = SubmissionLog.scope(task.get().submissionId())) {
+                        handle(task.get());
+                    }
                 } else {
                     signal.await(POLL_MS);
                 }
@@ -104,8 +111,11 @@ final class JudgeWorker implements Runnable {
         }
         Judgement judgement = outcome.get();
         boolean written = queue.complete(task.jobId(), id, judgement);
-        long ms = (System.nanoTime() - started) / 1_000_000;
+        long judgingNanos = System.nanoTime() - started;
+        long ms = judgingNanos / 1_000_000;
         if (written) {
+            metrics.judged(judgement.verdict(), task.priority(), task.waited(),
+                    task.waited().plusNanos(judgingNanos));
             log.info("judged submission={} problem={} language={} class={} verdict={} time_ms={} judging_ms={}",
                     task.submissionId(), task.problemId(), task.language(), task.priority(), judgement.verdict(),
                     judgement.timeMs(), ms);

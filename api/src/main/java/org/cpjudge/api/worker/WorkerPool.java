@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.cpjudge.api.db.Database;
+import org.cpjudge.api.observe.JudgeMetrics;
 import org.cpjudge.api.problem.ProblemCache;
 import org.cpjudge.api.queue.JobQueue;
 import org.cpjudge.api.queue.LeaseKeeper;
@@ -46,7 +47,8 @@ public final class WorkerPool implements AutoCloseable {
         return t;
     });
 
-    public WorkerPool(Database db, Judge judge, Languages languages, Path cacheDir, int size) throws Exception {
+    public WorkerPool(Database db, Judge judge, Languages languages, Path cacheDir, int size, JudgeMetrics metrics)
+            throws Exception {
         this.poolId = host() + "-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
         this.registry = new WorkerRegistry(db);
         JobQueue queue = new JobQueue(db, LEASE_SECONDS);
@@ -59,7 +61,8 @@ public final class WorkerPool implements AutoCloseable {
         registry.heartbeat(poolId, host(), languagesJson);
         heartbeat.scheduleWithFixedDelay(() -> beat(languagesJson), HEARTBEAT_SECONDS, HEARTBEAT_SECONDS, TimeUnit.SECONDS);
         for (int i = 0; i < size; i++) {
-            JudgeWorker w = new JudgeWorker(poolId + "/" + i, queue, signal, submissions, problems, cache, judge, leases);
+            JudgeWorker w = new JudgeWorker(poolId + "/" + i, queue, signal, submissions, problems, cache, judge, leases,
+                    metrics);
             Thread t = new Thread(w, "judge-worker-" + i);
             workers.add(w);
             threads.add(t);
