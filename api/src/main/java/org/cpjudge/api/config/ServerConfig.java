@@ -24,14 +24,18 @@ public record ServerConfig(
         String adminToken,
         boolean insecureSandbox,
         String newcomerRule,
-        CallbackAllowList callbackAllow) {
+        CallbackAllowList callbackAllow,
+        int leaseSeconds) {
 
     /** Every setting but the required ones at their defaults: for tests and embedding. */
     public ServerConfig(int port, Path dataDir, String dbUrl, String dbUser, String dbPassword, int workers,
                         String adminToken, boolean insecureSandbox) {
         this(port, dataDir, dbUrl, dbUser, dbPassword, workers, adminToken, insecureSandbox, DEFAULT_NEWCOMER_RULE,
-                CallbackAllowList.NONE);
+                CallbackAllowList.NONE, DEFAULT_LEASE_SECONDS);
     }
+
+    /** How long a job's claim lasts unrenewed: how soon a dead worker's job is taken over. */
+    public static final int DEFAULT_LEASE_SECONDS = 60;
 
     public static final String DEFAULT_NEWCOMER_RULE = "codeforces-2020";
 
@@ -58,6 +62,8 @@ public record ServerConfig(
                     "codeforces-2020 (start at 1400, shown 0, boosts) or start-1500"),
             new Setting("callback-allow", "JUDGE_CALLBACK_ALLOW", "LIST", null,
                     "private addresses callbacks may reach: comma-separated host:port or CIDR (unset: none)"),
+            new Setting("lease-seconds", "JUDGE_LEASE_SECONDS", "S", String.valueOf(DEFAULT_LEASE_SECONDS),
+                    "a judge job's lease: a dead worker's job is taken over after it runs out"),
             new Setting("insecure-sandbox", "JUDGE_INSECURE_SANDBOX", null, "false",
                     "run without isolation (development only)"));
 
@@ -82,13 +88,14 @@ public record ServerConfig(
                 s.string("admin-token"),
                 Boolean.parseBoolean(s.string("insecure-sandbox")),
                 s.choice("newcomer-rule", List.of("codeforces-2020", "start-1500")),
-                s.callbackAllowList("callback-allow"));
+                s.callbackAllowList("callback-allow"),
+                s.integer("lease-seconds", 4, 3600));
     }
 
     /** This configuration with another callback allow-list. */
     public ServerConfig withCallbackAllow(CallbackAllowList allow) {
         return new ServerConfig(port, dataDir, dbUrl, dbUser, dbPassword, workers, adminToken, insecureSandbox,
-                newcomerRule, allow);
+                newcomerRule, allow, leaseSeconds);
     }
 
     public boolean embeddedDatabase() {
