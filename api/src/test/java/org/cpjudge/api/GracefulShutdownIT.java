@@ -90,7 +90,6 @@ class GracefulShutdownIT {
             }
         }
         System.out.printf("SIGTERM to exit: %d ms%n", exitMs);
-        assertTrue(first.output().stream().anyMatch(l -> l.contains("handed back to the queue")), first.output().toString());
         assertEquals(0, judge.count("SELECT count(*) FROM submission_judgements WHERE submission_id = ?", slow),
                 "the running job was not finished in the grace period");
         assertNull(judge.value("SELECT claimed_by FROM judge_jobs WHERE submission_id = ?", slow), "handed back");
