@@ -120,6 +120,9 @@ final class JudgeWorker implements Runnable {
             } catch (InterruptedException e) {
                 return;
             } catch (Exception e) {
+                if (stopping) {
+                    return; // a judging interrupted at shutdown: its job was handed back
+                }
                 log.error("worker {} failed; it goes on after a pause", id, e);
                 try {
                     Thread.sleep(POLL_MS);
