@@ -4,7 +4,9 @@ import io.vertx.core.Vertx;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.cpjudge.api.config.ServerConfig;
 import org.cpjudge.api.contest.NewcomerRules;
 import org.cpjudge.api.db.Database;
@@ -87,7 +89,7 @@ public final class JudgeServer implements AutoCloseable {
             Languages languages = Languages.detect();
             judge = new Judge(sandbox, languages, config.dataDir().resolve("judge"));
             workers = new WorkerPool(db, judge, languages, config.dataDir().resolve("problems"), config.workers(),
-                    metrics.judging());
+                    metrics.judging(), config.leaseSeconds());
         }
         if (role == Role.WORKER && workers == null) {
             throw new ServerConfig.ConfigException("a worker process needs JUDGE_WORKERS of at least 1");
@@ -154,18 +156,34 @@ public final class JudgeServer implements AutoCloseable {
         return adminToken;
     }
 
+    /** How long HTTP requests in flight at shutdown get to finish; the port is closed at once. */
+    static final Duration HTTP_GRACE = Duration.ofSeconds(3);
+    /** How long running jobs get to finish at shutdown before they are handed back to the queue. */
+    static final Duration JOB_GRACE = Duration.ofSeconds(4);
+
+    /**
+     * Stops within about 7 s (SIGTERM runs this): no new job is taken and no new connection accepted at once;
+     * requests in flight get {@link #HTTP_GRACE} to finish and running jobs {@link #JOB_GRACE}, side by side;
+     * jobs still running then go back to the queue (claimable at once, not after their lease), and the
+     * sandbox, the pool of connections and the embedded database close.
+     */
     @Override
     public void close() {
+        long jobsDeadline = System.nanoTime() + JOB_GRACE.toNanos();
+        if (workers != null) {
+            workers.stopTaking();
+        }
         if (api != null) {
             try {
-                api.close().toCompletionStage().toCompletableFuture().get();
+                api.shutdown(HTTP_GRACE).toCompletionStage().toCompletableFuture()
+                        .get(HTTP_GRACE.toMillis() + 1000, TimeUnit.MILLISECONDS);
             } catch (Exception e) {
                 log.warn("closing the HTTP server failed: {}", e.toString());
             }
             vertx.close();
         }
         if (workers != null) {
-            workers.close();
+            workers.close(Duration.ofNanos(Math.max(0, jobsDeadline - System.nanoTime())));
         }
         if (sandbox != null) {
             sandbox.close();

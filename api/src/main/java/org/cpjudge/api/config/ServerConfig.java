@@ -26,14 +26,18 @@ public record ServerConfig(
         boolean insecureSandbox,
         String newcomerRule,
         CallbackAllowList callbackAllow,
-        LogFormat logFormat) {
+        LogFormat logFormat,
+        int leaseSeconds) {
 
     /** Every setting but the required ones at their defaults: for tests and embedding. */
     public ServerConfig(int port, Path dataDir, String dbUrl, String dbUser, String dbPassword, int workers,
                         String adminToken, boolean insecureSandbox) {
         this(port, dataDir, dbUrl, dbUser, dbPassword, workers, adminToken, insecureSandbox, DEFAULT_NEWCOMER_RULE,
-                CallbackAllowList.NONE, LogFormat.TEXT);
+                CallbackAllowList.NONE, LogFormat.TEXT, DEFAULT_LEASE_SECONDS);
     }
+
+    /** How long a job's claim lasts unrenewed: how soon a dead worker's job is taken over. */
+    public static final int DEFAULT_LEASE_SECONDS = 60;
 
     public static final String DEFAULT_NEWCOMER_RULE = "codeforces-2020";
 
@@ -62,6 +66,8 @@ public record ServerConfig(
                     "private addresses callbacks may reach: comma-separated host:port or CIDR (unset: none)"),
             new Setting("log-format", "JUDGE_LOG_FORMAT", "F", "text",
                     "text (one readable line) or json (one JSON object per line, with the submission id)"),
+            new Setting("lease-seconds", "JUDGE_LEASE_SECONDS", "S", String.valueOf(DEFAULT_LEASE_SECONDS),
+                    "a judge job's lease: a dead worker's job is taken over after it runs out"),
             new Setting("insecure-sandbox", "JUDGE_INSECURE_SANDBOX", null, "false",
                     "run without isolation (development only)"));
 
@@ -87,19 +93,20 @@ public record ServerConfig(
                 Boolean.parseBoolean(s.string("insecure-sandbox")),
                 s.choice("newcomer-rule", List.of("codeforces-2020", "start-1500")),
                 s.callbackAllowList("callback-allow"),
-                LogFormat.valueOf(s.choice("log-format", List.of("text", "json")).toUpperCase(java.util.Locale.ROOT)));
+                LogFormat.valueOf(s.choice("log-format", List.of("text", "json")).toUpperCase(java.util.Locale.ROOT)),
+                s.integer("lease-seconds", 4, 3600));
     }
 
     /** This configuration with another callback allow-list. */
     public ServerConfig withCallbackAllow(CallbackAllowList allow) {
         return new ServerConfig(port, dataDir, dbUrl, dbUser, dbPassword, workers, adminToken, insecureSandbox,
-                newcomerRule, allow, logFormat);
+                newcomerRule, allow, logFormat, leaseSeconds);
     }
 
     /** This configuration with another log format. */
     public ServerConfig withLogFormat(LogFormat format) {
         return new ServerConfig(port, dataDir, dbUrl, dbUser, dbPassword, workers, adminToken, insecureSandbox,
-                newcomerRule, callbackAllow, format);
+                newcomerRule, callbackAllow, format, leaseSeconds);
     }
 
     public boolean embeddedDatabase() {

@@ -122,4 +122,15 @@ public final class ApiServer {
         liveBoards.close();
         return server == null ? Future.succeededFuture() : server.close();
     }
+
+    /**
+     * Stops accepting connections at once and gives the requests in flight up to {@code grace} to finish (an
+     * HTTP/1.1 connection closes after its current response); then closes what is left.
+     */
+    public Future<Void> shutdown(java.time.Duration grace) {
+        callbacks.close();
+        liveBoards.close();
+        return server == null ? Future.succeededFuture()
+                : server.shutdown(grace.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
 }

@@ -23,6 +23,11 @@ public final class JudgeMetrics {
     private final Map<JobPriority, Timer> latency = new EnumMap<>(JobPriority.class);
     private final Map<JobPriority, Timer> waiting = new EnumMap<>(JobPriority.class);
 
+    /** Metrics kept in memory and served nowhere: for workers embedded where nothing scrapes them (tests). */
+    public static JudgeMetrics unserved() {
+        return new JudgeMetrics(new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+    }
+
     JudgeMetrics(MeterRegistry registry) {
         for (Verdict v : Verdict.values()) {
             verdicts.put(v, Counter.builder("cpjudge.verdicts")

@@ -169,6 +169,21 @@ public final class JobQueue {
     }
 
     /**
+     * Gives a job this worker holds back to the queue at once (its process is shutting down): claimable by any
+     * worker now, at its old place, and this claim is not counted against the job's attempts, since the judging
+     * did not fail. False when the worker no longer held it.
+     */
+    public boolean handBack(long jobId, String workerId) throws SQLException {
+        try (Connection c = db.connection();
+             PreparedStatement q = c.prepareStatement("UPDATE judge_jobs SET claimed_by = NULL, lease_until = NULL,"
+                     + " attempts = GREATEST(attempts - 1, 0) WHERE id = ? AND claimed_by = ?")) {
+            q.setLong(1, jobId);
+            q.setString(2, workerId);
+            return q.executeUpdate() == 1;
+        }
+    }
+
+    /**
      * Ends the job: removes it, writes the verdict, per-test results and a history entry, and tells the API nodes,
      * all in one transaction. Only the worker still holding the lease may do so: false when the lease was lost
      * (another worker owns the job now) and nothing was written.

@@ -52,6 +52,9 @@ final class JudgeWorker implements Runnable {
     private final List<String> languages;
     private final JudgeMetrics metrics;
     private volatile boolean stopping;
+    /** The job being judged now, or null: what a shutdown hands back when it cannot wait for it. */
+    private volatile JudgeTask current;
+    private volatile Thread thread;
 
     JudgeWorker(String id, JobQueue queue, QueueSignal signal, SubmissionStore submissions, ProblemStore problems,
                 ProblemCache cache, Judge judge, LeaseKeeper leases, JudgeMetrics metrics) {
@@ -67,19 +70,54 @@ final class JudgeWorker implements Runnable {
         this.leases = leases;
     }
 
+    /** Takes no new job; the one being judged is finished (or handed back by {@link #handBack}). */
     void stop() {
         stopping = true;
     }
 
+    /** Whether it is judging a job now. */
+    boolean busy() {
+        return current != null;
+    }
+
+    /**
+     * Returns the job it is judging to the queue at once, claimable by any worker (a shutdown that cannot wait
+     * for it, rather than leaving it to wait out its lease), and interrupts the judging, whose result the queue
+     * will refuse (this worker no longer holds the job).
+     */
+    void handBack() {
+        JudgeTask task = current;
+        if (task == null) {
+            return;
+        }
+        try {
+            if (queue.handBack(task.jobId(), id)) {
+                submissions.setStatus(task.submissionId(), SubmissionStatus.QUEUED);
+                log.info("submission={} was handed back to the queue at shutdown", task.submissionId());
+            }
+        } catch (Exception e) {
+            log.warn("could not hand back submission={}; it is judged again when its lease runs out: {}",
+                    task.submissionId(), e.toString());
+        }
+        Thread t = thread;
+        if (t != null) {
+            t.interrupt();
+        }
+    }
+
     @Override
     public void run() {
+        thread = Thread.currentThread();
         while (!stopping) {
             try {
                 Optional<JudgeTask> task = queue.claim(id, languages);
                 if (task.isPresent()) {
+                    current = task.get();
                     // every line while this job is handled (the judge's and the sandbox's too) names its submission
                     try (var scope = SubmissionLog.scope(task.get().submissionId())) {
                         handle(task.get());
+                    } finally {
+                        current = null;
                     }
                 } else {
                     signal.await(POLL_MS);
@@ -87,6 +125,9 @@ final class JudgeWorker implements Runnable {
             } catch (InterruptedException e) {
                 return;
             } catch (Exception e) {
+                if (stopping) {
+                    return; // a judging interrupted at shutdown: its job was handed back
+                }
                 log.error("worker {} failed; it goes on after a pause", id, e);
                 try {
                     Thread.sleep(POLL_MS);
@@ -153,8 +194,10 @@ final class JudgeWorker implements Runnable {
         StoredProblem stored = problems.find(task.problemId())
                 .orElseThrow(() -> new IllegalStateException("problem " + task.problemId() + " is gone"));
         var problem = cache.get(stored);
-        JudgeResult result = judge.judge(problem, new Submission(task.language(), files(task.filesJson())),
-                new StatusUpdates(submissionId), task.runAllTests());
+        // a sandbox failure is thrown, not made a JE: the failure policy tries the job again
+        JudgeResult result = judge.judgeUnlessSandboxFails(problem,
+                new Submission(task.language(), files(task.filesJson())), new StatusUpdates(submissionId),
+                task.runAllTests());
         return toJudgement(result);
     }
 

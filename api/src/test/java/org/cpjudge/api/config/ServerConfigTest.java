@@ -22,6 +22,17 @@ class ServerConfigTest {
         assertTrue(c.callbackAllow().isEmpty(), "no private callback target by default");
         assertFalse(c.insecureSandbox());
         assertTrue(c.embeddedDatabase());
+        assertEquals(60, c.leaseSeconds());
+    }
+
+    @Test
+    void theLeaseComesFromItsFlagOrVariableWithinBounds() {
+        assertEquals(8, ServerConfig.from(List.of("--lease-seconds", "8"), Map.of()).leaseSeconds());
+        assertEquals(30, ServerConfig.from(List.of(), Map.of("JUDGE_LEASE_SECONDS", "30")).leaseSeconds());
+        var bad = assertThrows(ServerConfig.ConfigException.class,
+                () -> ServerConfig.from(List.of("--lease-seconds", "1"), Map.of()));
+        assertTrue(bad.getMessage().startsWith("--lease-seconds (JUDGE_LEASE_SECONDS) must be between 4 and 3600"),
+                bad.getMessage());
     }
 
     @Test
