@@ -40,6 +40,16 @@ final class ApiClient {
         return post(path, token, "application/json", body.encode().getBytes());
     }
 
+    /** A JSON POST with extra headers: name, value, name, value, ... */
+    Response postJson(String path, String token, JsonObject body, String... headers) throws Exception {
+        HttpRequest.Builder b = request(path, token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.encode()));
+        for (int i = 0; i < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        return send(b.build());
+    }
+
     Response patchJson(String path, String token, JsonObject body) throws Exception {
         return send(request(path, token).header("Content-Type", "application/json")
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(body.encode())).build());
