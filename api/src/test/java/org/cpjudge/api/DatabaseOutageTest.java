@@ -15,6 +15,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.cpjudge.api.config.ServerConfig;
 import org.junit.jupiter.api.AfterAll;
@@ -122,6 +125,27 @@ class DatabaseOutageTest {
         assertEquals(503, refused.status(), refused.body());
         assertTrue((System.nanoTime() - started) / 1_000_000_000L < 10, "POST failed fast");
         assertEquals(200, api.get("/health/live", null).status(), "the process lives on");
+        // a crowd of readers at once: refused at once, not queued behind each other's wait for a connection
+        // (with a pool timeout of seconds and a worker pool of 20 threads, 100 waiting readers would take 15 s)
+        ExecutorService crowd = Executors.newFixedThreadPool(100);
+        try {
+            List<Future<long[]>> answers = new ArrayList<>();
+            for (int i = 0; i < 100; i++) {
+                answers.add(crowd.submit(() -> {
+                    ApiClient reader = new ApiClient(server.port()); // a connection of its own, as a crowd has
+                    long t0 = System.nanoTime();
+                    ApiClient.Response r = reader.get("/api/v1/submissions/" + someId, contestant);
+                    return new long[]{r.status(), (System.nanoTime() - t0) / 1_000_000_000L};
+                }));
+            }
+            for (Future<long[]> answer : answers) {
+                long[] r = answer.get();
+                assertEquals(503, r[0]);
+                assertTrue(r[1] < 10, "each of the crowd answered fast: " + r[1] + " s");
+            }
+        } finally {
+            crowd.shutdownNow();
+        }
         int acceptedBefore = accepted.size();
         Thread.sleep(5_000);
         assertEquals(acceptedBefore, accepted.size(), "nothing is accepted while PostgreSQL is down");

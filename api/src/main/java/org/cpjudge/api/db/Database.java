@@ -12,7 +12,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The connection pool to PostgreSQL, migrated to the newest schema when opened. While PostgreSQL is gone a
  * request waits at most {@link #CONNECTION_TIMEOUT_MS} for a connection and fails (see {@link DatabaseOutage});
- * the pool makes new connections by itself once PostgreSQL is back, so the server recovers without a restart.
+ * meanwhile the others are refused at once ({@link OutageBreaker}). The pool makes new connections by itself once
+ * PostgreSQL is back, so the server recovers without a restart.
  */
 public final class Database implements AutoCloseable {
 
@@ -25,6 +26,7 @@ public final class Database implements AutoCloseable {
     private static final int CONNECT_TIMEOUT_SECONDS = 2;
 
     private final HikariDataSource pool;
+    private final OutageBreaker breaker = new OutageBreaker();
     private final String url;
     private final String user;
     private final String password;
@@ -65,7 +67,7 @@ public final class Database implements AutoCloseable {
     /** A pooled connection, or, inside a {@link #join() joined transaction} on this thread, that transaction's. */
     public Connection connection() throws SQLException {
         JoinedTransaction joined = JoinedTransaction.current(this);
-        return joined != null ? joined.borrow() : pool.getConnection();
+        return joined != null ? joined.borrow() : breaker.connect(pool::getConnection);
     }
 
     /**
@@ -73,7 +75,7 @@ public final class Database implements AutoCloseable {
      * unless committed): a request's writes and its bookkeeping, committed together.
      */
     public JoinedTransaction join() throws SQLException {
-        return JoinedTransaction.begin(this, pool.getConnection());
+        return JoinedTransaction.begin(this, breaker.connect(pool::getConnection));
     }
 
     /** A connection outside the pool, for LISTEN: it stays open and busy for the worker's whole life. */
