@@ -178,6 +178,45 @@ class IdempotencyTest {
     }
 
     @Test
+    void aRetriedImportContestRegistrationAndContestSubmissionAreEachDoneOnce() throws Exception {
+        byte[] zip = Zips.of(Zips.resource("packages/sum"));
+        String importKey = UUID.randomUUID().toString();
+        ApiClient.Response imported = api.post("/api/v1/problems?id=sum-idem-2", ADMIN, "application/zip", zip,
+                "Idempotency-Key", importKey);
+        ApiClient.Response reimported = api.post("/api/v1/problems?id=sum-idem-2", ADMIN, "application/zip", zip,
+                "Idempotency-Key", importKey);
+        assertEquals(201, imported.status(), imported.body());
+        assertEquals(201, reimported.status(), "the first answer, not 409 for an id taken: " + reimported.body());
+        assertEquals(imported.json(), reimported.json());
+
+        JsonObject contest = new JsonObject().put("id", "idem-round").put("name", "Idempotent round")
+                .put("start", java.time.Instant.now().minusSeconds(60).toString()).put("duration_minutes", 120)
+                .put("scoring", "icpc").put("problems", new JsonArray().add("sum-idem-2")).put("freeze_minutes", 0)
+                .put("rated", false);
+        String contestKey = UUID.randomUUID().toString();
+        ApiClient.Response created = api.postJson("/api/v1/contests", ADMIN, contest, "Idempotency-Key", contestKey);
+        assertEquals(201, created.status(), created.body());
+        assertEquals(created.json(), api.postJson("/api/v1/contests", ADMIN, contest, "Idempotency-Key", contestKey)
+                .json());
+        assertEquals(1, count("SELECT count(*) FROM contests WHERE id = 'idem-round'"));
+
+        String registerKey = UUID.randomUUID().toString();
+        ApiClient.Response registered = api.post("/api/v1/contests/idem-round/register", alice, "application/json",
+                new byte[0], "Idempotency-Key", registerKey);
+        assertEquals(201, registered.status(), registered.body());
+        assertEquals(201, api.post("/api/v1/contests/idem-round/register", alice, "application/json", new byte[0],
+                "Idempotency-Key", registerKey).status(), "the first answer again");
+
+        String submitKey = UUID.randomUUID().toString();
+        JsonObject inContest = ApiClient.body("problem", "sum-idem-2", "language", "c", "contest", "idem-round",
+                "files", new JsonArray().add(ApiClient.body("name", "sum.c", "content", SUM)));
+        ApiClient.Response first = submit(alice, submitKey, inContest);
+        assertEquals(202, first.status(), first.body());
+        assertEquals(first.json(), submit(alice, submitKey, inContest).json());
+        assertEquals(1, count("SELECT count(*) FROM submissions WHERE contest_id = 'idem-round'"));
+    }
+
+    @Test
     void anExpiredKeyIsANewRequest() throws Exception {
         String key = UUID.randomUUID().toString();
         JsonObject body = submission(SUM + "// expiring\n");
