@@ -386,6 +386,7 @@ public final class ClicsRoutes {
         if (cause instanceof ApiException e) {
             error(ctx, e);
         } else if (DatabaseOutage.causedBy(cause)) {
+            DatabaseOutage.report(ctx.request().method() + " " + ctx.request().path(), cause);
             if (!ctx.response().ended()) {
                 ctx.response().putHeader("Retry-After", String.valueOf(DatabaseOutage.RETRY_AFTER_SECONDS));
             }

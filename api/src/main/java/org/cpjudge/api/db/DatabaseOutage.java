@@ -2,6 +2,9 @@ package org.cpjudge.api.db;
 
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Tells a failure that means "PostgreSQL is not reachable now" (it is down, restarting, or refuses connections)
@@ -9,8 +12,11 @@ import java.sql.SQLTransientConnectionException;
  */
 public final class DatabaseOutage {
 
+    private static final Logger log = LoggerFactory.getLogger(DatabaseOutage.class);
     /** What a client is told to wait before it retries. */
     public static final int RETRY_AFTER_SECONDS = 5;
+    private static final long REPORT_EVERY_NANOS = 5_000_000_000L;
+    private static final AtomicLong lastReport = new AtomicLong(System.nanoTime() - REPORT_EVERY_NANOS - 1);
 
     private DatabaseOutage() {
     }
@@ -27,6 +33,18 @@ public final class DatabaseOutage {
             }
         }
         return false;
+    }
+
+    /**
+     * Logs that {@code what} met an outage, once every few seconds at most: during an outage every request
+     * meets it, and one line says as much as thousands.
+     */
+    public static void report(String what, Throwable cause) {
+        long now = System.nanoTime();
+        long last = lastReport.get();
+        if (now - last > REPORT_EVERY_NANOS && lastReport.compareAndSet(last, now)) {
+            log.warn("{}: the database is unavailable, answered 503 until it is back: {}", what, cause.toString());
+        }
     }
 
     /**

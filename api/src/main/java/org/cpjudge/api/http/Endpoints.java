@@ -58,8 +58,7 @@ public final class Endpoints {
         if (cause instanceof ApiException e) {
             error(ctx, e.status(), e.code(), e.getMessage());
         } else if (DatabaseOutage.causedBy(cause)) {
-            log.warn("{} {}: the database is unavailable: {}", ctx.request().method(), ctx.request().path(),
-                    cause.toString());
+            DatabaseOutage.report(ctx.request().method() + " " + ctx.request().path(), cause);
             if (!ctx.response().ended()) {
                 ctx.response().putHeader("Retry-After", String.valueOf(DatabaseOutage.RETRY_AFTER_SECONDS));
             }

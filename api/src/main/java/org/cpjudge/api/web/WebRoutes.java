@@ -212,6 +212,7 @@ public final class WebRoutes {
             if (done.succeeded()) {
                 page = done.result();
             } else if (DatabaseOutage.causedBy(done.cause())) {
+                DatabaseOutage.report("GET " + ctx.request().path(), done.cause());
                 ctx.response().putHeader("Retry-After", String.valueOf(DatabaseOutage.RETRY_AFTER_SECONDS));
                 page = new Page(503, Html.databaseUnavailable());
             } else {
