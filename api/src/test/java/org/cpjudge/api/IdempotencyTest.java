@@ -231,6 +231,20 @@ class IdempotencyTest {
     }
 
     @Test
+    void aPostWithoutABodyIsKeyedByItsPathAlone() throws Exception {
+        String key = UUID.randomUUID().toString();
+        ApiClient.Response rotated = api.post("/api/v1/users/me/webhook-secret", bob, "application/json", new byte[0],
+                "Idempotency-Key", key);
+        ApiClient.Response retried = api.post("/api/v1/users/me/webhook-secret", bob, "application/json", new byte[0],
+                "Idempotency-Key", key);
+        assertEquals(200, rotated.status(), rotated.body());
+        assertEquals(rotated.json().getString("webhook_secret"), retried.json().getString("webhook_secret"),
+                "rotated once");
+        ApiClient.Response again = api.post("/api/v1/users/me/webhook-secret", bob, "application/json", new byte[0]);
+        assertNotEquals(rotated.json().getString("webhook_secret"), again.json().getString("webhook_secret"));
+    }
+
+    @Test
     void aMalformedKeyIsRefused() throws Exception {
         ApiClient.Response r = submit(alice, "x".repeat(300), submission(SUM));
         assertEquals(400, r.status(), r.body());
