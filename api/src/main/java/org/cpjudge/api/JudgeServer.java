@@ -100,7 +100,8 @@ public final class JudgeServer implements AutoCloseable {
         if (role != Role.WORKER) {
             vertx = metrics.newVertx();
             api = new ApiServer(vertx, db, config.dataDir(), Optional.ofNullable(judge),
-                    NewcomerRules.parse(config.newcomerRule()), config.callbackAllow(), metrics);
+                    NewcomerRules.parse(config.newcomerRule()), config.callbackAllow(), metrics,
+                    config.languages());
             port = api.listen(config.port()).toCompletionStage().toCompletableFuture().get();
             log.info("listening on http://localhost:{}/", port);
         }

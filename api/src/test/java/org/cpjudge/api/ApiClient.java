@@ -31,13 +31,19 @@ final class ApiClient {
         return send(request(path, token).GET().build());
     }
 
-    Response post(String path, String token, String contentType, byte[] body) throws Exception {
-        return send(request(path, token).header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+    /** A POST, with extra headers: name, value, name, value, ... */
+    Response post(String path, String token, String contentType, byte[] body, String... headers) throws Exception {
+        HttpRequest.Builder b = request(path, token).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        for (int i = 0; i < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        return send(b.build());
     }
 
-    Response postJson(String path, String token, JsonObject body) throws Exception {
-        return post(path, token, "application/json", body.encode().getBytes());
+    /** A JSON POST with extra headers: name, value, name, value, ... */
+    Response postJson(String path, String token, JsonObject body, String... headers) throws Exception {
+        return post(path, token, "application/json", body.encode().getBytes(), headers);
     }
 
     Response patchJson(String path, String token, JsonObject body) throws Exception {

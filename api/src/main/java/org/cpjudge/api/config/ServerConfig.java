@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.cpjudge.api.callback.CallbackAllowList;
 import org.cpjudge.api.observe.LogFormat;
+import org.cpjudge.judge.LanguageTable;
 
 /**
  * The server's settings, each from a flag ({@code --port 8080}) or its environment variable
@@ -27,13 +28,18 @@ public record ServerConfig(
         String newcomerRule,
         CallbackAllowList callbackAllow,
         LogFormat logFormat,
-        int leaseSeconds) {
+        int leaseSeconds,
+        List<String> languages) {
 
     /** Every setting but the required ones at their defaults: for tests and embedding. */
     public ServerConfig(int port, Path dataDir, String dbUrl, String dbUser, String dbPassword, int workers,
                         String adminToken, boolean insecureSandbox) {
         this(port, dataDir, dbUrl, dbUser, dbPassword, workers, adminToken, insecureSandbox, DEFAULT_NEWCOMER_RULE,
-                CallbackAllowList.NONE, LogFormat.TEXT, DEFAULT_LEASE_SECONDS);
+                CallbackAllowList.NONE, LogFormat.TEXT, DEFAULT_LEASE_SECONDS, List.of());
+    }
+
+    public ServerConfig {
+        languages = List.copyOf(languages);
     }
 
     /** How long a job's claim lasts unrenewed: how soon a dead worker's job is taken over. */
@@ -68,6 +74,8 @@ public record ServerConfig(
                     "text (one readable line) or json (one JSON object per line, with the submission id)"),
             new Setting("lease-seconds", "JUDGE_LEASE_SECONDS", "S", String.valueOf(DEFAULT_LEASE_SECONDS),
                     "a judge job's lease: a dead worker's job is taken over after it runs out"),
+            new Setting("languages", "JUDGE_LANGUAGES", "LIST", null,
+                    "language ids taken even before a worker announced them: comma-separated (unset: only announced)"),
             new Setting("insecure-sandbox", "JUDGE_INSECURE_SANDBOX", null, "false",
                     "run without isolation (development only)"));
 
@@ -94,19 +102,26 @@ public record ServerConfig(
                 s.choice("newcomer-rule", List.of("codeforces-2020", "start-1500")),
                 s.callbackAllowList("callback-allow"),
                 LogFormat.valueOf(s.choice("log-format", List.of("text", "json")).toUpperCase(java.util.Locale.ROOT)),
-                s.integer("lease-seconds", 4, 3600));
+                s.integer("lease-seconds", 4, 3600),
+                s.languageIds("languages"));
     }
 
     /** This configuration with another callback allow-list. */
     public ServerConfig withCallbackAllow(CallbackAllowList allow) {
         return new ServerConfig(port, dataDir, dbUrl, dbUser, dbPassword, workers, adminToken, insecureSandbox,
-                newcomerRule, allow, logFormat, leaseSeconds);
+                newcomerRule, allow, logFormat, leaseSeconds, languages);
     }
 
     /** This configuration with another log format. */
     public ServerConfig withLogFormat(LogFormat format) {
         return new ServerConfig(port, dataDir, dbUrl, dbUser, dbPassword, workers, adminToken, insecureSandbox,
-                newcomerRule, callbackAllow, format, leaseSeconds);
+                newcomerRule, callbackAllow, format, leaseSeconds, languages);
+    }
+
+    /** This configuration with other configured languages (ids of the judge's language table). */
+    public ServerConfig withLanguages(List<String> ids) {
+        return new ServerConfig(port, dataDir, dbUrl, dbUser, dbPassword, workers, adminToken, insecureSandbox,
+                newcomerRule, callbackAllow, logFormat, leaseSeconds, ids);
     }
 
     public boolean embeddedDatabase() {
@@ -192,6 +207,28 @@ public record ServerConfig(
             } catch (IllegalArgumentException e) {
                 throw new ConfigException(describe(name) + ": " + e.getMessage());
             }
+        }
+
+        /** Comma-separated ids, each a language of the judge's table. */
+        List<String> languageIds(String name) {
+            String v = string(name);
+            List<String> ids = new ArrayList<>();
+            if (v == null) {
+                return ids;
+            }
+            for (String part : v.split(",")) {
+                String id = part.trim();
+                if (id.isEmpty()) {
+                    continue;
+                }
+                if (LanguageTable.standard().byId(id).isEmpty()) {
+                    throw new ConfigException(describe(name) + ": the judge has no language '" + id + "'");
+                }
+                if (!ids.contains(id)) {
+                    ids.add(id);
+                }
+            }
+            return ids;
         }
 
         private static String describe(String name) {

@@ -51,15 +51,16 @@ public final class ApiServer {
     private HttpServer server;
 
     public ApiServer(Vertx vertx, Database db, Path dataDir, Optional<Judge> judge, NewcomerRule newcomerRule,
-                     CallbackAllowList callbackAllow, ServerMetrics metrics) {
+                     CallbackAllowList callbackAllow, ServerMetrics metrics,
+                     java.util.List<String> configuredLanguages) {
         this.vertx = vertx;
         this.router = Router.router(vertx);
-        Endpoints endpoints = new Endpoints(vertx);
+        Endpoints endpoints = new Endpoints(vertx, new Idempotency(db));
         UserStore users = new UserStore(db);
         ProblemStore problems = new ProblemStore(db);
         WorkerRegistry workers = new WorkerRegistry(db);
         Authenticator auth = new Authenticator(users);
-        LanguageCatalog languages = new LanguageCatalog(workers);
+        LanguageCatalog languages = new LanguageCatalog(workers, configuredLanguages);
         ContestStore contests = new ContestStore(db);
         RatingStore ratingStore = new RatingStore(db);
         RatingService ratings = new RatingService(users, ratingStore);

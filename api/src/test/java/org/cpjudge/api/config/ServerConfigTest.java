@@ -61,6 +61,16 @@ class ServerConfigTest {
     }
 
     @Test
+    void configuredLanguagesAreIdsOfTheJudgesTable() {
+        assertEquals(List.of(), ServerConfig.from(List.of(), Map.of()).languages());
+        assertEquals(List.of("c", "python3"),
+                ServerConfig.from(List.of(), Map.of("JUDGE_LANGUAGES", " c, python3,,c")).languages());
+        var bad = assertThrows(ServerConfig.ConfigException.class,
+                () -> ServerConfig.from(List.of("--languages", "c,cobol"), Map.of()));
+        assertEquals("--languages (JUDGE_LANGUAGES): the judge has no language 'cobol'", bad.getMessage());
+    }
+
+    @Test
     void badValuesNameTheirSetting() {
         assertEquals("--port (JUDGE_PORT) must be between 0 and 65535, got 70000",
                 assertThrows(ServerConfig.ConfigException.class,
@@ -74,7 +84,7 @@ class ServerConfigTest {
     @Test
     void usageHasOneLinePerSettingWithItsVariableAndDefault() {
         String usage = ServerConfig.usage();
-        assertEquals(11, usage.lines().count(), usage);
+        assertEquals(13, usage.lines().count(), usage);
         assertTrue(usage.lines().anyMatch(l -> l.contains("--port N") && l.contains("JUDGE_PORT") && l.endsWith("default 8080")), usage);
         assertTrue(usage.lines().anyMatch(l -> l.contains("--callback-allow LIST") && l.contains("JUDGE_CALLBACK_ALLOW")), usage);
         assertTrue(usage.lines().anyMatch(l -> l.contains("--insecure-sandbox") && l.contains("JUDGE_INSECURE_SANDBOX=true")), usage);
