@@ -149,6 +149,11 @@ public final class JudgeServer implements AutoCloseable {
         return adminToken;
     }
 
+    /** Every route the HTTP API mounts (empty for a worker process): what the OpenAPI document must describe. */
+    public java.util.List<io.vertx.ext.web.Route> routes() {
+        return api == null ? java.util.List.of() : api.routes();
+    }
+
     @Override
     public void close() {
         if (api != null) {

@@ -66,6 +66,7 @@ public final class ApiServer {
         AccessPolicy access = new AccessPolicy(contests, virtualRuns);
 
         new HealthRoutes(endpoints, workers).mount(router);
+        new OpenApiRoutes().mount(router);
         new LanguageRoutes(endpoints, languages).mount(router);
         new UserRoutes(endpoints, auth, users, ratings).mount(router);
         new ProblemRoutes(endpoints, auth, problems, new ProblemImport(problems, dataDir.resolve("scratch"), judge),
@@ -99,6 +100,11 @@ public final class ApiServer {
                 Endpoints.error(ctx, 400, "bad_request", "the request is malformed"));
         router.errorHandler(500, ctx -> Endpoints.fail(ctx, ctx.failure() == null
                 ? new IllegalStateException("unknown failure") : ctx.failure()));
+    }
+
+    /** The routes mounted, in order: the OpenAPI document's test compares them with the document. */
+    public java.util.List<io.vertx.ext.web.Route> routes() {
+        return router.getRoutes();
     }
 
     public Future<Integer> listen(int port) {
