@@ -128,6 +128,29 @@ final class OpenApiContract {
                 where + " does not match " + schemaPointer + "; body: " + abbreviated(response.body()));
     }
 
+    /**
+     * The errors of a JSON request body against the schema of the operation's {@code application/json} request
+     * body (none when the operation takes no JSON body: then nothing is said).
+     */
+    List<String> requestErrors(String method, String requestPath, String body) {
+        String path = template(requestPath).orElseGet(() -> fail("the document has no path for " + method + " " + requestPath));
+        JsonObject operation = document.getJsonObject("paths").getJsonObject(path).getJsonObject(method.toLowerCase(Locale.ROOT));
+        assertTrue(operation != null, "the document has no " + method + " on " + path);
+        JsonObject request = operation.getJsonObject("requestBody");
+        if (request == null || !request.getJsonObject("content").containsKey("application/json")) {
+            fail(method + " " + path + " documents no JSON request body, yet one was sent: " + body);
+        }
+        String pointer = "/paths/" + escape(path) + "/" + method.toLowerCase(Locale.ROOT)
+                + "/requestBody/content/application~1json/schema";
+        Schema schema = schemas.computeIfAbsent(pointer, p -> registry.getSchema(SchemaLocation.of(BASE + "#" + p)));
+        try {
+            return schema.validate(JSON.readTree(body), ctx -> ctx.executionConfig(c -> c.formatAssertionsEnabled(true)))
+                    .stream().map(Error::toString).toList();
+        } catch (java.io.IOException e) {
+            return List.of("not JSON: " + e.getMessage());
+        }
+    }
+
     /** The value at a JSON pointer into the document. */
     Object resolve(String pointer) {
         Object at = document;

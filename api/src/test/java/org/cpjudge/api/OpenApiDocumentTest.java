@@ -223,7 +223,8 @@ class OpenApiDocumentTest {
                 .put("model", "gpt-test").put("provider", "tests")), 201);
         String carol = token(postJson("/api/v1/users", ADMIN, new JsonObject().put("handle", "oa_carol")), 201);
         error(postJson("/api/v1/users", ADMIN, new JsonObject().put("handle", "oa_alice")), 409);
-        error(postJson("/api/v1/users", ADMIN, new JsonObject().put("handle", "-bad-")), 400);
+        refusedByBoth("/api/v1/users", ADMIN, new JsonObject().put("handle", "-bad-"));
+        refusedByBoth("/api/v1/users", ADMIN, new JsonObject().put("handle", "oa_k").put("kind", "robot"));
         error(postJson("/api/v1/users", alice, new JsonObject().put("handle", "oa_x")), 403);
         error(postJson("/api/v1/users", null, new JsonObject().put("handle", "oa_x")), 401);
         error(post("/api/v1/users", ADMIN, "application/json", "{not json".getBytes()), 400);
@@ -252,9 +253,11 @@ class OpenApiDocumentTest {
                 new JsonArray().add(submission("oa-sum", "WA")).add(submission("oa-sum", "AC"))));
         assertEquals(202, batch.status(), batch.body());
         error(postJson("/api/v1/submissions", alice, submission("nope", "AC")), 404);
-        error(postJson("/api/v1/submissions", alice, new JsonObject().put("problem", "oa-sum")), 400);
+        refusedByBoth("/api/v1/submissions", alice, new JsonObject().put("problem", "oa-sum"));
+        refusedByBoth("/api/v1/submissions", alice, submission("oa-sum", "AC").put("attempt", new JsonObject()
+                .put("group", "g1").put("index", -1)));
         error(postJson("/api/v1/submissions", null, submission("oa-sum", "AC")), 401);
-        error(postJson("/api/v1/submissions/batch", alice, new JsonObject().put("submissions", new JsonArray())), 400);
+        refusedByBoth("/api/v1/submissions/batch", alice, new JsonObject().put("submissions", new JsonArray()));
         assertEquals("AC", awaitVerdict(practice, alice).getString("verdict"));
         assertEquals("WA", awaitVerdict(attempt, bot).getString("verdict"));
         for (Object id : batch.json().getJsonArray("ids")) {
@@ -273,7 +276,7 @@ class OpenApiDocumentTest {
                 .put("freeze_minutes", 0).put("rated", true);
         assertEquals(201, postJson("/api/v1/contests", ADMIN, round).status());
         error(postJson("/api/v1/contests", ADMIN, round), 409);
-        error(postJson("/api/v1/contests", ADMIN, round.copy().put("id", "oa-bad").put("start", "tomorrow")), 400);
+        refusedByBoth("/api/v1/contests", ADMIN, round.copy().put("id", "oa-bad").put("start", "tomorrow"));
         error(postJson("/api/v1/contests", alice, round.copy().put("id", "oa-other")), 403);
         assertEquals(200, get("/api/v1/contests", null).status());
         assertEquals(200, get("/api/v1/contests", ADMIN).status());
@@ -316,7 +319,7 @@ class OpenApiDocumentTest {
         assertEquals(201, postJson("/api/v1/contests/oa-round/clarifications", ADMIN, new JsonObject()
                 .put("problem", null).put("text", "Ten minutes left... not yet.")).status());
         error(postJson("/api/v1/contests/oa-round/clarifications", carol, new JsonObject().put("text", "Hello?")), 403);
-        error(postJson("/api/v1/contests/oa-round/clarifications", alice, new JsonObject()), 400);
+        refusedByBoth("/api/v1/contests/oa-round/clarifications", alice, new JsonObject());
         for (String token : new String[] {null, alice, ADMIN}) {
             assertEquals(200, get("/api/v1/contests/oa-round/clarifications", token).status());
         }
@@ -352,12 +355,12 @@ class OpenApiDocumentTest {
                 .add(new JsonObject().put("handle", "ref_2").put("rating", 1400).put("rank", 2));
         var stored = postJson("/api/v1/contests/oa-round/standings", ADMIN, new JsonObject().put("standings", standings));
         assertEquals(201, stored.status(), stored.body());
-        error(postJson("/api/v1/contests/oa-round/standings", ADMIN, new JsonObject()), 400);
+        refusedByBoth("/api/v1/contests/oa-round/standings", ADMIN, new JsonObject());
         assertEquals(200, get("/api/v1/contests/oa-round/standings", null).status());
         var virtual = postJson("/api/v1/contests/oa-round/virtual", carol, new JsonObject().put("policy", "clock"));
         assertEquals(201, virtual.status(), virtual.body());
         error(postJson("/api/v1/contests/oa-round/virtual", carol, new JsonObject().put("policy", "clock")), 409);
-        error(postJson("/api/v1/contests/oa-round/virtual", alice, new JsonObject().put("policy", "sometimes")), 400);
+        refusedByBoth("/api/v1/contests/oa-round/virtual", alice, new JsonObject().put("policy", "sometimes"));
         String carolTry = submitted(postJson("/api/v1/submissions", carol, submission("oa-a", "AC").put("contest", "oa-round")));
         awaitVerdict(carolTry, carol);
         assertEquals(200, get("/api/v1/contests/oa-round/virtual/oa_carol", carol).status());
@@ -408,11 +411,28 @@ class OpenApiDocumentTest {
     }
 
     private static ApiClient.Response postJson(String path, String token, JsonObject body) throws Exception {
-        return checked("POST", path, raw.postJson(path, token, body));
+        return requestChecked("POST", path, body, checked("POST", path, raw.postJson(path, token, body)));
     }
 
     private static ApiClient.Response patchJson(String path, String token, JsonObject body) throws Exception {
-        return checked("PATCH", path, raw.patchJson(path, token, body));
+        return requestChecked("PATCH", path, body, checked("PATCH", path, raw.patchJson(path, token, body)));
+    }
+
+    /** A body the server took (2xx) is one the document's request schema takes too. */
+    private static ApiClient.Response requestChecked(String method, String path, JsonObject body, ApiClient.Response r) {
+        if (r.status() / 100 == 2) {
+            assertEquals(List.of(), OpenApiContract.get().requestErrors(method, path, body.encode()),
+                    method + " " + path + " was accepted (" + r.status() + ") but the document's request schema refuses "
+                            + body.encode());
+        }
+        return r;
+    }
+
+    /** A body the server refused as malformed, which the document's request schema refuses as well. */
+    private static void refusedByBoth(String path, String token, JsonObject body) throws Exception {
+        error(postJson(path, token, body), 400);
+        assertFalse(OpenApiContract.get().requestErrors("POST", path, body.encode()).isEmpty(),
+                "the server refused it; the document's schema should too: POST " + path + " " + body.encode());
     }
 
     private static ApiClient.Response send(String method, String path, HttpRequest.Builder request) throws Exception {
