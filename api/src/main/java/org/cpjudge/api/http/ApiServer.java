@@ -66,7 +66,9 @@ public final class ApiServer {
         AccessPolicy access = new AccessPolicy(contests, virtualRuns);
 
         new HealthRoutes(endpoints, workers).mount(router);
-        new OpenApiRoutes().mount(router);
+        io.vertx.core.json.JsonObject openApi = OpenApiDocument.load();
+        RequestSchemas requests = new RequestSchemas(openApi);
+        new OpenApiRoutes(openApi).mount(router);
         new LanguageRoutes(endpoints, languages).mount(router);
         new UserRoutes(endpoints, auth, users, ratings).mount(router);
         new ProblemRoutes(endpoints, auth, problems, new ProblemImport(problems, dataDir.resolve("scratch"), judge),
@@ -79,7 +81,8 @@ public final class ApiServer {
         new SubmissionRoutes(endpoints, auth, problems, submissions, languages, contests, access, virtualRuns,
                 callbackPolicy).mount(router);
         new VirtualRoutes(endpoints, auth, contests, virtualRuns, access, newcomerRule).mount(router);
-        new RejudgeRoutes(endpoints, auth, contests, submissions, new Rejudge(db, submissions)).mount(router);
+        new RejudgeRoutes(endpoints, auth, contests, submissions, new Rejudge(db, submissions), requests)
+                .mount(router);
         new ContestRoutes(endpoints, auth, contests, problems, users, contestService,
                 new ContestFinalizer(db, contests, ratingStore, newcomerRule)).mount(router);
         ClarificationRoutes.over(vertx, db, endpoints, auth, contests).mount(router);

@@ -8,7 +8,11 @@ public final class OpenApiRoutes {
 
     public static final String PATH = "/api/v1/openapi.json";
 
-    private final Buffer document = Buffer.buffer(OpenApiDocument.load().encode());
+    private final Buffer document;
+
+    public OpenApiRoutes(io.vertx.core.json.JsonObject document) {
+        this.document = Buffer.buffer(document.encode());
+    }
 
     public void mount(Router router) {
         router.get(PATH).handler(ctx -> ctx.response().putHeader("Content-Type", "application/json; charset=utf-8")
