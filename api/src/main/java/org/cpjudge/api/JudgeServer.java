@@ -157,6 +157,11 @@ public final class JudgeServer implements AutoCloseable {
         return adminToken;
     }
 
+    /** Every route the HTTP API mounts (empty for a worker process): what the OpenAPI document must describe. */
+    public java.util.List<io.vertx.ext.web.Route> routes() {
+        return api == null ? java.util.List.of() : api.routes();
+    }
+
     /** How long HTTP requests in flight at shutdown get to finish; the port is closed at once. */
     static final Duration HTTP_GRACE = Duration.ofSeconds(3);
     /** How long running jobs get to finish at shutdown before they are handed back to the queue. */

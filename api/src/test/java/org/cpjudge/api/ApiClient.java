@@ -84,8 +84,18 @@ final class ApiClient {
         return b;
     }
 
+    /** With -Dcpjudge.openapi.check=true every answer to a documented path is checked against the OpenAPI document. */
+    private static final boolean CHECK_OPENAPI = Boolean.getBoolean("cpjudge.openapi.check");
+
     private Response send(HttpRequest request) throws Exception {
         HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
-        return new Response(r.statusCode(), r.body(), r.headers());
+        Response response = new Response(r.statusCode(), r.body(), r.headers());
+        if (CHECK_OPENAPI) {
+            String path = request.uri().getRawPath() + (request.uri().getRawQuery() == null ? "" : "?" + request.uri().getRawQuery());
+            if (OpenApiContract.get().template(path).isPresent()) {
+                OpenApiContract.assertConforms(request.method(), path, response);
+            }
+        }
+        return response;
     }
 }

@@ -75,6 +75,9 @@ public final class ApiServer {
         new HealthRoutes(endpoints, workers).mount(router);
         new MetricsRoutes(vertx, metrics, new QueueGauges(new JobQueue(db, JobQueue.DEFAULT_LEASE_SECONDS),
                 metrics.registry(), java.time.Duration.ofSeconds(1))).mount(router);
+        io.vertx.core.json.JsonObject openApi = OpenApiDocument.load();
+        RequestSchemas requests = new RequestSchemas(openApi);
+        new OpenApiRoutes(openApi).mount(router);
         new LanguageRoutes(endpoints, languages).mount(router);
         new UserRoutes(endpoints, auth, users, ratings).mount(router);
         new ProblemRoutes(endpoints, auth, problems, new ProblemImport(problems, dataDir.resolve("scratch"), judge),
@@ -87,7 +90,8 @@ public final class ApiServer {
         new SubmissionRoutes(endpoints, auth, problems, submissions, languages, contests, access, virtualRuns,
                 callbackPolicy).mount(router);
         new VirtualRoutes(endpoints, auth, contests, virtualRuns, access, newcomerRule).mount(router);
-        new RejudgeRoutes(endpoints, auth, contests, submissions, new Rejudge(db, submissions)).mount(router);
+        new RejudgeRoutes(endpoints, auth, contests, submissions, new Rejudge(db, submissions), requests)
+                .mount(router);
         new ContestRoutes(endpoints, auth, contests, problems, users, contestService,
                 new ContestFinalizer(db, contests, ratingStore, newcomerRule)).mount(router);
         ClarificationRoutes.over(vertx, db, endpoints, auth, contests).mount(router);
@@ -108,6 +112,11 @@ public final class ApiServer {
                 Endpoints.error(ctx, 400, "bad_request", "the request is malformed"));
         router.errorHandler(500, ctx -> Endpoints.fail(ctx, ctx.failure() == null
                 ? new IllegalStateException("unknown failure") : ctx.failure()));
+    }
+
+    /** The routes mounted, in order: the OpenAPI document's test compares them with the document. */
+    public java.util.List<io.vertx.ext.web.Route> routes() {
+        return router.getRoutes();
     }
 
     public Future<Integer> listen(int port) {
