@@ -1242,6 +1242,10 @@ static void close_from(unsigned first, unsigned last) {
 
 /* The program's side: last steps before exec. fds 0-2 are already in place. */
 static void start_program(const struct request *r, int exec_err_fd) {
+    /* The supervisor ignores SIGPIPE for itself; an ignored signal stays ignored across execve, so without this
+     * a program writing to a closed pipe (an interactive validator that already rejected) would spin on EPIPE
+     * instead of dying as it does everywhere else. */
+    signal(SIGPIPE, SIG_DFL);
     if (setsid() < 0) die_setup("setsid");
     if (write_file("/proc/self/oom_score_adj", "0") < 0) die_setup("oom_score_adj");
     set_rlimit(RLIMIT_STACK, RLIM_INFINITY); /* the stack is bounded by the memory limit only */

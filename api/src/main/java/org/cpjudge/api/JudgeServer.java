@@ -4,12 +4,15 @@ import io.vertx.core.Vertx;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.cpjudge.api.config.ServerConfig;
 import org.cpjudge.api.contest.NewcomerRules;
 import org.cpjudge.api.db.Database;
 import org.cpjudge.api.db.EmbeddedPostgres;
 import org.cpjudge.api.http.ApiServer;
+import org.cpjudge.api.observe.ServerMetrics;
 import org.cpjudge.api.store.Tokens;
 import org.cpjudge.api.store.UserStore;
 import org.cpjudge.api.worker.WorkerPool;
@@ -61,7 +64,9 @@ public final class JudgeServer implements AutoCloseable {
         if (role == Role.WORKER && config.embeddedDatabase()) {
             throw new ServerConfig.ConfigException("a worker process takes jobs from a shared database: set --db-url");
         }
+        config.logFormat().apply();
         Files.createDirectories(config.dataDir());
+        ServerMetrics metrics = ServerMetrics.create();
         EmbeddedPostgres embedded = null;
         Database db;
         if (config.embeddedDatabase()) {
@@ -70,6 +75,7 @@ public final class JudgeServer implements AutoCloseable {
         } else {
             db = Database.open(config.dbUrl(), config.dbUser(), config.dbPassword(), poolSize(config));
         }
+        metrics.watchPool(db.dataSource());
         String adminToken = adminToken(config);
         new UserStore(db).ensureAdministrator(ADMIN_HANDLE, adminToken);
 
@@ -77,12 +83,13 @@ public final class JudgeServer implements AutoCloseable {
         Judge judge = null;
         WorkerPool workers = null;
         if (role != Role.API && config.workers() > 0) {
-            sandbox = openSandbox(config, role);
+            sandbox = metrics.meter(openSandbox(config, role));
         }
         if (sandbox != null) {
             Languages languages = Languages.detect();
             judge = new Judge(sandbox, languages, config.dataDir().resolve("judge"));
-            workers = new WorkerPool(db, judge, languages, config.dataDir().resolve("problems"), config.workers());
+            workers = new WorkerPool(db, judge, languages, config.dataDir().resolve("problems"), config.workers(),
+                    metrics.judging(), config.leaseSeconds());
         }
         if (role == Role.WORKER && workers == null) {
             throw new ServerConfig.ConfigException("a worker process needs JUDGE_WORKERS of at least 1");
@@ -91,9 +98,10 @@ public final class JudgeServer implements AutoCloseable {
         ApiServer api = null;
         int port = -1;
         if (role != Role.WORKER) {
-            vertx = Vertx.vertx();
+            vertx = metrics.newVertx();
             api = new ApiServer(vertx, db, config.dataDir(), Optional.ofNullable(judge),
-                    NewcomerRules.parse(config.newcomerRule()), config.callbackAllow());
+                    NewcomerRules.parse(config.newcomerRule()), config.callbackAllow(), metrics,
+                    config.languages());
             port = api.listen(config.port()).toCompletionStage().toCompletableFuture().get();
             log.info("listening on http://localhost:{}/", port);
         }
@@ -145,27 +153,43 @@ public final class JudgeServer implements AutoCloseable {
         return port;
     }
 
-    /** The HTTP routes, in order (empty for a worker process). */
-    public java.util.List<io.vertx.ext.web.Route> routes() {
-        return api == null ? java.util.List.of() : api.routes();
-    }
-
     public String adminToken() {
         return adminToken;
     }
 
+    /** Every route the HTTP API mounts (empty for a worker process): what the OpenAPI document must describe. */
+    public java.util.List<io.vertx.ext.web.Route> routes() {
+        return api == null ? java.util.List.of() : api.routes();
+    }
+
+    /** How long HTTP requests in flight at shutdown get to finish; the port is closed at once. */
+    static final Duration HTTP_GRACE = Duration.ofSeconds(3);
+    /** How long running jobs get to finish at shutdown before they are handed back to the queue. */
+    static final Duration JOB_GRACE = Duration.ofSeconds(4);
+
+    /**
+     * Stops within about 7 s (SIGTERM runs this): no new job is taken and no new connection accepted at once;
+     * requests in flight get {@link #HTTP_GRACE} to finish and running jobs {@link #JOB_GRACE}, side by side;
+     * jobs still running then go back to the queue (claimable at once, not after their lease), and the
+     * sandbox, the pool of connections and the embedded database close.
+     */
     @Override
     public void close() {
+        long jobsDeadline = System.nanoTime() + JOB_GRACE.toNanos();
+        if (workers != null) {
+            workers.stopTaking();
+        }
         if (api != null) {
             try {
-                api.close().toCompletionStage().toCompletableFuture().get();
+                api.shutdown(HTTP_GRACE).toCompletionStage().toCompletableFuture()
+                        .get(HTTP_GRACE.toMillis() + 1000, TimeUnit.MILLISECONDS);
             } catch (Exception e) {
                 log.warn("closing the HTTP server failed: {}", e.toString());
             }
             vertx.close();
         }
         if (workers != null) {
-            workers.close();
+            workers.close(Duration.ofNanos(Math.max(0, jobsDeadline - System.nanoTime())));
         }
         if (sandbox != null) {
             sandbox.close();

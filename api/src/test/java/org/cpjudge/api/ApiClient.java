@@ -31,13 +31,19 @@ final class ApiClient {
         return send(request(path, token).GET().build());
     }
 
-    Response post(String path, String token, String contentType, byte[] body) throws Exception {
-        return send(request(path, token).header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+    /** A POST, with extra headers: name, value, name, value, ... */
+    Response post(String path, String token, String contentType, byte[] body, String... headers) throws Exception {
+        HttpRequest.Builder b = request(path, token).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        for (int i = 0; i < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        return send(b.build());
     }
 
-    Response postJson(String path, String token, JsonObject body) throws Exception {
-        return post(path, token, "application/json", body.encode().getBytes());
+    /** A JSON POST with extra headers: name, value, name, value, ... */
+    Response postJson(String path, String token, JsonObject body, String... headers) throws Exception {
+        return post(path, token, "application/json", body.encode().getBytes(), headers);
     }
 
     Response patchJson(String path, String token, JsonObject body) throws Exception {
@@ -83,8 +89,18 @@ final class ApiClient {
         return b;
     }
 
+    /** With -Dcpjudge.openapi.check=true every answer to a documented path is checked against the OpenAPI document. */
+    private static final boolean CHECK_OPENAPI = Boolean.getBoolean("cpjudge.openapi.check");
+
     private Response send(HttpRequest request) throws Exception {
         HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
-        return new Response(r.statusCode(), r.body(), r.headers());
+        Response response = new Response(r.statusCode(), r.body(), r.headers());
+        if (CHECK_OPENAPI) {
+            String path = request.uri().getRawPath() + (request.uri().getRawQuery() == null ? "" : "?" + request.uri().getRawQuery());
+            if (OpenApiContract.get().template(path).isPresent()) {
+                OpenApiContract.assertConforms(request.method(), path, response);
+            }
+        }
+        return response;
     }
 }

@@ -24,9 +24,14 @@ record JarServer(Process process, List<String> output) {
 
     /** {@code prefix}: a command to run java under (such as setpriv to another user), or empty. */
     static JarServer start(List<String> prefix, Path jar, List<String> serveArgs) throws Exception {
+        return start(prefix, jar, "serve", serveArgs);
+    }
+
+    /** {@code subcommand}: serve, api or worker. */
+    static JarServer start(List<String> prefix, Path jar, String subcommand, List<String> args) throws Exception {
         List<String> command = new ArrayList<>(prefix);
-        command.addAll(List.of("java", "-jar", jar.toString(), "serve"));
-        command.addAll(serveArgs);
+        command.addAll(List.of("java", "-jar", jar.toString(), subcommand));
+        command.addAll(args);
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         pb.environment().keySet().removeIf(k -> k.startsWith("JUDGE_"));
         Process p = pb.start();
@@ -61,6 +66,25 @@ record JarServer(Process process, List<String> output) {
             Thread.sleep(200);
         }
         throw new AssertionError("not ready within 180 s: " + output);
+    }
+
+    /** Waits until a line of its output contains {@code text} (a worker process has no HTTP port to ask). */
+    void awaitOutput(String text) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+        while (System.nanoTime() < deadline) {
+            if (output.stream().anyMatch(l -> l.contains(text))) {
+                return;
+            }
+            assertTrue(process.isAlive(), "the process died: " + output);
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no '" + text + "' within 180 s: " + output);
+    }
+
+    /** kill -9: the process gets no chance to clean up. */
+    void kill() throws Exception {
+        process.destroyForcibly();
+        assertTrue(process.waitFor(30, TimeUnit.SECONDS), "killed");
     }
 
     void stop() throws Exception {

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.cpjudge.sandbox.Sandbox;
+import org.cpjudge.sandbox.SandboxFailure;
 import org.cpjudge.sandbox.SandboxResult;
 import org.cpjudge.sandbox.SandboxSpec;
 
@@ -29,6 +30,11 @@ public final class Box {
             SandboxSpec.Limits limits) {
     }
 
+    /**
+     * Runs it; a run the sandbox itself failed (INTERNAL_ERROR: its supervisor died, wedged, or could not set the
+     * box up) is thrown as a {@link SandboxFailure}, since it says nothing about the program: whoever judges
+     * decides whether that is a JE or a reason to try again.
+     */
     public SandboxResult run(Run run) throws IOException, InterruptedException {
         Map<String, String> env = new HashMap<>();
         env.put("PATH", "/usr/local/bin:/usr/bin:/bin");
@@ -40,8 +46,12 @@ public final class Box {
             env.putAll(run.language().env());
             binds = run.language().readOnlyBinds();
         }
-        return sandbox.run(new SandboxSpec(run.argv(), run.workDir(), env, run.stdin(), run.stdout(), run.stderr(),
-                run.limits(), binds));
+        SandboxResult r = sandbox.run(new SandboxSpec(run.argv(), run.workDir(), env, run.stdin(), run.stdout(),
+                run.stderr(), run.limits(), binds));
+        if (r.outcome() == SandboxResult.Outcome.INTERNAL_ERROR) {
+            throw new SandboxFailure("sandbox failed: " + r.message());
+        }
+        return r;
     }
 
     /** Limits for trusted helpers: compilers and validators. */

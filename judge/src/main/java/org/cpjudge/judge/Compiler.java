@@ -137,9 +137,6 @@ public final class Compiler {
                 SandboxResult r = box.run(new Box.Run(argv, boxDir, null, log, log, language,
                         Box.toolLimits(timeLimitSeconds, COMPILE_MEMORY_MIB)));
                 output = HostFiles.readText(log, MAX_OUTPUT);
-                if (r.outcome() == Outcome.INTERNAL_ERROR) {
-                    return recipe.failed(true, "sandbox failed: " + r.message());
-                }
                 if (!r.exitedCleanly()) {
                     String why = switch (r.outcome()) {
                         case CPU_TIME_EXCEEDED, WALL_TIME_EXCEEDED -> "compile time limit exceeded";

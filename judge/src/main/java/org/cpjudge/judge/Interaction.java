@@ -2,26 +2,26 @@ package org.cpjudge.judge;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicLong;
 import org.cpjudge.judge.checker.CheckResult;
 import org.cpjudge.judge.checker.ProgramChecker;
 import org.cpjudge.judge.problem.Problem;
 import org.cpjudge.judge.problem.TestCase;
 
 /**
- * One interactive run: the submission and the output validator, each in its own box, talking through FIFOs.
+ * One interactive run: the submission and the output validator, each in its own box, talking through FIFOs
+ * and two {@link PipeRelay}s between them (judge-private FIFOs; the sandbox opens a FIFO's reading end without
+ * waiting for the writer, so two boxes starting at once cannot deadlock). When one side exits, the other sees
+ * end of file, or a broken pipe, as with any pipe.
  *
- * <p>Two FIFOs in a judge-private folder join the boxes directly; the sandbox opens a FIFO's reading end
- * without waiting for the writer, so the two boxes starting at once cannot deadlock. When one side exits,
- * the other sees end of file (or a broken pipe), as with any pipe.
- *
- * <p>The verdict follows Kattis: a validator that rejected before the submission ended makes it WA (the
- * submission was likely waiting for input that never came), unless the submission ran over its CPU time (it was
- * computing, not waiting: TLE); otherwise a submission that failed (TLE, RTE...)
- * gets that; otherwise the validator decides. A validator that crashed is always a judge error.
+ * <p>The verdict follows problemtools: a validator that rejected before the submission ended makes it WA,
+ * whatever the submission did after (waited for input that never came, spun on, wrote into the closed pipe);
+ * otherwise a submission that failed (TLE, RTE...) gets that; otherwise the validator decides. Who ended first
+ * is when each closed its output, as the relays saw it on one clock. A validator that crashed is always a
+ * judge error.
  */
 final class Interaction {
 
@@ -36,33 +36,34 @@ final class Interaction {
         this.validator = validator;
     }
 
-    /** Runs one pass: {@code validatorBox} is reused across passes of a multi-pass problem. */
+    /**
+     * Runs one pass: {@code validatorBox} is reused across passes of a multi-pass problem. The two programs talk
+     * through {@link PipeRelay}s, which note when each one closed its output: who ended first, on one clock.
+     */
     Result run(Compilation submission, Problem problem, TestCase test, Path dir, Path validatorBox)
             throws IOException, InterruptedException {
-        Path toSubmission = fifo(dir.resolve("to-submission"));
+        Path fromSubmission = fifo(dir.resolve("from-submission"));
         Path toValidator = fifo(dir.resolve("to-validator"));
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        // Each side's end is its start plus the wall time the sandbox measured: when a run returns also
-        // depends on how long its box takes to tear down, which would blur who ended first.
-        AtomicLong submissionStart = new AtomicLong();
-        AtomicLong validatorStart = new AtomicLong();
+        Path fromValidator = fifo(dir.resolve("from-validator"));
+        Path toSubmission = fifo(dir.resolve("to-submission"));
+        List<Path> fifos = List.of(fromSubmission, toValidator, fromValidator, toSubmission);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             Path subDir = SubmissionRunner.freshDir(dir, "submission");
-            Future<RunOutcome> sub = pool.submit(() -> {
-                submissionStart.set(System.nanoTime());
-                return runner.run(submission, problem, subDir, toSubmission, toValidator,
-                        dir.resolve("submission.err"), test.args());
-            });
-            Future<ProgramChecker.Timed> val = pool.submit(() -> {
-                validatorStart.set(System.nanoTime());
-                return validator.validateTimed(validatorBox, test, toValidator, toSubmission, dir);
-            });
+            Future<RunOutcome> sub = pool.submit(() -> runner.run(submission, problem, subDir, toSubmission,
+                    fromSubmission, dir.resolve("submission.err"), test.args()));
+            Future<ProgramChecker.Timed> val = pool.submit(() ->
+                    validator.validateTimed(validatorBox, test, toValidator, fromValidator, dir));
+            Future<Long> submissionSide = pool.submit(new PipeRelay(fromSubmission, toValidator));
+            Future<Long> validatorSide = pool.submit(new PipeRelay(fromValidator, toSubmission));
             RunOutcome s = get(sub);
             ProgramChecker.Timed v = get(val);
-            long submissionEnd = submissionStart.get() + s.wallTimeMs() * 1_000_000;
-            long validatorEnd = validatorStart.get() + v.wallTimeMs() * 1_000_000;
-            return decide(s, v.result(), validatorEnd < submissionEnd);
+            long submissionEnded = PipeRelay.endOf(submissionSide, fromSubmission, toValidator);
+            long validatorEnded = PipeRelay.endOf(validatorSide, fromValidator, toSubmission);
+            return decide(s, v.result(), validatorEnded < submissionEnded);
         } finally {
+            // a relay blocked opening a FIFO does not hear an interrupt; opening the FIFOs lets any such go
+            fifos.forEach(PipeRelay::release);
             pool.shutdownNow();
         }
     }
@@ -72,12 +73,9 @@ final class Interaction {
         String message = val.message();
         if (val.verdict() == Verdict.JE) {
             verdict = Verdict.JE;
-        } else if (sub.failure() == Verdict.TLE && sub.overCpuLimit()) {
-            // it spent its time computing, not waiting for an answer: who ended first is only noise then
-            // (a loaded machine tears the killed box down late)
-            verdict = Verdict.TLE;
-            message = sub.message();
         } else if (validatorEndedFirst && val.verdict() == Verdict.WA) {
+            // as problemtools does: a validator that rejected and left first decides, whatever the submission
+            // did after (spun on, wrote into the closed pipe, ran out its time)
             verdict = Verdict.WA;
         } else if (!sub.ranCleanly()) {
             verdict = sub.failure();

@@ -19,6 +19,7 @@ import org.cpjudge.judge.problem.Program;
 import org.cpjudge.judge.problem.TestCase;
 import org.cpjudge.judge.problem.TestGroup;
 import org.cpjudge.sandbox.Sandbox;
+import org.cpjudge.sandbox.SandboxFailure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -100,10 +101,33 @@ public final class Judge {
 
     /** As {@link #judge(Problem, Submission, JudgeListener)}, stopping by {@code stop}. */
     public JudgeResult judge(Problem problem, Submission submission, JudgeListener listener, StopRule stop) {
+        try {
+            return judgeUnlessSandboxFails(problem, submission, listener, stop);
+        } catch (SandboxFailure e) {
+            log.warn("judging on {} failed in the sandbox: {}", problem.shortName(), e.getMessage());
+            return JudgeResult.judgeError(e.getMessage());
+        }
+    }
+
+    /**
+     * As {@link #judge(Problem, Submission, JudgeListener, boolean)}, except that a failure of the sandbox itself
+     * (a supervisor that died or wedged: infrastructure, not the submission's nor the package's doing) is thrown
+     * instead of becoming a JE, so that a judge queue can try the job again.
+     */
+    public JudgeResult judgeUnlessSandboxFails(Problem problem, Submission submission, JudgeListener listener,
+            boolean runAllTests) throws SandboxFailure {
+        return judgeUnlessSandboxFails(problem, submission, listener,
+                runAllTests ? StopRule.NEVER : StopRule.FIRST_FAILURE);
+    }
+
+    private JudgeResult judgeUnlessSandboxFails(Problem problem, Submission submission, JudgeListener listener,
+            StopRule stop) throws SandboxFailure {
         Path dir = runsDir.resolve(UUID.randomUUID().toString());
         try {
             Files.createDirectories(dir);
             return judgeIn(dir, problem, submission, listener, stop);
+        } catch (SandboxFailure e) {
+            throw e;
         } catch (IOException e) {
             log.warn("judging on {} failed", problem.shortName(), e);
             return JudgeResult.judgeError("judge failed: " + e.getMessage());

@@ -41,6 +41,17 @@ public final class PackagePrograms {
         return found;
     }
 
+    private static final java.util.regex.Pattern PYTHON2_SHEBANG = java.util.regex.Pattern.compile(
+            "\\A#!.*python2(\\.\\d+)?\\b.*");
+
+    private static boolean isPython2(SourceFile f) {
+        if (!f.baseName().endsWith(".py")) {
+            return false;
+        }
+        int nl = f.content().indexOf('\n');
+        return PYTHON2_SHEBANG.matcher(nl < 0 ? f.content() : f.content().substring(0, nl)).matches();
+    }
+
     /** Empty when no installed language takes its files and it has no build/run scripts. */
     public static Optional<Submission> load(Path path, Languages languages) throws IOException {
         var files = new ArrayList<SourceFile>();
@@ -59,6 +70,10 @@ public final class PackagePrograms {
         }
         if (BuildScripts.isScripted(files)) {
             return Optional.of(new Submission(BuildScripts.LANGUAGE_ID, files));
+        }
+        if (sources.stream().anyMatch(PackagePrograms::isPython2)) {
+            // Kattis reads a .py whose shebang names python2 as Python 2, which Debian 12 no longer has
+            return languages.byId("python2").map(l -> new Submission(l.id(), files));
         }
         // Votes in the order languages are installed, so that a tie goes to the one listed first.
         Map<Language, Integer> votes = new LinkedHashMap<>();

@@ -6,6 +6,10 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Carries one direction of an interactive conversation from one FIFO to another, and notes when the writing
@@ -20,6 +24,7 @@ final class PipeRelay implements Callable<Long> {
 
     /** What {@link #call} answers when the reading side went away first: the writer had not ended yet. */
     static final long READER_LEFT_FIRST = Long.MAX_VALUE;
+    private static final long GRACE_SECONDS = 5;
 
     private final Path from;
     private final Path to;
@@ -62,6 +67,25 @@ final class PipeRelay implements Callable<Long> {
      * Lets a relay still waiting to open {@code fifo} go on (a box that failed before opening its end): opening
      * a FIFO for both reading and writing never waits, and meets either kind of waiting peer.
      */
+    /**
+     * When the writing side of {@code relay} ended (its answer), waiting a few seconds after both programs are
+     * done; a relay still stuck then (a FIFO nobody opened) is let go by opening its FIFOs.
+     */
+    static long endOf(Future<Long> relay, Path from, Path to) throws IOException, InterruptedException {
+        for (int attempt = 0; attempt < 2; attempt++) {
+            try {
+                return relay.get(GRACE_SECONDS, TimeUnit.SECONDS);
+            } catch (TimeoutException e) {
+                release(from);
+                release(to);
+            } catch (ExecutionException e) {
+                return READER_LEFT_FIRST; // the FIFO went away under it: no end to tell
+            }
+        }
+        relay.cancel(true);
+        return READER_LEFT_FIRST;
+    }
+
     static void release(Path fifo) {
         try (FileChannel ignored = FileChannel.open(fifo, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
             // opened and closed: a waiting reader now sees end of file, a waiting writer a broken pipe

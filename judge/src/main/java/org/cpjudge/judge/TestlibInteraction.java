@@ -38,7 +38,6 @@ final class TestlibInteraction {
     private static final int MAX_MESSAGE = 64 * 1024;
     private static final int MAX_OUTPUT = 256 << 20;
     private static final int SIGPIPE = 13;
-    private static final long RELAY_GRACE_SECONDS = 5;
 
     private final Box box;
     private final SubmissionRunner runner;
@@ -79,8 +78,8 @@ final class TestlibInteraction {
             Future<Long> interactorSide = pool.submit(new PipeRelay(fromInteractor, toSubmission));
             s = Interaction.get(sub);
             i = Interaction.get(inter);
-            submissionEnded = ended(submissionSide, fromSubmission, toInteractor);
-            interactorEnded = ended(interactorSide, fromInteractor, toSubmission);
+            submissionEnded = PipeRelay.endOf(submissionSide, fromSubmission, toInteractor);
+            interactorEnded = PipeRelay.endOf(interactorSide, fromInteractor, toSubmission);
         } finally {
             // a relay blocked opening a FIFO does not hear an interrupt; opening the FIFOs lets any such go
             fifos.forEach(PipeRelay::release);
@@ -104,21 +103,6 @@ final class TestlibInteraction {
      * When a side ended, by its relay; both boxes have finished, so a relay still waiting is one whose box never
      * opened its end (a sandbox failure, judged by that run's own result): it is let go.
      */
-    private static long ended(Future<Long> relay, Path from, Path to) throws IOException, InterruptedException {
-        for (int attempt = 0; attempt < 2; attempt++) {
-            try {
-                return relay.get(RELAY_GRACE_SECONDS, TimeUnit.SECONDS);
-            } catch (TimeoutException e) {
-                PipeRelay.release(from);
-                PipeRelay.release(to);
-            } catch (ExecutionException e) {
-                return PipeRelay.READER_LEFT_FIRST; // the FIFO went away under it: no end to tell
-            }
-        }
-        relay.cancel(true);
-        return PipeRelay.READER_LEFT_FIRST;
-    }
-
     /** The interactor's verdict by testlib's exit codes; AC means "ask the checker". */
     static CheckResult interactorSaid(SandboxResult r, String stderr) {
         if (r.outcome() == Outcome.SIGNALED && r.signal() == SIGPIPE) {

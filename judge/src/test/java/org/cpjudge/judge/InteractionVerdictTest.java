@@ -18,8 +18,10 @@ class InteractionVerdictTest {
     }
 
     @Test
-    void aSubmissionThatRanOverItsCpuTimeIsTooSlowWhoeverEndedFirst() {
-        assertEquals(Verdict.TLE, Interaction.decide(killed(true), CheckResult.wrong("eof"), true).verdict());
+    void aValidatorThatRejectedAndLeftFirstDecidesEvenIfTheSubmissionThenRanOutItsTime() {
+        // problemtools' rule: the submission printed a wrong guess, the validator said WA and exited, and the
+        // submission went on spinning until it was killed
+        assertEquals(Verdict.WA, Interaction.decide(killed(true), CheckResult.wrong("out of range"), true).verdict());
         assertEquals(Verdict.TLE, Interaction.decide(killed(true), CheckResult.wrong("eof"), false).verdict());
     }
 

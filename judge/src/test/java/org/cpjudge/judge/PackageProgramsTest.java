@@ -43,7 +43,7 @@ class PackageProgramsTest {
     private static List<PackageVerifier.Row> verify(String name, Problem problem) {
         List<PackageVerifier.Row> rows = new PackageVerifier(TestJudge.get()).verify(problem);
         String table = PackageVerifier.table(rows);
-        System.out.println("verify " + name + "\n" + table);
+        System.out.println("verify " + name + "\n" + table + PackageVerifier.summary(rows));
         assertFalse(rows.isEmpty());
         for (PackageVerifier.Row row : rows) {
             assertTrue(row.matches(), row.submission().displayName() + " in\n" + table);

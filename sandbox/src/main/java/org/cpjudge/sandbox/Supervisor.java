@@ -12,6 +12,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,6 +25,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Protocol: the request is NUL-terminated key/value tokens ending with the key {@code run}; the answer is
  * one line {@code result outcome=.. exit=.. signal=.. cpu_us=.. wall_us=.. mem_kb=.. msg=%-encoded}.
+ *
+ * <p>Its answers are read by a thread of their own into a queue, so that a caller waits for one with a timeout:
+ * a supervisor that never answers (wedged) is killed instead of holding its caller, and the job it judges, for
+ * ever. Killing it kills its box too (the box's init dies with its parent).
  */
 final class Supervisor implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Supervisor.class);
@@ -28,15 +36,21 @@ final class Supervisor implements AutoCloseable {
     final int slot;
     private final Process process;
     private final OutputStream toSupervisor;
-    private final BufferedReader fromSupervisor;
+    /** Its stdout's lines; {@link #END} once it closed its stdout (exited). */
+    private final BlockingQueue<String> answers;
     /** The hello line's key/value pairs, or the fatal message under the key "fatal". */
     final Map<String, String> hello;
 
-    private Supervisor(int slot, Process process, BufferedReader reader, Map<String, String> hello) {
+    /** Marks the end of the supervisor's output in {@link #answers} (compared by identity). */
+    private static final String END = new String("end of the supervisor's output");
+    /** How long a supervisor may take to say hello (it probes namespaces and cgroups). */
+    private static final long HELLO_TIMEOUT_MS = 30_000;
+
+    private Supervisor(int slot, Process process, BlockingQueue<String> answers, Map<String, String> hello) {
         this.slot = slot;
         this.process = process;
         this.toSupervisor = process.getOutputStream();
-        this.fromSupervisor = reader;
+        this.answers = answers;
         this.hello = hello;
     }
 
@@ -53,10 +67,23 @@ final class Supervisor implements AutoCloseable {
         Thread errors = new Thread(() -> pumpStderr(p, slot), "cpjudge-supervisor-" + slot + "-stderr");
         errors.setDaemon(true);
         errors.start();
-        BufferedReader reader = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-        String line = reader.readLine();
+        BlockingQueue<String> answers = new LinkedBlockingQueue<>();
+        Thread reader = new Thread(() -> pumpStdout(p, answers), "cpjudge-supervisor-" + slot + "-stdout");
+        reader.setDaemon(true);
+        reader.start();
+        String line;
+        try {
+            line = next(answers, HELLO_TIMEOUT_MS).orElse(null);
+        } catch (InterruptedException e) {
+            p.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while the supervisor of slot " + slot + " started");
+        }
         Map<String, String> hello = new HashMap<>();
         if (line == null) {
+            p.destroyForcibly();
+            hello.put("fatal", "the supervisor did not say hello within " + HELLO_TIMEOUT_MS / 1000 + " s");
+        } else if (line == END) {
             p.destroyForcibly();
             hello.put("fatal", "the supervisor exited at start (exit " + waitExit(p) + ")");
         } else if (line.startsWith("fatal ")) {
@@ -73,7 +100,28 @@ final class Supervisor implements AutoCloseable {
             p.destroyForcibly();
             hello.put("fatal", "unexpected line from the supervisor: " + line);
         }
-        return new Supervisor(slot, p, reader, hello);
+        return new Supervisor(slot, p, answers, hello);
+    }
+
+    private static void pumpStdout(Process p, BlockingQueue<String> answers) {
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line; (line = r.readLine()) != null; ) {
+                answers.add(line);
+            }
+        } catch (IOException e) {
+            // the supervisor is gone
+        } finally {
+            answers.add(END);
+        }
+    }
+
+    /** The next line, {@link #END} when the output ended, or empty when none came within {@code timeoutMs}. */
+    private static Optional<String> next(BlockingQueue<String> answers, long timeoutMs) throws InterruptedException {
+        String line = answers.poll(timeoutMs, TimeUnit.MILLISECONDS);
+        if (line == END) {
+            answers.add(END); // it stays ended for whoever asks next
+        }
+        return Optional.ofNullable(line);
     }
 
     private static int waitExit(Process p) {
@@ -100,15 +148,64 @@ final class Supervisor implements AutoCloseable {
         return process.isAlive();
     }
 
-    /** Runs one spec; an IOException means this supervisor is unusable and must be discarded. */
-    SandboxResult run(byte[] request) throws IOException {
-        toSupervisor.write(request);
-        toSupervisor.flush();
-        String line = fromSupervisor.readLine();
-        if (line == null) {
-            throw new IOException("the supervisor of slot " + slot + " died");
+    /**
+     * Runs one spec, waiting at most {@code timeoutMs} for the answer. A {@link SandboxFailure} means this
+     * supervisor is unusable and must be discarded; when it did not answer in time it has been killed already.
+     * An interrupt kills it too: its run is abandoned.
+     */
+    SandboxResult run(byte[] request, long timeoutMs) throws IOException, InterruptedException {
+        try {
+            toSupervisor.write(request);
+            toSupervisor.flush();
+        } catch (IOException e) {
+            throw new SandboxFailure("the supervisor of slot " + slot + " does not take requests: " + e.getMessage());
         }
-        return decode(line);
+        Optional<String> line;
+        try {
+            line = next(answers, timeoutMs);
+        } catch (InterruptedException e) {
+            kill();
+            throw e;
+        }
+        if (line.isEmpty()) {
+            kill();
+            throw new SandboxFailure("the supervisor of slot " + slot + " did not answer within "
+                    + timeoutMs + " ms; it was killed");
+        }
+        if (line.get() == END) {
+            throw new SandboxFailure("the supervisor of slot " + slot + " died");
+        }
+        try {
+            return decode(line.get());
+        } catch (IOException e) {
+            throw new SandboxFailure(e.getMessage());
+        }
+    }
+
+    /** Kills the supervisor at once (and with it its box, whose init has it as its parent-death signal). */
+    void kill() {
+        process.destroyForcibly();
+    }
+
+    /** Ends its input: it exits after its current run (see {@link #awaitExit}). */
+    void endInput() {
+        try {
+            toSupervisor.close();
+        } catch (IOException e) {
+            // already gone
+        }
+    }
+
+    /** Waits until it exited, at most {@code timeoutMs}, and kills it if it has not. */
+    void awaitExit(long timeoutMs) {
+        try {
+            if (!process.waitFor(Math.max(0, timeoutMs), TimeUnit.MILLISECONDS)) {
+                kill();
+            }
+        } catch (InterruptedException e) {
+            kill();
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**
@@ -201,18 +298,7 @@ final class Supervisor implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            toSupervisor.close(); // end of input: the supervisor exits after its current run
-        } catch (IOException e) {
-            // already gone
-        }
-        try {
-            if (!process.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        endInput();
+        awaitExit(5_000);
     }
 }

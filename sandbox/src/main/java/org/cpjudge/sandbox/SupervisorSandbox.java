@@ -14,14 +14,22 @@ import org.slf4j.LoggerFactory;
  * with its own box uid (unique on the host: 60000 + slot unless another judge process holds it, see
  * supervisor.c pick_box_uid) and network namespace. A caller borrows an idle slot (starting a new
  * one when all are busy, up to the maximum, else waiting) for the length of one run.
+ *
+ * <p>A run's answer is awaited for its wall-time limit plus {@link #DEFAULT_REPLY_MARGIN_MS} (the supervisor's
+ * own setup and teardown of the box): a supervisor that has not answered by then is wedged, and is killed, and
+ * the run is an INTERNAL_ERROR (an infrastructure failure, never the program's verdict).
  */
 final class SupervisorSandbox implements Sandbox {
     private static final Logger log = LoggerFactory.getLogger(SupervisorSandbox.class);
+
+    /** Time a supervisor may take beyond a run's wall-time limit to answer: cgroups, mounts, teardown. */
+    static final long DEFAULT_REPLY_MARGIN_MS = 10_000;
 
     private final Path binary;
     private final Path stateDir;
     private final boolean insecure;
     private final int maxSlots;
+    private final long replyMarginMs;
     private final String description;
     private final LinkedBlockingDeque<Supervisor> idle = new LinkedBlockingDeque<>();
     /** Slot numbers not currently owned by a live supervisor. */
@@ -31,8 +39,10 @@ final class SupervisorSandbox implements Sandbox {
     private final java.util.Set<Integer> boxUids = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
-    private SupervisorSandbox(Path binary, Path stateDir, boolean insecure, int maxSlots, Supervisor first) {
+    private SupervisorSandbox(Path binary, Path stateDir, boolean insecure, int maxSlots, long replyMarginMs,
+                              Supervisor first) {
         this.binary = binary;
+        this.replyMarginMs = replyMarginMs;
         this.stateDir = stateDir;
         this.insecure = insecure;
         this.maxSlots = maxSlots;
@@ -60,6 +70,12 @@ final class SupervisorSandbox implements Sandbox {
 
     static SupervisorSandbox start(Path binary, Path stateDir, boolean allowInsecure, int maxSlots)
             throws IOException {
+        return start(binary, stateDir, allowInsecure, maxSlots, DEFAULT_REPLY_MARGIN_MS);
+    }
+
+    /** As {@link #start(Path, Path, boolean, int)}, waiting {@code replyMarginMs} past a run's wall limit. */
+    static SupervisorSandbox start(Path binary, Path stateDir, boolean allowInsecure, int maxSlots, long replyMarginMs)
+            throws IOException {
         Supervisor first = Supervisor.start(binary, stateDir, 0, false);
         boolean insecure = false;
         if (first.hello.containsKey("fatal")) {
@@ -76,7 +92,8 @@ final class SupervisorSandbox implements Sandbox {
             }
             insecure = true;
         }
-        SupervisorSandbox sandbox = new SupervisorSandbox(binary, stateDir, insecure, maxSlots, first);
+        SupervisorSandbox sandbox = new SupervisorSandbox(binary, stateDir, insecure, maxSlots, replyMarginMs,
+                first);
         if (insecure) {
             log.error("!!! INSECURE SANDBOX: {} -- untrusted programs can harm this machine; development only",
                     sandbox.description);
@@ -117,10 +134,10 @@ final class SupervisorSandbox implements Sandbox {
         Supervisor s = borrow();
         boolean healthy = false;
         try {
-            SandboxResult r = s.run(request);
+            SandboxResult r = s.run(request, spec.limits().wallTimeMs() + replyMarginMs);
             healthy = true;
             return r;
-        } catch (IOException e) {
+        } catch (SandboxFailure e) {
             log.error("supervisor slot {} failed: {}", s.slot, e.toString());
             return new SandboxResult(SandboxResult.Outcome.INTERNAL_ERROR, -1, 0, 0, 0, 0,
                     "sandbox supervisor failed: " + e.getMessage());
@@ -173,8 +190,10 @@ final class SupervisorSandbox implements Sandbox {
         }
     }
 
+    /** A supervisor that failed, or whose run was abandoned, is killed: it may be wedged, or still running a box. */
     private void discard(Supervisor s) {
-        s.close();
+        s.kill();
+        s.awaitExit(1_000);
         synchronized (all) {
             all.remove(s);
         }
@@ -194,8 +213,11 @@ final class SupervisorSandbox implements Sandbox {
             copy = new ArrayList<>(all);
             all.clear();
         }
+        // all at once: each exits after its current run, and whichever has not within a few seconds is killed
+        copy.forEach(Supervisor::endInput);
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(3);
         for (Supervisor s : copy) {
-            s.close();
+            s.awaitExit(java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
         }
         idle.clear();
     }

@@ -52,6 +52,20 @@ class BasicRunTest {
     }
 
     @Test
+    void writingToAClosedPipeKillsTheProgramWithSigpipe() throws Exception {
+        // the supervisor itself ignores SIGPIPE; the program must not inherit that
+        compileC(dir, "writer", """
+                #include <errno.h>
+                #include <unistd.h>
+                int main(void) { int p[2]; if (pipe(p) < 0) return 2; close(p[0]);
+                  if (write(p[1], "x", 1) < 0 && errno == EPIPE) return 3; return 4; }
+                """);
+        SandboxResult r = run(dir, defaults(), "./writer");
+        assertEquals(Outcome.SIGNALED, r.outcome(), r.toString());
+        assertEquals(13, r.signal(), r.toString());
+    }
+
+    @Test
     void missingExecutableIsInternalError() throws Exception {
         SandboxResult r = run(dir, defaults(), "./nothing-here");
         assertEquals(Outcome.INTERNAL_ERROR, r.outcome());

@@ -20,6 +20,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.cpjudge.api.contest.Contest;
 import org.cpjudge.api.http.ApiException;
+import org.cpjudge.api.db.DatabaseOutage;
 import org.cpjudge.api.http.Authenticator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -379,6 +380,12 @@ public final class ClicsRoutes {
     private static void fail(RoutingContext ctx, Throwable cause) {
         if (cause instanceof ApiException e) {
             error(ctx, e);
+        } else if (DatabaseOutage.causedBy(cause)) {
+            DatabaseOutage.report(ctx.request().method() + " " + ctx.request().path(), cause);
+            if (!ctx.response().ended()) {
+                ctx.response().putHeader("Retry-After", String.valueOf(DatabaseOutage.RETRY_AFTER_SECONDS));
+            }
+            error(ctx, new ApiException(503, "database_unavailable", "the database is unavailable; retry in a few seconds"));
         } else {
             log.error("{} {} failed", ctx.request().method(), ctx.request().path(), cause);
             error(ctx, new ApiException(500, "internal_error", "the server failed to handle this request; it has been logged"));

@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.cpjudge.api.callback.CallbackAllowList;
+import org.cpjudge.api.observe.LogFormat;
+import org.cpjudge.judge.LanguageTable;
 
 /**
  * The server's settings, each from a flag ({@code --port 8080}) or its environment variable
@@ -24,7 +26,10 @@ public record ServerConfig(
         String adminToken,
         boolean insecureSandbox,
         String newcomerRule,
-        CallbackAllowList callbackAllow) {
+        CallbackAllowList callbackAllow,
+        LogFormat logFormat,
+        int leaseSeconds,
+        List<String> languages) {
 
     /** The settings without their secrets (the administrator token, the database password): safe to log. */
     @Override
@@ -39,8 +44,15 @@ public record ServerConfig(
     public ServerConfig(int port, Path dataDir, String dbUrl, String dbUser, String dbPassword, int workers,
                         String adminToken, boolean insecureSandbox) {
         this(port, dataDir, dbUrl, dbUser, dbPassword, workers, adminToken, insecureSandbox, DEFAULT_NEWCOMER_RULE,
-                CallbackAllowList.NONE);
+                CallbackAllowList.NONE, LogFormat.TEXT, DEFAULT_LEASE_SECONDS, List.of());
     }
+
+    public ServerConfig {
+        languages = List.copyOf(languages);
+    }
+
+    /** How long a job's claim lasts unrenewed: how soon a dead worker's job is taken over. */
+    public static final int DEFAULT_LEASE_SECONDS = 60;
 
     public static final String DEFAULT_NEWCOMER_RULE = "codeforces-2020";
 
@@ -67,6 +79,12 @@ public record ServerConfig(
                     "codeforces-2020 (start at 1400, shown 0, boosts) or start-1500"),
             new Setting("callback-allow", "JUDGE_CALLBACK_ALLOW", "LIST", null,
                     "private addresses callbacks may reach: comma-separated host:port or CIDR (unset: none)"),
+            new Setting("log-format", "JUDGE_LOG_FORMAT", "F", "text",
+                    "text (one readable line) or json (one JSON object per line, with the submission id)"),
+            new Setting("lease-seconds", "JUDGE_LEASE_SECONDS", "S", String.valueOf(DEFAULT_LEASE_SECONDS),
+                    "a judge job's lease: a dead worker's job is taken over after it runs out"),
+            new Setting("languages", "JUDGE_LANGUAGES", "LIST", null,
+                    "language ids taken even before a worker announced them: comma-separated (unset: only announced)"),
             new Setting("insecure-sandbox", "JUDGE_INSECURE_SANDBOX", null, "false",
                     "run without isolation (development only)"));
 
@@ -91,13 +109,28 @@ public record ServerConfig(
                 s.string("admin-token"),
                 Boolean.parseBoolean(s.string("insecure-sandbox")),
                 s.choice("newcomer-rule", List.of("codeforces-2020", "start-1500")),
-                s.callbackAllowList("callback-allow"));
+                s.callbackAllowList("callback-allow"),
+                LogFormat.valueOf(s.choice("log-format", List.of("text", "json")).toUpperCase(java.util.Locale.ROOT)),
+                s.integer("lease-seconds", 4, 3600),
+                s.languageIds("languages"));
     }
 
     /** This configuration with another callback allow-list. */
     public ServerConfig withCallbackAllow(CallbackAllowList allow) {
         return new ServerConfig(port, dataDir, dbUrl, dbUser, dbPassword, workers, adminToken, insecureSandbox,
-                newcomerRule, allow);
+                newcomerRule, allow, logFormat, leaseSeconds, languages);
+    }
+
+    /** This configuration with another log format. */
+    public ServerConfig withLogFormat(LogFormat format) {
+        return new ServerConfig(port, dataDir, dbUrl, dbUser, dbPassword, workers, adminToken, insecureSandbox,
+                newcomerRule, callbackAllow, format, leaseSeconds, languages);
+    }
+
+    /** This configuration with other configured languages (ids of the judge's language table). */
+    public ServerConfig withLanguages(List<String> ids) {
+        return new ServerConfig(port, dataDir, dbUrl, dbUser, dbPassword, workers, adminToken, insecureSandbox,
+                newcomerRule, callbackAllow, logFormat, leaseSeconds, ids);
     }
 
     public boolean embeddedDatabase() {
@@ -183,6 +216,28 @@ public record ServerConfig(
             } catch (IllegalArgumentException e) {
                 throw new ConfigException(describe(name) + ": " + e.getMessage());
             }
+        }
+
+        /** Comma-separated ids, each a language of the judge's table. */
+        List<String> languageIds(String name) {
+            String v = string(name);
+            List<String> ids = new ArrayList<>();
+            if (v == null) {
+                return ids;
+            }
+            for (String part : v.split(",")) {
+                String id = part.trim();
+                if (id.isEmpty()) {
+                    continue;
+                }
+                if (LanguageTable.standard().byId(id).isEmpty()) {
+                    throw new ConfigException(describe(name) + ": the judge has no language '" + id + "'");
+                }
+                if (!ids.contains(id)) {
+                    ids.add(id);
+                }
+            }
+            return ids;
         }
 
         private static String describe(String name) {

@@ -19,6 +19,10 @@ import org.cpjudge.api.contest.ContestService;
 import org.cpjudge.api.contest.LiveScoreboards;
 import org.cpjudge.api.contest.RatingService;
 import org.cpjudge.api.db.Database;
+import org.cpjudge.api.observe.AccessLog;
+import org.cpjudge.api.observe.QueueGauges;
+import org.cpjudge.api.observe.ServerMetrics;
+import org.cpjudge.api.queue.JobQueue;
 import org.cpjudge.api.problem.ProblemCache;
 import org.cpjudge.api.problem.ProblemImport;
 import org.cpjudge.api.problem.Statements;
@@ -47,15 +51,16 @@ public final class ApiServer {
     private HttpServer server;
 
     public ApiServer(Vertx vertx, Database db, Path dataDir, Optional<Judge> judge, NewcomerRule newcomerRule,
-                     CallbackAllowList callbackAllow) {
+                     CallbackAllowList callbackAllow, ServerMetrics metrics,
+                     java.util.List<String> configuredLanguages) {
         this.vertx = vertx;
         this.router = Router.router(vertx);
-        Endpoints endpoints = new Endpoints(vertx);
+        Endpoints endpoints = new Endpoints(vertx, new Idempotency(db));
         UserStore users = new UserStore(db);
         ProblemStore problems = new ProblemStore(db);
         WorkerRegistry workers = new WorkerRegistry(db);
         Authenticator auth = new Authenticator(users);
-        LanguageCatalog languages = new LanguageCatalog(workers);
+        LanguageCatalog languages = new LanguageCatalog(workers, configuredLanguages);
         ContestStore contests = new ContestStore(db);
         RatingStore ratingStore = new RatingStore(db);
         RatingService ratings = new RatingService(users, ratingStore);
@@ -65,11 +70,19 @@ public final class ApiServer {
         VirtualRunStore virtualRuns = new VirtualRunStore(db, contests);
         AccessPolicy access = new AccessPolicy(contests, virtualRuns);
 
+        // first, so that it times and logs every request, whichever route answers it
+        router.route().handler(new AccessLog());
         router.route().handler(SecurityHeaders.handler());
         router.route().handler(TextRules.handler());
         new HealthRoutes(endpoints, workers).mount(router);
-        // after the probes, which must answer whatever the database does: a bad token is a 401 on every route
+        new MetricsRoutes(vertx, metrics, new QueueGauges(new JobQueue(db, JobQueue.DEFAULT_LEASE_SECONDS),
+                metrics.registry(), java.time.Duration.ofSeconds(1))).mount(router);
+        // after the probes and metrics, which must answer whatever the database does: a bad token is a 401 on
+        // every other route
         router.route().handler(auth.gate(vertx));
+        io.vertx.core.json.JsonObject openApi = OpenApiDocument.load();
+        RequestSchemas requests = new RequestSchemas(openApi);
+        new OpenApiRoutes(openApi).mount(router);
         new LanguageRoutes(endpoints, languages).mount(router);
         new UserRoutes(endpoints, auth, users, ratings).mount(router);
         new ProblemRoutes(endpoints, auth, problems, new ProblemImport(problems, dataDir.resolve("scratch"), judge),
@@ -82,7 +95,8 @@ public final class ApiServer {
         new SubmissionRoutes(endpoints, auth, problems, submissions, languages, contests, access, virtualRuns,
                 callbackPolicy).mount(router);
         new VirtualRoutes(endpoints, auth, contests, virtualRuns, access, newcomerRule).mount(router);
-        new RejudgeRoutes(endpoints, auth, contests, submissions, new Rejudge(db, submissions)).mount(router);
+        new RejudgeRoutes(endpoints, auth, contests, submissions, new Rejudge(db, submissions), requests)
+                .mount(router);
         new ContestRoutes(endpoints, auth, contests, problems, users, contestService,
                 new ContestFinalizer(db, contests, ratingStore, newcomerRule)).mount(router);
         ClarificationRoutes.over(vertx, db, endpoints, auth, contests).mount(router);
@@ -105,7 +119,10 @@ public final class ApiServer {
                 ? new IllegalStateException("unknown failure") : ctx.failure()));
     }
 
-    /** Every route, in order: the fuzz suite walks them so that a new endpoint is covered at once. */
+    /**
+     * The routes mounted, in order: the OpenAPI document's test compares them with the document, and the fuzz
+     * suite walks them so that a new endpoint is covered at once.
+     */
     public java.util.List<io.vertx.ext.web.Route> routes() {
         return router.getRoutes();
     }
@@ -122,5 +139,16 @@ public final class ApiServer {
         callbacks.close();
         liveBoards.close();
         return server == null ? Future.succeededFuture() : server.close();
+    }
+
+    /**
+     * Stops accepting connections at once and gives the requests in flight up to {@code grace} to finish (an
+     * HTTP/1.1 connection closes after its current response); then closes what is left.
+     */
+    public Future<Void> shutdown(java.time.Duration grace) {
+        callbacks.close();
+        liveBoards.close();
+        return server == null ? Future.succeededFuture()
+                : server.shutdown(grace.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 }

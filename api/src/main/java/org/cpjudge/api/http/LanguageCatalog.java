@@ -10,27 +10,41 @@ import java.util.Map;
 import java.util.Optional;
 import org.cpjudge.api.store.WorkerRegistry;
 import org.cpjudge.judge.FileLanguages;
+import org.cpjudge.judge.LanguageTable;
 
 /**
- * The languages submissions may use: those the live judge workers announced (each lists only the toolchains
- * installed on its machine), in the order the first worker gave them.
+ * The languages submissions may use: every language a judge worker ever announced (each lists only the
+ * toolchains installed on its machine), in the order the first worker gave them, then those the configuration
+ * names ({@code --languages}). A submission in one of them is accepted and queued even while no worker is up (a
+ * fleet restarting during a contest); it is judged when a worker that has its toolchain claims it.
  */
 public final class LanguageCatalog {
 
     private final WorkerRegistry workers;
+    private final List<JsonObject> configured;
 
-    public LanguageCatalog(WorkerRegistry workers) {
+    /** {@code configured}: language ids of the judge's table taken even before any worker announced them. */
+    public LanguageCatalog(WorkerRegistry workers, List<String> configured) {
         this.workers = workers;
+        List<JsonObject> entries = new ArrayList<>();
+        for (String id : configured) {
+            LanguageTable.Entry entry = LanguageTable.standard().byId(id)
+                    .orElseThrow(() -> new IllegalArgumentException("the judge has no language '" + id + "'"));
+            entries.add(new JsonObject().put("id", entry.id()).put("name", entry.name())
+                    .put("extensions", new JsonArray(new ArrayList<>(entry.extensions()))));
+        }
+        this.configured = List.copyOf(entries);
     }
 
     /** {@code [{"id", "name", "extensions"}]}, one entry per language id. */
     public JsonArray list() throws SQLException {
         Map<String, JsonObject> byId = new LinkedHashMap<>();
-        for (String json : workers.liveLanguageLists()) {
-            for (Object o : new JsonArray(json)) {
-                JsonObject language = (JsonObject) o;
-                byId.putIfAbsent(language.getString("id"), language);
-            }
+        for (String json : workers.knownLanguages()) {
+            JsonObject language = new JsonObject(json);
+            byId.putIfAbsent(language.getString("id"), language);
+        }
+        for (JsonObject language : configured) {
+            byId.putIfAbsent(language.getString("id"), language);
         }
         return new JsonArray(List.copyOf(byId.values()));
     }
@@ -45,7 +59,8 @@ public final class LanguageCatalog {
 
     static String resolve(JsonArray languages, String requested, List<String> fileNames) {
         if (languages.isEmpty()) {
-            throw new ApiException(503, "no_judge", "no judge worker is running, so no language can be judged now");
+            throw ApiException.badRequest("unknown_language", "no judge worker has announced a language yet and"
+                    + " none is configured (--languages), so none can be judged here");
         }
         List<JsonObject> offered = new ArrayList<>();
         languages.forEach(o -> offered.add((JsonObject) o));

@@ -25,9 +25,12 @@ public final class RejudgeRoutes {
     private final ContestStore contests;
     private final SubmissionStore submissions;
     private final Rejudge rejudge;
+    /** The body's fields are checked by the OpenAPI document's schema for it. */
+    private final RequestSchemas requests;
 
     public RejudgeRoutes(Endpoints endpoints, Authenticator auth, ContestStore contests, SubmissionStore submissions,
-                         Rejudge rejudge) {
+                         Rejudge rejudge, RequestSchemas requests) {
+        this.requests = requests;
         this.endpoints = endpoints;
         this.auth = auth;
         this.contests = contests;
@@ -44,7 +47,9 @@ public final class RejudgeRoutes {
 
     private Reply submission(RoutingContext ctx) throws Exception {
         auth.administrator(ctx);
-        boolean force = force(JsonBodies.objectOrEmpty(ctx));
+        JsonObject body = JsonBodies.objectOrEmpty(ctx);
+        requests.check("post", "/api/v1/submissions/{id}/rejudge", body);
+        boolean force = Boolean.TRUE.equals(body.getBoolean("force"));
         String raw = ctx.pathParam("id");
         Optional<UUID> id = parse(raw);
         Optional<SubmissionView> found = id.isEmpty() ? Optional.empty() : submissions.find(id.get());
@@ -58,8 +63,9 @@ public final class RejudgeRoutes {
     private Reply contest(RoutingContext ctx) throws Exception {
         auth.administrator(ctx);
         JsonObject body = JsonBodies.objectOrEmpty(ctx);
-        boolean force = force(body);
-        String problem = JsonBodies.optionalString(body, "problem");
+        requests.check("post", "/api/v1/contests/{id}/rejudge", body);
+        boolean force = Boolean.TRUE.equals(body.getBoolean("force"));
+        String problem = body.getString("problem");
         String id = ctx.pathParam("id");
         Contest contest = contests.find(id)
                 .orElseThrow(() -> ApiException.notFound("contest_not_found", "no contest has the id '" + id + "'"));
@@ -86,14 +92,6 @@ public final class RejudgeRoutes {
         }
         return Reply.accepted(new JsonObject().put("submissions", outcome.rejudged())
                 .put("already_queued", outcome.alreadyQueued()));
-    }
-
-    private static boolean force(JsonObject body) {
-        Object f = body.getValue("force");
-        if (f != null && !(f instanceof Boolean)) {
-            throw ApiException.badRequest("invalid_field", "'force' must be true or false");
-        }
-        return Boolean.TRUE.equals(f);
     }
 
     private static Optional<UUID> parse(String raw) {

@@ -22,6 +22,7 @@ import org.cpjudge.api.callback.CallbackNotAllowed;
 import org.cpjudge.api.callback.CallbackPolicy;
 import org.cpjudge.api.callback.CallbackUrl;
 import org.cpjudge.api.contest.Contest;
+import org.cpjudge.api.observe.SubmissionLog;
 import org.cpjudge.api.queue.JobPriority;
 import org.cpjudge.api.store.ContestStore;
 import org.cpjudge.api.store.JudgedTest;
@@ -85,6 +86,7 @@ public final class SubmissionRoutes {
     private Reply submit(RoutingContext ctx) throws Exception {
         User user = auth.user(ctx);
         UUID id = submissions.create(admit(JsonBodies.object(ctx), user));
+        SubmissionLog.tag(ctx, id);
         return Reply.accepted(new JsonObject().put("id", id.toString()));
     }
 
@@ -295,6 +297,7 @@ public final class SubmissionRoutes {
         } catch (IllegalArgumentException e) {
             throw ApiException.notFound("submission_not_found", "no submission has the id '" + raw + "'");
         }
+        SubmissionLog.tag(ctx, id);
         Optional<SubmissionView> found = submissions.find(id);
         SubmissionAccess allowed = found.isEmpty() ? SubmissionAccess.HIDDEN
                 : access.session(auth.viewer(ctx), Instant.now()).submission(found.get().facts());

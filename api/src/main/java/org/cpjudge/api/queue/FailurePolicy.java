@@ -4,10 +4,12 @@ import java.time.Duration;
 import java.util.List;
 import org.cpjudge.api.store.Judgement;
 import org.cpjudge.judge.Verdict;
+import org.cpjudge.sandbox.SandboxFailure;
 
 /**
  * What happens to a job whose judging failed: the judge threw (a package that would not load, a database
- * hiccup), or the worker died and its lease ran out. Such a job is tried again after a short pause, a little
+ * hiccup, the sandbox failing the run: a supervisor that died or wedged), or the worker died and its lease ran
+ * out. Such a job is tried again after a short pause, a little
  * longer each time; after {@link #MAX_ATTEMPTS} claims it gets JE instead of being tried forever.
  */
 public final class FailurePolicy {
@@ -41,6 +43,10 @@ public final class FailurePolicy {
     public Decision afterFailure(JudgeTask task, Exception failure) {
         if (task.attempt() < MAX_ATTEMPTS) {
             return new RetryAfter(BACKOFF.multipliedBy(task.attempt()));
+        }
+        if (failure instanceof SandboxFailure) {
+            return new GiveUp(judgeError("the sandbox failed on each of " + MAX_ATTEMPTS + " tries, the last time: "
+                    + failure.getMessage()));
         }
         return new GiveUp(judgeError("the judge failed: " + failure.getMessage()));
     }

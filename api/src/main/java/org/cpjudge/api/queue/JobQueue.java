@@ -122,9 +122,9 @@ public final class JobQueue {
                          WHERE id = (SELECT j.id FROM judge_jobs j
                                      WHERE (j.lease_until IS NULL OR j.lease_until < now()) AND j.language = ANY (?)
                                      ORDER BY j.priority, j.round, j.id FOR UPDATE SKIP LOCKED LIMIT 1)
-                         RETURNING id, attempts, submission_id, priority)
+                         RETURNING id, attempts, submission_id, priority, enqueued_at)
                      SELECT job.id, job.attempts, s.id, s.problem_id, s.language, s.files::text,
-                            s.attempt IS NOT NULL, job.priority
+                            s.attempt IS NOT NULL, job.priority, EXTRACT(EPOCH FROM now() - job.enqueued_at)
                      FROM job JOIN submissions s ON s.id = job.submission_id""")) {
             q.setString(1, workerId);
             q.setInt(2, leaseSeconds);
@@ -135,7 +135,8 @@ public final class JobQueue {
                 }
                 return Optional.of(new JudgeTask(rs.getLong(1), rs.getInt(2), (UUID) rs.getObject(3),
                         rs.getString(4), rs.getString(5), rs.getString(6), rs.getBoolean(7),
-                        JobPriority.ofLevel(rs.getShort(8))));
+                        JobPriority.ofLevel(rs.getShort(8)),
+                        Duration.ofMillis(Math.max(0, Math.round(rs.getDouble(9) * 1000)))));
             }
         }
     }
@@ -168,6 +169,21 @@ public final class JobQueue {
     }
 
     /**
+     * Gives a job this worker holds back to the queue at once (its process is shutting down): claimable by any
+     * worker now, at its old place, and this claim is not counted against the job's attempts, since the judging
+     * did not fail. False when the worker no longer held it.
+     */
+    public boolean handBack(long jobId, String workerId) throws SQLException {
+        try (Connection c = db.connection();
+             PreparedStatement q = c.prepareStatement("UPDATE judge_jobs SET claimed_by = NULL, lease_until = NULL,"
+                     + " attempts = GREATEST(attempts - 1, 0) WHERE id = ? AND claimed_by = ?")) {
+            q.setLong(1, jobId);
+            q.setString(2, workerId);
+            return q.executeUpdate() == 1;
+        }
+    }
+
+    /**
      * Ends the job: removes it, writes the verdict, per-test results and a history entry, and tells the API nodes,
      * all in one transaction. Only the worker still holding the lease may do so: false when the lease was lost
      * (another worker owns the job now) and nothing was written.
@@ -193,6 +209,28 @@ public final class JobQueue {
             submissions.recordJudgement(c, submissionId, judgement, priority == JobPriority.REJUDGE);
             return true;
         });
+    }
+
+    /**
+     * The queue at a glance: jobs waiting (claimable now, or given back to be retried later), jobs being judged
+     * (their lease running), and how long the oldest waiting job has waited (zero when none waits). One scan of
+     * the table, with the database's clock, so that workers' clocks do not matter.
+     */
+    public Backlog backlog() throws SQLException {
+        try (Connection c = db.connection();
+             PreparedStatement q = c.prepareStatement("""
+                     SELECT count(*) FILTER (WHERE NOT judging), count(*) FILTER (WHERE judging),
+                            COALESCE(EXTRACT(EPOCH FROM now() - min(enqueued_at) FILTER (WHERE NOT judging)), 0)
+                     FROM (SELECT enqueued_at, claimed_by IS NOT NULL AND lease_until >= now() AS judging
+                           FROM judge_jobs) j""");
+             ResultSet rs = q.executeQuery()) {
+            rs.next();
+            return new Backlog(rs.getLong(1), rs.getLong(2), Duration.ofMillis(Math.round(rs.getDouble(3) * 1000)));
+        }
+    }
+
+    /** See {@link #backlog}. */
+    public record Backlog(long waiting, long judging, Duration oldestWaiting) {
     }
 
     /** Jobs waiting or being judged. */

@@ -10,7 +10,8 @@ import org.cpjudge.api.db.Database;
 
 /**
  * Judge workers announce themselves and the languages they can judge; the API is ready when one was seen
- * recently, and lists the languages the live workers offer.
+ * recently, and lists the languages the live workers offer. Every language ever announced is remembered too
+ * (known_languages), so that submissions are still taken while no worker is up.
  */
 public final class WorkerRegistry {
 
@@ -26,11 +27,18 @@ public final class WorkerRegistry {
     public void heartbeat(String workerId, String host, String languagesJson) throws SQLException {
         try (Connection c = db.connection();
              PreparedStatement q = c.prepareStatement("INSERT INTO judge_workers (id, host, languages) VALUES (?, ?, ?::jsonb)"
-                     + " ON CONFLICT (id) DO UPDATE SET last_seen = now(), languages = EXCLUDED.languages")) {
+                     + " ON CONFLICT (id) DO UPDATE SET last_seen = now(), languages = EXCLUDED.languages");
+             PreparedStatement remember = c.prepareStatement("INSERT INTO known_languages (id, language, position)"
+                     + " SELECT l.value->>'id', l.value, l.ordinality FROM jsonb_array_elements(?::jsonb)"
+                     + " WITH ORDINALITY AS l WHERE l.value->>'id' IS NOT NULL"
+                     + " ON CONFLICT (id) DO UPDATE SET language = EXCLUDED.language, updated_at = now()"
+                     + " WHERE known_languages.language IS DISTINCT FROM EXCLUDED.language")) {
             q.setString(1, workerId);
             q.setString(2, host);
             q.setString(3, languagesJson);
             q.executeUpdate();
+            remember.setString(1, languagesJson);
+            remember.executeUpdate();
         }
     }
 
@@ -67,5 +75,20 @@ public final class WorkerRegistry {
             }
         }
         return lists;
+    }
+
+    /** Every language a worker ever announced (as the last one to announce it did), in the order first seen. */
+    public List<String> knownLanguages() throws SQLException {
+        List<String> languages = new ArrayList<>();
+        try (Connection c = db.connection();
+             PreparedStatement q = c.prepareStatement("SELECT language::text FROM known_languages"
+                     + " ORDER BY first_seen, position")) {
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    languages.add(rs.getString(1));
+                }
+            }
+        }
+        return languages;
     }
 }

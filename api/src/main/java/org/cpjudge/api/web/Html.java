@@ -67,6 +67,11 @@ public final class Html {
     }
 
     /** The page for a failure of the server itself (logged; the reader is not at fault). */
+    public static String databaseUnavailable() {
+        return page("Unavailable", "<h1>Back in a moment</h1>\n"
+                + "<p class=\"muted\">The database cannot be reached just now; reload this page in a few seconds.</p>");
+    }
+
     public static String serverError() {
         return page("Server error", "<h1>Something went wrong</h1>\n"
                 + "<p class=\"muted\">The server failed to build this page; the failure has been logged.</p>");

@@ -20,6 +20,7 @@ import org.cpjudge.api.contest.ContestService;
 import org.cpjudge.api.contest.LiveScoreboards;
 import org.cpjudge.api.contest.RatingService;
 import org.cpjudge.api.db.Database;
+import org.cpjudge.api.db.DatabaseOutage;
 import org.cpjudge.api.http.SecurityHeaders;
 import org.cpjudge.api.http.SubmissionRoutes;
 import org.cpjudge.api.store.ContestStore;
@@ -211,6 +212,10 @@ public final class WebRoutes {
             Page page;
             if (done.succeeded()) {
                 page = done.result();
+            } else if (DatabaseOutage.causedBy(done.cause())) {
+                DatabaseOutage.report("GET " + ctx.request().path(), done.cause());
+                ctx.response().putHeader("Retry-After", String.valueOf(DatabaseOutage.RETRY_AFTER_SECONDS));
+                page = new Page(503, Html.databaseUnavailable());
             } else {
                 log.error("GET {} failed", ctx.request().path(), done.cause());
                 page = new Page(500, Html.serverError());

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.cpjudge.api.observe.JudgeMetrics;
+import org.cpjudge.api.observe.SubmissionLog;
 import org.cpjudge.api.problem.ProblemCache;
 import org.cpjudge.api.queue.FailurePolicy;
 import org.cpjudge.api.queue.JobQueue;
@@ -48,10 +50,15 @@ final class JudgeWorker implements Runnable {
     private final LeaseKeeper leases;
     private final FailurePolicy failures = new FailurePolicy();
     private final List<String> languages;
+    private final JudgeMetrics metrics;
     private volatile boolean stopping;
+    /** The job being judged now, or null: what a shutdown hands back when it cannot wait for it. */
+    private volatile JudgeTask current;
+    private volatile Thread thread;
 
     JudgeWorker(String id, JobQueue queue, QueueSignal signal, SubmissionStore submissions, ProblemStore problems,
-                ProblemCache cache, Judge judge, LeaseKeeper leases) {
+                ProblemCache cache, Judge judge, LeaseKeeper leases, JudgeMetrics metrics) {
+        this.metrics = metrics;
         this.languages = judge.languages().installed().stream().map(l -> l.id()).toList();
         this.id = id;
         this.queue = queue;
@@ -63,23 +70,64 @@ final class JudgeWorker implements Runnable {
         this.leases = leases;
     }
 
+    /** Takes no new job; the one being judged is finished (or handed back by {@link #handBack}). */
     void stop() {
         stopping = true;
     }
 
+    /** Whether it is judging a job now. */
+    boolean busy() {
+        return current != null;
+    }
+
+    /**
+     * Returns the job it is judging to the queue at once, claimable by any worker (a shutdown that cannot wait
+     * for it, rather than leaving it to wait out its lease), and interrupts the judging, whose result the queue
+     * will refuse (this worker no longer holds the job).
+     */
+    void handBack() {
+        JudgeTask task = current;
+        if (task == null) {
+            return;
+        }
+        try {
+            if (queue.handBack(task.jobId(), id)) {
+                submissions.setStatus(task.submissionId(), SubmissionStatus.QUEUED);
+                log.info("submission={} was handed back to the queue at shutdown", task.submissionId());
+            }
+        } catch (Exception e) {
+            log.warn("could not hand back submission={}; it is judged again when its lease runs out: {}",
+                    task.submissionId(), e.toString());
+        }
+        Thread t = thread;
+        if (t != null) {
+            t.interrupt();
+        }
+    }
+
     @Override
     public void run() {
+        thread = Thread.currentThread();
         while (!stopping) {
             try {
                 Optional<JudgeTask> task = queue.claim(id, languages);
                 if (task.isPresent()) {
-                    handle(task.get());
+                    current = task.get();
+                    // every line while this job is handled (the judge's and the sandbox's too) names its submission
+                    try (var scope = SubmissionLog.scope(task.get().submissionId())) {
+                        handle(task.get());
+                    } finally {
+                        current = null;
+                    }
                 } else {
                     signal.await(POLL_MS);
                 }
             } catch (InterruptedException e) {
                 return;
             } catch (Exception e) {
+                if (stopping) {
+                    return; // a judging interrupted at shutdown: its job was handed back
+                }
                 log.error("worker {} failed; it goes on after a pause", id, e);
                 try {
                     Thread.sleep(POLL_MS);
@@ -104,8 +152,11 @@ final class JudgeWorker implements Runnable {
         }
         Judgement judgement = outcome.get();
         boolean written = queue.complete(task.jobId(), id, judgement);
-        long ms = (System.nanoTime() - started) / 1_000_000;
+        long judgingNanos = System.nanoTime() - started;
+        long ms = judgingNanos / 1_000_000;
         if (written) {
+            metrics.judged(judgement.verdict(), task.priority(), task.waited(),
+                    task.waited().plusNanos(judgingNanos));
             log.info("judged submission={} problem={} language={} class={} verdict={} time_ms={} judging_ms={}",
                     task.submissionId(), task.problemId(), task.language(), task.priority(), judgement.verdict(),
                     judgement.timeMs(), ms);
@@ -143,8 +194,10 @@ final class JudgeWorker implements Runnable {
         StoredProblem stored = problems.find(task.problemId())
                 .orElseThrow(() -> new IllegalStateException("problem " + task.problemId() + " is gone"));
         var problem = cache.get(stored);
-        JudgeResult result = judge.judge(problem, new Submission(task.language(), files(task.filesJson())),
-                new StatusUpdates(submissionId), task.runAllTests());
+        // a sandbox failure is thrown, not made a JE: the failure policy tries the job again
+        JudgeResult result = judge.judgeUnlessSandboxFails(problem,
+                new Submission(task.language(), files(task.filesJson())), new StatusUpdates(submissionId),
+                task.runAllTests());
         return toJudgement(result);
     }
 

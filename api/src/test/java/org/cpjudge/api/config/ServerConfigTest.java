@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import org.cpjudge.api.observe.LogFormat;
 import org.junit.jupiter.api.Test;
 
 /** Settings from flags and variables, each declared once: its default, its help line, its validation. */
@@ -21,6 +22,17 @@ class ServerConfigTest {
         assertTrue(c.callbackAllow().isEmpty(), "no private callback target by default");
         assertFalse(c.insecureSandbox());
         assertTrue(c.embeddedDatabase());
+        assertEquals(60, c.leaseSeconds());
+    }
+
+    @Test
+    void theLeaseComesFromItsFlagOrVariableWithinBounds() {
+        assertEquals(8, ServerConfig.from(List.of("--lease-seconds", "8"), Map.of()).leaseSeconds());
+        assertEquals(30, ServerConfig.from(List.of(), Map.of("JUDGE_LEASE_SECONDS", "30")).leaseSeconds());
+        var bad = assertThrows(ServerConfig.ConfigException.class,
+                () -> ServerConfig.from(List.of("--lease-seconds", "1"), Map.of()));
+        assertTrue(bad.getMessage().startsWith("--lease-seconds (JUDGE_LEASE_SECONDS) must be between 4 and 3600"),
+                bad.getMessage());
     }
 
     @Test
@@ -38,6 +50,27 @@ class ServerConfigTest {
     }
 
     @Test
+    void theLogFormatIsTextUnlessJsonIsAskedFor() {
+        assertEquals(LogFormat.TEXT, ServerConfig.from(List.of(), Map.of()).logFormat());
+        assertEquals(LogFormat.JSON, ServerConfig.from(List.of(), Map.of("JUDGE_LOG_FORMAT", "json")).logFormat());
+        assertEquals(LogFormat.TEXT, ServerConfig.from(List.of("--log-format", "text"),
+                Map.of("JUDGE_LOG_FORMAT", "json")).logFormat(), "the flag wins");
+        assertEquals("--log-format (JUDGE_LOG_FORMAT) must be one of [text, json], got 'xml'",
+                assertThrows(ServerConfig.ConfigException.class,
+                        () -> ServerConfig.from(List.of("--log-format=xml"), Map.of())).getMessage());
+    }
+
+    @Test
+    void configuredLanguagesAreIdsOfTheJudgesTable() {
+        assertEquals(List.of(), ServerConfig.from(List.of(), Map.of()).languages());
+        assertEquals(List.of("c", "python3"),
+                ServerConfig.from(List.of(), Map.of("JUDGE_LANGUAGES", " c, python3,,c")).languages());
+        var bad = assertThrows(ServerConfig.ConfigException.class,
+                () -> ServerConfig.from(List.of("--languages", "c,cobol"), Map.of()));
+        assertEquals("--languages (JUDGE_LANGUAGES): the judge has no language 'cobol'", bad.getMessage());
+    }
+
+    @Test
     void badValuesNameTheirSetting() {
         assertEquals("--port (JUDGE_PORT) must be between 0 and 65535, got 70000",
                 assertThrows(ServerConfig.ConfigException.class,
@@ -51,7 +84,7 @@ class ServerConfigTest {
     @Test
     void usageHasOneLinePerSettingWithItsVariableAndDefault() {
         String usage = ServerConfig.usage();
-        assertEquals(10, usage.lines().count(), usage);
+        assertEquals(13, usage.lines().count(), usage);
         assertTrue(usage.lines().anyMatch(l -> l.contains("--port N") && l.contains("JUDGE_PORT") && l.endsWith("default 8080")), usage);
         assertTrue(usage.lines().anyMatch(l -> l.contains("--callback-allow LIST") && l.contains("JUDGE_CALLBACK_ALLOW")), usage);
         assertTrue(usage.lines().anyMatch(l -> l.contains("--insecure-sandbox") && l.contains("JUDGE_INSECURE_SANDBOX=true")), usage);

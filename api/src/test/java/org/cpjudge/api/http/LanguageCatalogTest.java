@@ -47,8 +47,10 @@ class LanguageCatalogTest {
         assertEquals("unknown_language", none.code());
         ApiException unknown = assertThrows(ApiException.class, () -> resolve("cobol", "sum.cob"));
         assertEquals("unknown_language", unknown.code());
-        ApiException noJudge = assertThrows(ApiException.class,
-                () -> LanguageCatalog.resolve(new JsonArray(), null, List.of("sum.c")));
-        assertEquals(503, noJudge.status());
+        // nothing announced nor configured: a language no worker ever had, so refused as unknown (not 503)
+        ApiException nothingKnown = assertThrows(ApiException.class,
+                () -> LanguageCatalog.resolve(new JsonArray(), "c", List.of("sum.c")));
+        assertEquals(400, nothingKnown.status());
+        assertEquals("unknown_language", nothingKnown.code());
     }
 }

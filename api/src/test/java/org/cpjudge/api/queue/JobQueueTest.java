@@ -253,6 +253,22 @@ class JobQueueTest {
     }
 
     @Test
+    void aJobHandedBackAtShutdownIsClaimableAtOnceAndItsClaimIsNotCountedAsATry() throws Exception {
+        UUID id = submit();
+        JobQueue queue = new JobQueue(db, 600);
+        JudgeTask held = queue.claim("stopping", List.of("c")).orElseThrow();
+        assertTrue(queue.claim("other", List.of("c")).isEmpty(), "leased for 600 s");
+        assertTrue(queue.handBack(held.jobId(), "stopping"));
+        assertFalse(queue.handBack(held.jobId(), "stopping"), "it holds it no longer");
+        JudgeTask next = queue.claim("other", List.of("c")).orElseThrow();
+        assertEquals(id, next.submissionId(), "claimable at once, not after the lease");
+        assertEquals(1, next.attempt(), "the shutdown's claim was not a failed try");
+        assertFalse(queue.complete(held.jobId(), "stopping", AC), "the result of the abandoned judging is refused");
+        assertTrue(queue.complete(next.jobId(), "other", AC));
+        assertEquals(Verdict.AC, submissions.find(id).orElseThrow().verdict());
+    }
+
+    @Test
     void aRejudgeKeepsTheOldVerdictQueuesOnceAndNotifiesTheApiNodes() throws Exception {
         JobQueue queue = new JobQueue(db, 60);
         UUID id = submit(userId, "c", "round7", null);

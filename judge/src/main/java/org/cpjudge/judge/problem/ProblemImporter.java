@@ -26,8 +26,8 @@ import org.slf4j.LoggerFactory;
  * validators on every input, and settles the time limit.
  *
  * <p>Without an explicit time limit the limit is computed as the format says: the submissions that bound it
- * from below (those never permitted TLE: accepted, wrong_answer, run_time_error, or {@code use_for_time_limit:
- * lower}) are judged with a generous limit, and the slowest test case of the slowest one, times the package's
+ * from below (2025-09: those never permitted TLE, accepted, wrong_answer, run_time_error; legacy and 2023-07:
+ * the accepted ones; any with {@code use_for_time_limit: lower}) are judged with a generous limit, and the slowest test case of the slowest one, times the package's
  * multiplier ({@code time_multiplier}, legacy default 5; {@code ac_to_time_limit}, 2023-07 default 2), rounded
  * up to the time resolution (a whole second), is the limit. With none it is 1 s. Then each submission that
  * must exceed the limit ({@code time_limit_exceeded}) is judged with the limit times the safety margin
@@ -130,9 +130,7 @@ public final class ProblemImporter {
             Path log = dir.resolve("validator.log");
             SandboxResult r = judge.box().run(new Box.Run(argv, boxDir, test.input(), log, log, compiled.language(),
                     Box.toolLimits(problem.limits().validation().timeS(), problem.limits().validation().memoryMib())));
-            if (r.outcome() == SandboxResult.Outcome.INTERNAL_ERROR) {
-                throw new IOException("sandbox failed: " + r.message());
-            }
+            // a sandbox failure was thrown by the box (SandboxFailure)
             // Kattis' validators accept with exit 42, testlib's (Polygon's, or as problem.yaml says) with 0
             boolean testlib = program.protocol() == Problem.CheckerProtocol.TESTLIB
                     || problem.checkerProtocol() == Problem.CheckerProtocol.TESTLIB;
@@ -158,7 +156,7 @@ public final class ProblemImporter {
         Problem measuring = problem.withTimeLimitMs(MEASURING_TIME_LIMIT_MS);
         long slowest = -1;
         for (ReferenceSubmission s : problem.submissions()) {
-            List<Rule> lower = rules(problem, s).stream().filter(Rule::lowerBound).toList();
+            List<Rule> lower = rules(problem, s).stream().filter(rule -> bindsFromBelow(problem, s, rule)).toList();
             if (lower.isEmpty()) {
                 continue;
             }
@@ -212,6 +210,19 @@ public final class ProblemImporter {
                         + r.timeMs() + " ms, " + r.verdict() + "): no time limit tells it from the accepted ones");
             }
         }
+    }
+
+    /**
+     * Whether the rule's submission bounds the limit from below: 2025-09 takes every submission never allowed
+     * TLE (wrong_answer and run_time_error too); legacy and 2023-07, as problemtools does, the accepted ones
+     * (and any submissions.yaml names {@code use_for_time_limit: lower}).
+     */
+    private static boolean bindsFromBelow(Problem problem, ReferenceSubmission s, Rule rule) {
+        if (!rule.lowerBound()) {
+            return false;
+        }
+        return problem.format() == Problem.Format.V2025_09 || s.folder().equals("accepted")
+                || rule.timeLimitUse() == org.cpjudge.judge.problem.SubmissionRules.TimeLimitUse.LOWER;
     }
 
     private static List<Rule> rules(Problem problem, ReferenceSubmission s) {

@@ -82,6 +82,12 @@ public final class ProblemPackage {
         problemName = name(yaml.get("name"));
 
         List<String> types = list(yaml.get("type"));
+        for (String type : types) {
+            if (!List.of("pass-fail", "scoring", "interactive", "multi-pass", "submit-answer").contains(type)) {
+                throw fail(yamlFile, "unknown problem type '" + type
+                        + "' (pass-fail, scoring, interactive, multi-pass are judged here)");
+            }
+        }
         String validation = str(yaml.get("validation"), "default");
         List<String> validationWords = List.of(validation.toLowerCase(Locale.ROOT).split("\\s+"));
         boolean interactive = types.contains("interactive") || validationWords.contains("interactive");
