@@ -37,7 +37,8 @@ public record ServerConfig(
         return "ServerConfig[port=" + port + ", dataDir=" + dataDir + ", dbUrl=" + dbUrl + ", dbUser=" + dbUser
                 + ", dbPassword=" + (dbPassword == null ? "unset" : "(set)") + ", workers=" + workers
                 + ", adminToken=" + (adminToken == null ? "unset" : "(set)") + ", insecureSandbox=" + insecureSandbox
-                + ", newcomerRule=" + newcomerRule + ", callbackAllow=" + callbackAllow + "]";
+                + ", newcomerRule=" + newcomerRule + ", callbackAllow=" + callbackAllow + ", logFormat=" + logFormat
+                + ", leaseSeconds=" + leaseSeconds + ", languages=" + languages + "]";
     }
 
     /** Every setting but the required ones at their defaults: for tests and embedding. */
