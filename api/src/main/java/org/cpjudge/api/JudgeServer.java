@@ -93,7 +93,7 @@ public final class JudgeServer implements AutoCloseable {
         if (role != Role.WORKER) {
             vertx = Vertx.vertx();
             api = new ApiServer(vertx, db, config.dataDir(), Optional.ofNullable(judge),
-                    NewcomerRules.parse(config.newcomerRule()), config.callbackAllow());
+                    NewcomerRules.parse(config.newcomerRule()), config.callbackAllow(), config.limits(), adminToken);
             port = api.listen(config.port()).toCompletionStage().toCompletableFuture().get();
             log.info("listening on http://localhost:{}/", port);
         }

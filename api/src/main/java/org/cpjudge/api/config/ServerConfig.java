@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.cpjudge.api.callback.CallbackAllowList;
+import org.cpjudge.api.limits.Limits;
+import org.cpjudge.api.limits.Rate;
 
 /**
  * The server's settings, each from a flag ({@code --port 8080}) or its environment variable
@@ -24,13 +26,19 @@ public record ServerConfig(
         String adminToken,
         boolean insecureSandbox,
         String newcomerRule,
-        CallbackAllowList callbackAllow) {
+        CallbackAllowList callbackAllow,
+        Limits limits) {
 
     /** Every setting but the required ones at their defaults: for tests and embedding. */
     public ServerConfig(int port, Path dataDir, String dbUrl, String dbUser, String dbPassword, int workers,
                         String adminToken, boolean insecureSandbox) {
         this(port, dataDir, dbUrl, dbUser, dbPassword, workers, adminToken, insecureSandbox, DEFAULT_NEWCOMER_RULE,
-                CallbackAllowList.NONE);
+                CallbackAllowList.NONE, defaultLimits());
+    }
+
+    /** The rate limits and stream caps at their declared defaults. */
+    public static Limits defaultLimits() {
+        return new Settings(Map.of(), Map.of()).limits();
     }
 
     public static final String DEFAULT_NEWCOMER_RULE = "codeforces-2020";
@@ -58,6 +66,21 @@ public record ServerConfig(
                     "codeforces-2020 (start at 1400, shown 0, boosts) or start-1500"),
             new Setting("callback-allow", "JUDGE_CALLBACK_ALLOW", "LIST", null,
                     "private addresses callbacks may reach: comma-separated host:port or CIDR (unset: none)"),
+            // per API process, in memory; the bootstrap administrator's token is never limited
+            new Setting("rate-per-token", "JUDGE_RATE_PER_TOKEN", "R:B", "200:400",
+                    "requests a second per token, in bursts of B (off: no limit)"),
+            new Setting("rate-per-address", "JUDGE_RATE_PER_ADDRESS", "R:B", "5000:10000",
+                    "requests a second per client address (a contest hall shares one)"),
+            new Setting("submit-rate-per-token", "JUDGE_SUBMIT_RATE_PER_TOKEN", "R:B", "10:60",
+                    "submissions (or batches) a second per token, on top of the request rate"),
+            new Setting("submit-rate-per-address", "JUDGE_SUBMIT_RATE_PER_ADDRESS", "R:B", "100:500",
+                    "submissions (or batches) a second per client address"),
+            new Setting("upload-rate-per-address", "JUDGE_UPLOAD_RATE_PER_ADDRESS", "R:B", "1:10",
+                    "problem uploads a second per client address"),
+            new Setting("streams-per-address", "JUDGE_STREAMS_PER_ADDRESS", "N", "2000",
+                    "open event streams per client address"),
+            new Setting("streams-total", "JUDGE_STREAMS_TOTAL", "N", "10000",
+                    "open event streams in all"),
             new Setting("insecure-sandbox", "JUDGE_INSECURE_SANDBOX", null, "false",
                     "run without isolation (development only)"));
 
@@ -82,13 +105,20 @@ public record ServerConfig(
                 s.string("admin-token"),
                 Boolean.parseBoolean(s.string("insecure-sandbox")),
                 s.choice("newcomer-rule", List.of("codeforces-2020", "start-1500")),
-                s.callbackAllowList("callback-allow"));
+                s.callbackAllowList("callback-allow"),
+                s.limits());
     }
 
     /** This configuration with another callback allow-list. */
     public ServerConfig withCallbackAllow(CallbackAllowList allow) {
         return new ServerConfig(port, dataDir, dbUrl, dbUser, dbPassword, workers, adminToken, insecureSandbox,
-                newcomerRule, allow);
+                newcomerRule, allow, limits);
+    }
+
+    /** This configuration with other rate limits and stream caps. */
+    public ServerConfig withLimits(Limits other) {
+        return new ServerConfig(port, dataDir, dbUrl, dbUser, dbPassword, workers, adminToken, insecureSandbox,
+                newcomerRule, callbackAllow, other);
     }
 
     public boolean embeddedDatabase() {
@@ -166,6 +196,20 @@ public record ServerConfig(
             } catch (NumberFormatException e) {
                 throw new ConfigException(describe(name) + " must be a whole number, got '" + v + "'");
             }
+        }
+
+        Rate rate(String name) {
+            try {
+                return Rate.parse(string(name));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(describe(name) + ": " + e.getMessage());
+            }
+        }
+
+        Limits limits() {
+            return new Limits(rate("rate-per-token"), rate("rate-per-address"), rate("submit-rate-per-token"),
+                    rate("submit-rate-per-address"), rate("upload-rate-per-address"),
+                    integer("streams-per-address", 1, 1_000_000), integer("streams-total", 1, 1_000_000));
         }
 
         CallbackAllowList callbackAllowList(String name) {

@@ -19,6 +19,10 @@ import org.cpjudge.api.contest.ContestService;
 import org.cpjudge.api.contest.LiveScoreboards;
 import org.cpjudge.api.contest.RatingService;
 import org.cpjudge.api.db.Database;
+import org.cpjudge.api.limits.ExemptToken;
+import org.cpjudge.api.limits.Limits;
+import org.cpjudge.api.limits.RateLimits;
+import org.cpjudge.api.limits.StreamSlots;
 import org.cpjudge.api.problem.ProblemCache;
 import org.cpjudge.api.problem.ProblemImport;
 import org.cpjudge.api.problem.Statements;
@@ -44,12 +48,28 @@ public final class ApiServer {
     private final Router router;
     private final LiveScoreboards liveBoards;
     private final CallbackDispatcher callbacks;
+    private final RateLimits rateLimits;
+    private final StreamSlots streamSlots;
+    private long sweeps = -1;
     private HttpServer server;
 
     public ApiServer(Vertx vertx, Database db, Path dataDir, Optional<Judge> judge, NewcomerRule newcomerRule,
                      CallbackAllowList callbackAllow) {
+        this(vertx, db, dataDir, judge, newcomerRule, callbackAllow,
+                org.cpjudge.api.config.ServerConfig.defaultLimits(), null);
+    }
+
+    /** {@code adminToken}: the bootstrap administrator's, which the rate limits let through (null: none). */
+    public ApiServer(Vertx vertx, Database db, Path dataDir, Optional<Judge> judge, NewcomerRule newcomerRule,
+                     CallbackAllowList callbackAllow, Limits limits, String adminToken) {
         this.vertx = vertx;
         this.router = Router.router(vertx);
+        // before every route: rate limits, then the caps on event streams (both before any body or token is read)
+        this.rateLimits = new RateLimits(limits, ExemptToken.of(adminToken), System::nanoTime);
+        router.route().handler(rateLimits);
+        this.streamSlots = new StreamSlots(limits);
+        streamSlots.mount(router, "/api/v1/contests/:id/scoreboard/stream", "/api/v1/contests/:id/clarifications/stream",
+                "/clics/contests/:cid/event-feed");
         Endpoints endpoints = new Endpoints(vertx);
         UserStore users = new UserStore(db);
         ProblemStore problems = new ProblemStore(db);
@@ -105,6 +125,10 @@ public final class ApiServer {
         return vertx.createHttpServer().requestHandler(router).listen(port).map(s -> {
             server = s;
             callbacks.start();
+            sweeps = vertx.setPeriodic(500, t -> {
+                streamSlots.sweep();
+                rateLimits.sweepIfDue();
+            });
             return s.actualPort();
         });
     }
@@ -112,6 +136,9 @@ public final class ApiServer {
     public Future<Void> close() {
         callbacks.close();
         liveBoards.close();
+        if (sweeps >= 0) {
+            vertx.cancelTimer(sweeps);
+        }
         return server == null ? Future.succeededFuture() : server.close();
     }
 }
