@@ -138,9 +138,11 @@ public final class ClarificationRoutes {
     }
 
     private Reply list(RoutingContext ctx) throws Exception {
+        Paging paging = Paging.of(ctx);
         Viewer reader = reader(auth, ctx);
         Contest contest = contest(ctx);
-        return Reply.ok(new JsonArray(new ClarificationAccess(store.ofContest(contest.id())).visibleTo(reader)));
+        return Reply.ok(paging.page(ctx,
+                new JsonArray(new ClarificationAccess(store.ofContest(contest.id())).visibleTo(reader))));
     }
 
     /** One clarification; one the caller may not read does not exist for them. */

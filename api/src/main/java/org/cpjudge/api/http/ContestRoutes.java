@@ -47,8 +47,10 @@ public final class ContestRoutes {
     public void mount(Router router) {
         router.post("/api/v1/contests").handler(RequestBodies.upTo(64 * 1024))
                 .handler(endpoints.blocking(this::create));
-        router.get("/api/v1/contests").handler(endpoints.blocking(ctx ->
-                Reply.ok(service.list(Instant.now(), auth.viewer(ctx).administrator()))));
+        router.get("/api/v1/contests").handler(endpoints.blocking(ctx -> {
+            Paging paging = Paging.of(ctx);
+            return Reply.ok(paging.page(ctx, service.list(Instant.now(), auth.viewer(ctx).administrator())));
+        }));
         router.get("/api/v1/contests/:id").handler(endpoints.blocking(this::show));
         router.patch("/api/v1/contests/:id").handler(RequestBodies.upTo(64 * 1024))
                 .handler(endpoints.blocking(this::patch));

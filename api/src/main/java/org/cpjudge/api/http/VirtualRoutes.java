@@ -88,7 +88,8 @@ public final class VirtualRoutes {
             }
             rows.add(row);
         }
-        return Reply.ok(new JsonObject().put("contest", contest.id()).put("total_rows", rows.size()).put("rows", rows));
+        return Reply.ok(Paging.of(ctx).pageField(ctx,
+                new JsonObject().put("contest", contest.id()).put("total_rows", rows.size()).put("rows", rows), "rows"));
     }
 
     /** Whether the user (null: anonymous) may read the contest's problems now, as the access policy says. */
