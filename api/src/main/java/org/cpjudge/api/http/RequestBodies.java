@@ -9,8 +9,8 @@ import org.cpjudge.api.limits.Refusals;
  * Reading request bodies within a limit that fits the route, refusing before a byte of the body is buffered where
  * that can be known: a declared {@code Content-Length} over the limit gets 413 at once (before authentication), and
  * a body sent without one is cut off by the {@link BodyHandler} at the limit (413 too). Routes whose limit is large
- * (problem packages, batches, standings) first check who is asking ({@link #callerFirst}), so that only a caller
- * allowed to send such a body gets it buffered.
+ * (problem packages, batches, standings) first check who is asking ({@link #callerFirst}) when the body is larger
+ * than a JSON body may be, so that only a caller allowed to send such a body gets it read.
  *
  * <p>A refused body is never read: the answer goes out with {@code Connection: close} and the connection closes.
  */
@@ -40,14 +40,21 @@ public final class RequestBodies {
     }
 
     /**
-     * {@link #upTo} after {@code caller} let the request in: the request is paused (nothing of the body is read or
-     * lost) while the caller is looked up off the event loop; a refused caller gets its 401 or 403 with the body
-     * unread. A declared length over the limit is refused before the lookup.
+     * {@link #upTo} after {@code caller} let the request in, for bodies over {@link #JSON} or of unknown length:
+     * the request is paused (nothing of the body is read or lost) while the caller is looked up off the event loop;
+     * a refused caller gets its 401 or 403 with the body unread and the connection closed. A declared length over
+     * the limit is refused before the lookup. Smaller bodies are buffered and the endpoint checks the caller.
      */
     public static Handler<RoutingContext> callerFirst(long limit, Caller caller) {
         Handler<RoutingContext> body = upTo(limit);
         return ctx -> {
             if (declaredOver(ctx, limit)) {
+                return;
+            }
+            if (declaredSmall(ctx)) {
+                // cheap to buffer, and the endpoint checks the caller: a client that sends its whole body before it
+                // reads an answer (the JDK's does) is answered instead of left waiting on a closed connection
+                body.handle(ctx);
                 return;
             }
             ctx.request().pause();
@@ -61,6 +68,16 @@ public final class RequestBodies {
                 ctx.request().resume();
             });
         };
+    }
+
+    /** A declared length no larger than a JSON body's limit. */
+    private static boolean declaredSmall(RoutingContext ctx) {
+        String declared = ctx.request().getHeader("Content-Length");
+        try {
+            return declared != null && Long.parseLong(declared.trim()) <= JSON;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     /** Answers 413 (or 400 for a length that is no number) and says so when the declared length is too much. */
