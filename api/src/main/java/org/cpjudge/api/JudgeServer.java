@@ -101,7 +101,7 @@ public final class JudgeServer implements AutoCloseable {
             vertx = metrics.newVertx();
             api = new ApiServer(vertx, db, config.dataDir(), Optional.ofNullable(judge),
                     NewcomerRules.parse(config.newcomerRule()), config.callbackAllow(), metrics,
-                    config.languages());
+                    config.languages(), config.limits(), adminToken);
             port = api.listen(config.port()).toCompletionStage().toCompletableFuture().get();
             log.info("listening on http://localhost:{}/", port);
         }

@@ -9,6 +9,8 @@ import java.util.Map;
 import org.cpjudge.api.callback.CallbackAllowList;
 import org.cpjudge.api.observe.LogFormat;
 import org.cpjudge.judge.LanguageTable;
+import org.cpjudge.api.limits.Limits;
+import org.cpjudge.api.limits.Rate;
 
 /**
  * The server's settings, each from a flag ({@code --port 8080}) or its environment variable
@@ -29,7 +31,8 @@ public record ServerConfig(
         CallbackAllowList callbackAllow,
         LogFormat logFormat,
         int leaseSeconds,
-        List<String> languages) {
+        List<String> languages,
+        Limits limits) {
 
     /** The settings without their secrets (the administrator token, the database password): safe to log. */
     @Override
@@ -38,14 +41,19 @@ public record ServerConfig(
                 + ", dbPassword=" + (dbPassword == null ? "unset" : "(set)") + ", workers=" + workers
                 + ", adminToken=" + (adminToken == null ? "unset" : "(set)") + ", insecureSandbox=" + insecureSandbox
                 + ", newcomerRule=" + newcomerRule + ", callbackAllow=" + callbackAllow + ", logFormat=" + logFormat
-                + ", leaseSeconds=" + leaseSeconds + ", languages=" + languages + "]";
+                + ", leaseSeconds=" + leaseSeconds + ", languages=" + languages + ", limits=" + limits + "]";
     }
 
     /** Every setting but the required ones at their defaults: for tests and embedding. */
     public ServerConfig(int port, Path dataDir, String dbUrl, String dbUser, String dbPassword, int workers,
                         String adminToken, boolean insecureSandbox) {
         this(port, dataDir, dbUrl, dbUser, dbPassword, workers, adminToken, insecureSandbox, DEFAULT_NEWCOMER_RULE,
-                CallbackAllowList.NONE, LogFormat.TEXT, DEFAULT_LEASE_SECONDS, List.of());
+                CallbackAllowList.NONE, LogFormat.TEXT, DEFAULT_LEASE_SECONDS, List.of(), defaultLimits());
+    }
+
+    /** The rate limits and stream caps at their declared defaults. */
+    public static Limits defaultLimits() {
+        return new Settings(Map.of(), Map.of()).limits();
     }
 
     public ServerConfig {
@@ -86,6 +94,21 @@ public record ServerConfig(
                     "a judge job's lease: a dead worker's job is taken over after it runs out"),
             new Setting("languages", "JUDGE_LANGUAGES", "LIST", null,
                     "language ids taken even before a worker announced them: comma-separated (unset: only announced)"),
+            // per API process, in memory; the bootstrap administrator's token is never limited
+            new Setting("rate-per-token", "JUDGE_RATE_PER_TOKEN", "R:B", "200:400",
+                    "requests a second per token, in bursts of B (off: no limit)"),
+            new Setting("rate-per-address", "JUDGE_RATE_PER_ADDRESS", "R:B", "5000:10000",
+                    "requests a second per client address (a contest hall shares one)"),
+            new Setting("submit-rate-per-token", "JUDGE_SUBMIT_RATE_PER_TOKEN", "R:B", "10:60",
+                    "submissions (or batches) a second per token, on top of the request rate"),
+            new Setting("submit-rate-per-address", "JUDGE_SUBMIT_RATE_PER_ADDRESS", "R:B", "100:500",
+                    "submissions (or batches) a second per client address"),
+            new Setting("upload-rate-per-address", "JUDGE_UPLOAD_RATE_PER_ADDRESS", "R:B", "1:10",
+                    "problem uploads a second per client address"),
+            new Setting("streams-per-address", "JUDGE_STREAMS_PER_ADDRESS", "N", "2000",
+                    "open event streams per client address"),
+            new Setting("streams-total", "JUDGE_STREAMS_TOTAL", "N", "10000",
+                    "open event streams in all"),
             new Setting("insecure-sandbox", "JUDGE_INSECURE_SANDBOX", null, "false",
                     "run without isolation (development only)"));
 
@@ -113,25 +136,32 @@ public record ServerConfig(
                 s.callbackAllowList("callback-allow"),
                 LogFormat.valueOf(s.choice("log-format", List.of("text", "json")).toUpperCase(java.util.Locale.ROOT)),
                 s.integer("lease-seconds", 4, 3600),
-                s.languageIds("languages"));
+                s.languageIds("languages"),
+                s.limits());
     }
 
     /** This configuration with another callback allow-list. */
     public ServerConfig withCallbackAllow(CallbackAllowList allow) {
         return new ServerConfig(port, dataDir, dbUrl, dbUser, dbPassword, workers, adminToken, insecureSandbox,
-                newcomerRule, allow, logFormat, leaseSeconds, languages);
+                newcomerRule, allow, logFormat, leaseSeconds, languages, limits);
     }
 
     /** This configuration with another log format. */
     public ServerConfig withLogFormat(LogFormat format) {
         return new ServerConfig(port, dataDir, dbUrl, dbUser, dbPassword, workers, adminToken, insecureSandbox,
-                newcomerRule, callbackAllow, format, leaseSeconds, languages);
+                newcomerRule, callbackAllow, format, leaseSeconds, languages, limits);
     }
 
     /** This configuration with other configured languages (ids of the judge's language table). */
     public ServerConfig withLanguages(List<String> ids) {
         return new ServerConfig(port, dataDir, dbUrl, dbUser, dbPassword, workers, adminToken, insecureSandbox,
-                newcomerRule, callbackAllow, logFormat, leaseSeconds, ids);
+                newcomerRule, callbackAllow, logFormat, leaseSeconds, ids, limits);
+    }
+
+    /** This configuration with other rate limits and stream caps. */
+    public ServerConfig withLimits(Limits other) {
+        return new ServerConfig(port, dataDir, dbUrl, dbUser, dbPassword, workers, adminToken, insecureSandbox,
+                newcomerRule, callbackAllow, logFormat, leaseSeconds, languages, other);
     }
 
     public boolean embeddedDatabase() {
@@ -209,6 +239,20 @@ public record ServerConfig(
             } catch (NumberFormatException e) {
                 throw new ConfigException(describe(name) + " must be a whole number, got '" + v + "'");
             }
+        }
+
+        Rate rate(String name) {
+            try {
+                return Rate.parse(string(name));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(describe(name) + ": " + e.getMessage());
+            }
+        }
+
+        Limits limits() {
+            return new Limits(rate("rate-per-token"), rate("rate-per-address"), rate("submit-rate-per-token"),
+                    rate("submit-rate-per-address"), rate("upload-rate-per-address"),
+                    integer("streams-per-address", 1, 1_000_000), integer("streams-total", 1, 1_000_000));
         }
 
         CallbackAllowList callbackAllowList(String name) {

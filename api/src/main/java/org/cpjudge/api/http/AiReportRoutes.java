@@ -76,7 +76,9 @@ public final class AiReportRoutes {
         for (GroupReport r : reports) {
             rows.add(toJson(r));
         }
-        return Reply.ok(new JsonObject().put("rows", rows).put("summary", toJson(CostSummary.of(reports))));
+        // the summary is over every row, whichever page of them this is
+        return Reply.ok(Paging.of(ctx).pageField(ctx,
+                new JsonObject().put("rows", rows).put("summary", toJson(CostSummary.of(reports))), "rows"));
     }
 
     /** A query parameter given at most once and not empty; null when absent. */

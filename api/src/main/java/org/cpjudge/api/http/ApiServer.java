@@ -23,6 +23,10 @@ import org.cpjudge.api.observe.AccessLog;
 import org.cpjudge.api.observe.QueueGauges;
 import org.cpjudge.api.observe.ServerMetrics;
 import org.cpjudge.api.queue.JobQueue;
+import org.cpjudge.api.limits.ExemptToken;
+import org.cpjudge.api.limits.Limits;
+import org.cpjudge.api.limits.RateLimits;
+import org.cpjudge.api.limits.StreamSlots;
 import org.cpjudge.api.problem.ProblemCache;
 import org.cpjudge.api.problem.ProblemImport;
 import org.cpjudge.api.problem.Statements;
@@ -48,13 +52,18 @@ public final class ApiServer {
     private final Router router;
     private final LiveScoreboards liveBoards;
     private final CallbackDispatcher callbacks;
+    private final RateLimits rateLimits;
+    private final StreamSlots streamSlots;
+    private long sweeps = -1;
     private HttpServer server;
 
     public ApiServer(Vertx vertx, Database db, Path dataDir, Optional<Judge> judge, NewcomerRule newcomerRule,
                      CallbackAllowList callbackAllow, ServerMetrics metrics,
-                     java.util.List<String> configuredLanguages) {
+                     java.util.List<String> configuredLanguages, Limits limits, String adminToken) {
         this.vertx = vertx;
         this.router = Router.router(vertx);
+        this.rateLimits = new RateLimits(limits, ExemptToken.of(adminToken), System::nanoTime);
+        this.streamSlots = new StreamSlots(limits);
         Endpoints endpoints = new Endpoints(vertx, new Idempotency(db));
         UserStore users = new UserStore(db);
         ProblemStore problems = new ProblemStore(db);
@@ -72,6 +81,10 @@ public final class ApiServer {
 
         // first, so that it times and logs every request, whichever route answers it
         router.route().handler(new AccessLog());
+        // then rate limits and the caps on event streams, before any body or token is read
+        router.route().handler(rateLimits);
+        streamSlots.mount(router, "/api/v1/contests/:id/scoreboard/stream", "/api/v1/contests/:id/clarifications/stream",
+                "/clics/contests/:cid/event-feed");
         router.route().handler(SecurityHeaders.handler());
         router.route().handler(TextRules.handler());
         new HealthRoutes(endpoints, workers).mount(router);
@@ -131,6 +144,10 @@ public final class ApiServer {
         return vertx.createHttpServer().requestHandler(router).invalidRequestHandler(InvalidRequests::answer).listen(port).map(s -> {
             server = s;
             callbacks.start();
+            sweeps = vertx.setPeriodic(500, t -> {
+                streamSlots.sweep();
+                rateLimits.sweepIfDue();
+            });
             return s.actualPort();
         });
     }
@@ -138,6 +155,9 @@ public final class ApiServer {
     public Future<Void> close() {
         callbacks.close();
         liveBoards.close();
+        if (sweeps >= 0) {
+            vertx.cancelTimer(sweeps);
+        }
         return server == null ? Future.succeededFuture() : server.close();
     }
 

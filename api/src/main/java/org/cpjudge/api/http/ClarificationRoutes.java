@@ -5,7 +5,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
 import java.sql.SQLException;
 import java.time.Instant;
 import org.cpjudge.api.contest.Clarification;
@@ -64,7 +63,7 @@ public final class ClarificationRoutes {
     }
 
     public void mount(Router router) {
-        router.post("/api/v1/contests/:id/clarifications").handler(BodyHandler.create().setBodyLimit(128 * 1024))
+        router.post("/api/v1/contests/:id/clarifications").handler(RequestBodies.upTo(128 * 1024))
                 .handler(endpoints.blocking(this::post));
         router.get("/api/v1/contests/:id/clarifications").handler(endpoints.blocking(this::list));
         router.get("/api/v1/contests/:id/clarifications/stream").handler(stream::handle);
@@ -139,9 +138,11 @@ public final class ClarificationRoutes {
     }
 
     private Reply list(RoutingContext ctx) throws Exception {
+        Paging paging = Paging.of(ctx);
         Viewer reader = reader(auth, ctx);
         Contest contest = contest(ctx);
-        return Reply.ok(new JsonArray(new ClarificationAccess(store.ofContest(contest.id())).visibleTo(reader)));
+        return Reply.ok(paging.page(ctx,
+                new JsonArray(new ClarificationAccess(store.ofContest(contest.id())).visibleTo(reader))));
     }
 
     /** One clarification; one the caller may not read does not exist for them. */

@@ -4,7 +4,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
@@ -46,14 +45,16 @@ public final class ContestRoutes {
     }
 
     public void mount(Router router) {
-        router.post("/api/v1/contests").handler(BodyHandler.create().setBodyLimit(64 * 1024))
+        router.post("/api/v1/contests").handler(RequestBodies.upTo(64 * 1024))
                 .handler(endpoints.blocking(this::create));
-        router.get("/api/v1/contests").handler(endpoints.blocking(ctx ->
-                Reply.ok(service.list(Instant.now(), auth.viewer(ctx).administrator()))));
+        router.get("/api/v1/contests").handler(endpoints.blocking(ctx -> {
+            Paging paging = Paging.of(ctx);
+            return Reply.ok(paging.page(ctx, service.list(Instant.now(), auth.viewer(ctx).administrator())));
+        }));
         router.get("/api/v1/contests/:id").handler(endpoints.blocking(this::show));
-        router.patch("/api/v1/contests/:id").handler(BodyHandler.create().setBodyLimit(64 * 1024))
+        router.patch("/api/v1/contests/:id").handler(RequestBodies.upTo(64 * 1024))
                 .handler(endpoints.blocking(this::patch));
-        router.post("/api/v1/contests/:id/register").handler(BodyHandler.create().setBodyLimit(16 * 1024))
+        router.post("/api/v1/contests/:id/register").handler(RequestBodies.upTo(16 * 1024))
                 .handler(endpoints.blocking(this::register));
         router.post("/api/v1/contests/:id/unfreeze").handler(endpoints.blocking(this::unfreeze));
         router.get("/api/v1/contests/:id/scoreboard").handler(endpoints.blocking(this::scoreboard));

@@ -19,6 +19,6 @@ public final class LanguageRoutes {
     }
 
     private Reply list(RoutingContext ctx) throws Exception {
-        return Reply.ok(catalog.list());
+        return Reply.ok(Paging.of(ctx).page(ctx, catalog.list()));
     }
 }

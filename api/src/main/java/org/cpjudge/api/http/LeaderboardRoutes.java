@@ -20,13 +20,14 @@ public final class LeaderboardRoutes {
     }
 
     private Reply leaderboard(RoutingContext ctx) throws Exception {
+        Paging paging = Paging.of(ctx);
         String kind = ctx.queryParams().get("kind");
         if (kind == null || kind.equals("all")) {
-            return Reply.ok(ratings.leaderboard(null));
+            return Reply.ok(paging.pageField(ctx, ratings.leaderboard(null), "rows"));
         }
         if (!kind.equals("human") && !kind.equals("ai")) {
             throw ApiException.badRequest("invalid_kind", "'kind' must be human, ai or all");
         }
-        return Reply.ok(ratings.leaderboard(kind));
+        return Reply.ok(paging.pageField(ctx, ratings.leaderboard(kind), "rows"));
     }
 }

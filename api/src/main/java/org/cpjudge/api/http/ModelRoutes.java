@@ -63,7 +63,9 @@ public final class ModelRoutes {
     }
 
     private Reply list(RoutingContext ctx) throws Exception {
-        return Reply.ok(new JsonObject().put("rows", new JsonArray(new ArrayList<>(rows(ctx, null, false)))));
+        Paging paging = Paging.of(ctx);
+        return Reply.ok(paging.pageField(ctx,
+                new JsonObject().put("rows", new JsonArray(new ArrayList<>(rows(ctx, null, false)))), "rows"));
     }
 
     private Reply one(RoutingContext ctx) throws Exception {

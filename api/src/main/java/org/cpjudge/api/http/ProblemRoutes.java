@@ -4,7 +4,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
 import java.time.Instant;
 import java.util.Set;
 import org.cpjudge.api.access.AccessPolicy;
@@ -41,7 +40,7 @@ public final class ProblemRoutes {
     }
 
     public void mount(Router router) {
-        router.post("/api/v1/problems").handler(BodyHandler.create(false).setBodyLimit(MAX_PACKAGE_BYTES))
+        router.post("/api/v1/problems").handler(RequestBodies.callerFirst(MAX_PACKAGE_BYTES, auth::administrator))
                 .handler(endpoints.blocking(this::importPackage));
         router.get("/api/v1/problems/:id").handler(endpoints.blocking(this::show));
         router.get("/api/v1/problems/:id/statement").handler(endpoints.blocking(this::statementFiles));

@@ -3,7 +3,6 @@ package org.cpjudge.api.http;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
 import java.util.Optional;
 import java.util.UUID;
 import org.cpjudge.api.contest.Contest;
@@ -39,9 +38,9 @@ public final class RejudgeRoutes {
     }
 
     public void mount(Router router) {
-        router.post("/api/v1/submissions/:id/rejudge").handler(BodyHandler.create().setBodyLimit(4096))
+        router.post("/api/v1/submissions/:id/rejudge").handler(RequestBodies.upTo(4096))
                 .handler(endpoints.blocking(this::submission));
-        router.post("/api/v1/contests/:id/rejudge").handler(BodyHandler.create().setBodyLimit(4096))
+        router.post("/api/v1/contests/:id/rejudge").handler(RequestBodies.upTo(4096))
                 .handler(endpoints.blocking(this::contest));
     }
 

@@ -4,7 +4,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.time.Instant;
@@ -74,11 +73,11 @@ public final class SubmissionRoutes {
     }
 
     public void mount(Router router) {
-        router.post("/api/v1/submissions").handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES))
+        router.post("/api/v1/submissions").handler(RequestBodies.upTo(MAX_BODY_BYTES))
                 .handler(endpoints.blocking(this::submit));
-        // a batch of the largest submissions, with room for the array around them
-        router.post("/api/v1/submissions/batch").handler(BodyHandler.create()
-                        .setBodyLimit(MAX_BATCH * MAX_BODY_BYTES + 64 * 1024))
+        // a batch of the largest submissions, with room for the array around them: buffered for a known user only
+        router.post("/api/v1/submissions/batch").handler(RequestBodies.callerFirst(
+                        MAX_BATCH * MAX_BODY_BYTES + 64 * 1024, auth::user))
                 .handler(endpoints.blocking(this::submitBatch));
         router.get("/api/v1/submissions/:id").handler(endpoints.blocking(this::show));
     }

@@ -3,7 +3,6 @@ package org.cpjudge.api.http;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.cpjudge.api.contest.RatingService;
@@ -35,7 +34,7 @@ public final class UserRoutes {
     }
 
     public void mount(Router router) {
-        router.post("/api/v1/users").handler(BodyHandler.create().setBodyLimit(64 * 1024))
+        router.post("/api/v1/users").handler(RequestBodies.upTo(64 * 1024))
                 .handler(endpoints.blocking(this::create));
         router.post("/api/v1/users/me/webhook-secret").handler(endpoints.blocking(this::rotateWebhookSecret));
         // "me" first: it is the caller, whatever their handle

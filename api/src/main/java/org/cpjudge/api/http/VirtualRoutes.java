@@ -4,7 +4,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
 import java.time.Instant;
 import java.util.List;
 import org.cpjudge.api.access.AccessPolicy;
@@ -50,10 +49,11 @@ public final class VirtualRoutes {
     }
 
     public void mount(Router router) {
-        router.post("/api/v1/contests/:id/standings").handler(BodyHandler.create().setBodyLimit(STANDINGS_BODY_LIMIT))
+        router.post("/api/v1/contests/:id/standings")
+                .handler(RequestBodies.callerFirst(STANDINGS_BODY_LIMIT, auth::administrator))
                 .handler(endpoints.blocking(this::importStandings));
         router.get("/api/v1/contests/:id/standings").handler(endpoints.blocking(this::showStandings));
-        router.post("/api/v1/contests/:id/virtual").handler(BodyHandler.create().setBodyLimit(16 * 1024))
+        router.post("/api/v1/contests/:id/virtual").handler(RequestBodies.upTo(16 * 1024))
                 .handler(endpoints.blocking(this::start));
         router.post("/api/v1/contests/:id/virtual/end").handler(endpoints.blocking(this::end));
         router.get("/api/v1/contests/:id/virtual/:handle").handler(endpoints.blocking(this::result));
@@ -88,7 +88,8 @@ public final class VirtualRoutes {
             }
             rows.add(row);
         }
-        return Reply.ok(new JsonObject().put("contest", contest.id()).put("total_rows", rows.size()).put("rows", rows));
+        return Reply.ok(Paging.of(ctx).pageField(ctx,
+                new JsonObject().put("contest", contest.id()).put("total_rows", rows.size()).put("rows", rows), "rows"));
     }
 
     /** Whether the user (null: anonymous) may read the contest's problems now, as the access policy says. */
