@@ -18,7 +18,9 @@ workers=${3:-0}
 tmp=$(mktemp -d /tmp/cpjudge-intake.XXXXXX)
 chmod 755 "$tmp"
 port=18582
-JUDGE_LANGUAGES=${JUDGE_LANGUAGES:-python3} \
+# the rate limits are per token and address, and this is one token on one address: off for the measurement
+JUDGE_LANGUAGES=${JUDGE_LANGUAGES:-python3} JUDGE_RATE_PER_TOKEN=off JUDGE_RATE_PER_ADDRESS=off \
+  JUDGE_SUBMIT_RATE_PER_TOKEN=off JUDGE_SUBMIT_RATE_PER_ADDRESS=off \
   java -jar "$repo/api/target/judge.jar" serve --data "$tmp/data" --port $port --workers "$workers" \
   > "$tmp/serve.log" 2>&1 &
 server=$!
