@@ -110,9 +110,10 @@ class OpenApiDocumentTest {
             }
         }
         // a new method-less route must be looked at: if it answers requests, give it a method and document it.
-        // Today: the access log (every request, first), the security headers, the NUL check, the token gate, the
-        // /clics headers, the fallback 404.
-        assertEquals(List.of("/clics*", "null", "null", "null", "null", "null"), filters.stream().sorted().toList(),
+        // Today: the access log (every request, first), the rate limits, the security headers, the NUL check, the
+        // token gate, the /clics headers, the fallback 404.
+        assertEquals(List.of("/clics*", "null", "null", "null", "null", "null", "null"),
+                filters.stream().sorted().toList(),
                 "routes that take every method");
 
         Set<Operation> undocumented = new TreeSet<>(mounted);
