@@ -83,7 +83,7 @@ class PolygonImportTest {
     @Test
     void aPolygonPackageWhoseValidatorRejectsATestIsRefused() throws Exception {
         Path copy = dataDir.resolve("bad-validator/polygon-sum");
-        copyTree(PACKAGES.resolve("polygon-sum"), copy);
+        org.cpjudge.judge.HostFiles.copyTree(PACKAGES.resolve("polygon-sum"), copy);
         Files.writeString(copy.resolve("tests/04"), "-7 -8 9\n"); // three numbers: the validator says no
         var r = api.post("/api/v1/problems?id=pbad", ADMIN, "application/zip", Zips.of(copy));
         assertEquals(400, r.status(), r.body());
@@ -108,18 +108,5 @@ class PolygonImportTest {
         var r = api.postJson("/api/v1/submissions", token, body);
         assertEquals(202, r.status(), r.body());
         return r.json().getString("id");
-    }
-
-    private static void copyTree(Path from, Path to) throws Exception {
-        try (var walk = Files.walk(from)) {
-            for (Path p : walk.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
     }
 }

@@ -183,18 +183,8 @@ class PackageProgramsTest {
     }
 
     private Path copyPackage(String name) throws IOException {
-        Path from = PACKAGES.resolve(name);
         Path to = tmp.resolve(name);
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.sorted().toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
+        HostFiles.copyTree(PACKAGES.resolve(name), to);
         return to;
     }
 

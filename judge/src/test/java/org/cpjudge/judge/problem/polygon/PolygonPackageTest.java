@@ -265,18 +265,8 @@ class PolygonPackageTest {
     }
 
     private Path copyOf(String name) throws Exception {
-        Path from = PACKAGES.resolve(name);
         Path to = tmp.resolve(name);
-        try (var walk = Files.walk(from)) {
-            for (Path p : walk.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
+        org.cpjudge.judge.HostFiles.copyTree(PACKAGES.resolve(name), to);
         return to;
     }
 
