@@ -20,8 +20,19 @@ import org.cpjudge.judge.LanguageTable;
  */
 public final class LanguageCatalog {
 
+    /**
+     * How long a read of the known languages is reused. Every submission resolves its language here, and the
+     * list only grows when a worker with a new toolchain first announces it: a second's delay there costs
+     * nothing, a query and 25 parsed entries per submission cost intake a good part of its rate.
+     */
+    private static final long REUSE_NANOS = 1_000_000_000L;
+
+    private record Snapshot(JsonArray languages, long readAt) {
+    }
+
     private final WorkerRegistry workers;
     private final List<JsonObject> configured;
+    private volatile Snapshot snapshot;
 
     /** {@code configured}: language ids of the judge's table taken even before any worker announced them. */
     public LanguageCatalog(WorkerRegistry workers, List<String> configured) {
@@ -36,8 +47,24 @@ public final class LanguageCatalog {
         this.configured = List.copyOf(entries);
     }
 
-    /** {@code [{"id", "name", "extensions"}]}, one entry per language id. */
+    /** {@code [{"id", "name", "extensions"}]}, one entry per language id (a copy: callers may page it). */
     public JsonArray list() throws SQLException {
+        return current().copy();
+    }
+
+    /** The known languages as last read, read again when older than {@link #REUSE_NANOS}; never to be changed. */
+    private JsonArray current() throws SQLException {
+        Snapshot last = snapshot;
+        long now = System.nanoTime();
+        if (last == null || now - last.readAt() > REUSE_NANOS) {
+            last = new Snapshot(read(), now);
+            // an empty list is not kept: the first worker's announcement counts at once
+            snapshot = last.languages().isEmpty() ? null : last;
+        }
+        return last.languages();
+    }
+
+    private JsonArray read() throws SQLException {
         Map<String, JsonObject> byId = new LinkedHashMap<>();
         for (String json : workers.knownLanguages()) {
             JsonObject language = new JsonObject(json);
@@ -54,7 +81,7 @@ public final class LanguageCatalog {
      * file with a telling extension means (the judge's own rule, {@link FileLanguages}).
      */
     public String resolve(String requested, List<String> fileNames) throws SQLException {
-        return resolve(list(), requested, fileNames);
+        return resolve(current(), requested, fileNames);
     }
 
     static String resolve(JsonArray languages, String requested, List<String> fileNames) {
