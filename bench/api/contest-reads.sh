@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Reads during a contest: GET /api/v1/submissions/{id} (a contestant reading their own submission's status),
+# the public scoreboard (JSON) and the contest's web page, each with wrk on loopback for S seconds at C
+# connections, while one judge worker keeps judging a stream of new contest submissions (a background client
+# sends one every 50 ms). The trivial endpoint (GET /health/live) is measured in the same run as this machine's
+# baseline. Rate limits are off (one token on one address). Runs itself inside /work/shared/tools/contained.
+#   bench/api/contest-reads.sh [CONNECTIONS] [SECONDS]   (default 16 10; needs api/target/judge.jar, wrk)
+set -euo pipefail
+repo=$(cd "$(dirname "$0")/../.." && pwd)
+if [ -z "${CPJ_CONTAINED:-}" ]; then
+  exec env CPJ_CONTAINED=1 /work/shared/tools/contained "$0" "$@"
+fi
+ip link set lo up 2>/dev/null || true
+conns=${1:-16}
+secs=${2:-10}
+tmp=$(mktemp -d /tmp/cpjudge-reads.XXXXXX)
+chmod 755 "$tmp"
+port=18583
+JUDGE_RATE_PER_TOKEN=off JUDGE_RATE_PER_ADDRESS=off JUDGE_SUBMIT_RATE_PER_TOKEN=off \
+  JUDGE_SUBMIT_RATE_PER_ADDRESS=off \
+  java -jar "$repo/api/target/judge.jar" serve --data "$tmp/data" --port $port --workers 1 > "$tmp/serve.log" 2>&1 &
+server=$!
+feeder=
+trap 'kill $feeder 2>/dev/null; kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$tmp"' EXIT
+for _ in $(seq 1 240); do curl -sf localhost:$port/health/ready >/dev/null && break; sleep 0.5; done
+admin=$(cat "$tmp/data/admin-token")
+(cd "$repo/api/src/test/resources/packages" && jar -cfM "$tmp/sum.zip" sum)
+curl -sf -X POST "localhost:$port/api/v1/problems?id=sum" -H "Authorization: Bearer $admin" \
+  -H 'Content-Type: application/zip' --data-binary @"$tmp/sum.zip" >/dev/null
+start=$(date -u -d '-10 minutes' +%Y-%m-%dT%H:%M:%SZ)
+curl -sf -X POST "localhost:$port/api/v1/contests" -H "Authorization: Bearer $admin" -H 'Content-Type: application/json' \
+  -d "{\"id\":\"reads\",\"name\":\"Reads\",\"start\":\"$start\",\"duration_minutes\":300,\"scoring\":\"icpc\",\"problems\":[\"sum\"]}" >/dev/null
+user() {
+  curl -sf -X POST "localhost:$port/api/v1/users" -H "Authorization: Bearer $admin" -H 'Content-Type: application/json' \
+    -d "{\"handle\":\"$1\",\"kind\":\"human\"}" | sed 's/.*"token" *: *"\([^"]*\)".*/\1/'
+}
+reader=$(user reader)
+curl -sf -X POST "localhost:$port/api/v1/contests/reads/register" -H "Authorization: Bearer $reader" >/dev/null
+body='{"problem":"sum","contest":"reads","language":"python3","files":[{"name":"a.py","content":"a, b = map(int, input().split())\nprint(a + b)\n"}]}'
+id=$(curl -sf -X POST "localhost:$port/api/v1/submissions" -H "Authorization: Bearer $reader" \
+  -H 'Content-Type: application/json' -d "$body" | sed 's/.*"id" *: *"\([^"]*\)".*/\1/')
+for i in $(seq 1 20); do
+  t=$(user "team$i")
+  curl -sf -X POST "localhost:$port/api/v1/contests/reads/register" -H "Authorization: Bearer $t" >/dev/null
+  echo "$t" >> "$tmp/teams"
+done
+# judging goes on throughout: a team submits every 50 ms
+( while true; do
+    for t in $(cat "$tmp/teams"); do
+      curl -s -o /dev/null -X POST "localhost:$port/api/v1/submissions" -H "Authorization: Bearer $t" \
+        -H 'Content-Type: application/json' -d "$body"
+      sleep 0.05
+    done
+  done ) &
+feeder=$!
+sleep 3
+measure() {
+  echo "-- $1"
+  shift
+  wrk -t2 -c"$conns" -d"${secs}s" --latency "$@" | grep -E "Requests/sec|50%|99%|Non-2xx"
+}
+echo "wrk -t2 -c$conns -d${secs}s on loopback, 1 judge worker judging a submission every 50 ms, $(nproc) cores"
+measure "baseline: GET /health/live" "http://localhost:$port/health/live"
+measure "GET /api/v1/submissions/{id} (its author)" -H "Authorization: Bearer $reader" \
+  "http://localhost:$port/api/v1/submissions/$id"
+measure "GET /api/v1/contests/reads/scoreboard" "http://localhost:$port/api/v1/contests/reads/scoreboard"
+measure "GET /contests/reads (the page)" "http://localhost:$port/contests/reads"
+pgport=$(grep -o 'embedded PostgreSQL listens on 127.0.0.1:[0-9]*' "$tmp/serve.log" | head -1 | sed 's/.*://')
+export PGPASSWORD=$(cat "$tmp/data/postgres/password")
+psql -qtA -h 127.0.0.1 -p "$pgport" -U postgres -d judge -c \
+  "SELECT 'contest submissions judged meanwhile: ' || count(*) FILTER (WHERE status = 'done') || ' of ' || count(*)
+     FROM submissions WHERE contest_id = 'reads'"
