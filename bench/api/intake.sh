@@ -44,9 +44,16 @@ LUA
 echo "wrk -t2 -c$conns -d${secs}s on loopback, $workers judge worker(s), $(nproc) cores"
 echo "-- baseline: GET /health/live"
 wrk -t2 -c"$conns" -d"${secs}s" --latency "http://localhost:$port/health/live" | grep -E "Requests/sec|50%|99%|Non-2xx"
+# CPU seconds (user + system) of the server's JVM, of PostgreSQL's processes and of wrk, over the POST phase
+cpu_of() { local t=0; for p in "$@"; do [ -r /proc/$p/stat ] && t=$((t + $(awk '{print $14 + $15}' /proc/$p/stat))); done; echo $t; }
+postgres_pids() { pgrep -f 'postgres' | tr '\n' ' '; }
 echo "-- POST /api/v1/submissions"
+java0=$(cpu_of $server); pg0=$(cpu_of $(postgres_pids)); all0=$(awk '/^cpu /{print $2+$3+$4+$6+$7+$8}' /proc/stat)
 wrk -t2 -c"$conns" -d"${secs}s" --latency -s "$tmp/post.lua" "http://localhost:$port/api/v1/submissions" \
   | tee "$tmp/wrk.txt" | grep -E "Requests/sec|50%|99%|Non-2xx|requests in"
+java1=$(cpu_of $server); pg1=$(cpu_of $(postgres_pids)); all1=$(awk '/^cpu /{print $2+$3+$4+$6+$7+$8}' /proc/stat)
+hz=$(getconf CLK_TCK)
+echo "cpu seconds over the POST phase: server JVM $(( (java1 - java0) / hz )).$(( (java1 - java0) % hz )), PostgreSQL (its live processes) $(( (pg1 - pg0) / hz )).$(( (pg1 - pg0) % hz )), whole machine $(( (all1 - all0) / hz ))"
 pgport=$(grep -o 'embedded PostgreSQL listens on 127.0.0.1:[0-9]*' "$tmp/serve.log" | head -1 | sed 's/.*://')
 export PGPASSWORD=$(cat "$tmp/data/postgres/password")
 stored=$(psql -qtA -h 127.0.0.1 -p "$pgport" -U postgres -d judge -c \

@@ -78,6 +78,11 @@ public final class Database implements AutoCloseable {
         return JoinedTransaction.begin(this, breaker.connect(pool::getConnection));
     }
 
+    /** Whether this thread has joined a transaction on this database ({@link #join()}). */
+    public boolean inJoinedTransaction() {
+        return JoinedTransaction.current(this) != null;
+    }
+
     /** A connection outside the pool, for LISTEN: it stays open and busy for the worker's whole life. */
     public Connection dedicatedConnection() throws SQLException {
         return java.sql.DriverManager.getConnection(url, user, password);

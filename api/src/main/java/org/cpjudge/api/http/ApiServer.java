@@ -52,6 +52,7 @@ public final class ApiServer {
     private final Router router;
     private final LiveScoreboards liveBoards;
     private final CallbackDispatcher callbacks;
+    private final SubmissionStore submissions;
     private final RateLimits rateLimits;
     private final StreamSlots streamSlots;
     private long sweeps = -1;
@@ -101,6 +102,7 @@ public final class ApiServer {
         new ProblemRoutes(endpoints, auth, problems, new ProblemImport(problems, dataDir.resolve("scratch"), judge),
                 new Statements(new ProblemCache(problems, dataDir.resolve("problems"))), access).mount(router);
         SubmissionStore submissions = new SubmissionStore(db);
+        this.submissions = submissions;
         CallbackPolicy callbackPolicy = new CallbackPolicy(callbackAllow);
         // delivers completion callbacks from the outbox, started with the listener and stopped on close
         this.callbacks = new CallbackDispatcher(new CallbackStore(db), callbackPolicy, new CallbackSender(vertx),
@@ -158,7 +160,7 @@ public final class ApiServer {
         if (sweeps >= 0) {
             vertx.cancelTimer(sweeps);
         }
-        return server == null ? Future.succeededFuture() : server.close();
+        return (server == null ? Future.<Void>succeededFuture() : server.close()).andThen(done -> submissions.close());
     }
 
     /**
@@ -168,7 +170,8 @@ public final class ApiServer {
     public Future<Void> shutdown(java.time.Duration grace) {
         callbacks.close();
         liveBoards.close();
-        return server == null ? Future.succeededFuture()
-                : server.shutdown(grace.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        return (server == null ? Future.<Void>succeededFuture()
+                : server.shutdown(grace.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS))
+                .andThen(done -> submissions.close());
     }
 }

@@ -7,7 +7,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.cpjudge.api.db.Database;
@@ -22,9 +24,10 @@ import org.cpjudge.judge.Verdict;
  * status while judged, writing a judgement, and resetting them for a rejudge. Their passage through the judge
  * queue belongs to {@link JobQueue}; the methods taking a {@link Connection} run in its transactions.
  */
-public final class SubmissionStore {
+public final class SubmissionStore implements AutoCloseable {
 
     private final Database db;
+    private GroupCommit groupCommit;
 
     public SubmissionStore(Database db) {
         this.db = db;
@@ -57,9 +60,32 @@ public final class SubmissionStore {
         void store(Connection c, UUID submissionId) throws SQLException;
     }
 
-    /** Stores one submission with its job (and its attachment) in one transaction. */
+    /**
+     * Stores one submission with its job (and its attachment): committed when this returns. Submissions that
+     * arrive together share a transaction ({@link GroupCommit}); one with an attachment, or made inside a
+     * request's joined transaction (an Idempotency-Key's), is stored in that transaction of its own.
+     */
     public UUID create(Queued queued) throws SQLException {
-        return createAll(List.of(queued)).get(0);
+        if (queued.attachment() != null || db.inJoinedTransaction()) {
+            return createAll(List.of(queued)).get(0);
+        }
+        return groupCommit().store(queued);
+    }
+
+    private synchronized GroupCommit groupCommit() {
+        if (groupCommit == null) {
+            groupCommit = new GroupCommit(this::createAll);
+        }
+        return groupCommit;
+    }
+
+    /** Stops the group commit's writer, once what waits is written. */
+    @Override
+    public synchronized void close() {
+        if (groupCommit != null) {
+            groupCommit.close();
+            groupCommit = null;
+        }
     }
 
     /**
@@ -68,16 +94,50 @@ public final class SubmissionStore {
      */
     public List<UUID> createAll(List<Queued> batch) throws SQLException {
         return Transactions.inTransaction(db, c -> {
-            List<UUID> ids = new ArrayList<>(batch.size());
-            for (Queued q : batch) {
-                UUID id = create(c, q.submission(), q.priority());
-                if (q.attachment() != null) {
-                    q.attachment().store(c, id);
+            List<UUID> ids = insert(c, batch.stream().map(Queued::submission).toList());
+            for (int i = 0; i < batch.size(); i++) {
+                if (batch.get(i).attachment() != null) {
+                    batch.get(i).attachment().store(c, ids.get(i));
                 }
-                ids.add(id);
+            }
+            // one statement per class for the whole batch; within a class, each user's jobs in submission order
+            Map<JobPriority, List<UUID>> byClass = new LinkedHashMap<>();
+            for (int i = 0; i < batch.size(); i++) {
+                byClass.computeIfAbsent(batch.get(i).priority(), p -> new ArrayList<>()).add(ids.get(i));
+            }
+            for (Map.Entry<JobPriority, List<UUID>> e : byClass.entrySet()) {
+                JobQueue.enqueue(c, e.getValue(), e.getKey());
             }
             return ids;
         });
+    }
+
+    /**
+     * The submissions' rows, sent as one JDBC batch. Ids are made here (random, as the column's default would)
+     * so that the batch needs no answer per row; each row's time is the clock's as it is inserted, so the
+     * batch's order is theirs.
+     */
+    private static List<UUID> insert(Connection c, List<NewSubmission> submissions) throws SQLException {
+        List<UUID> ids = new ArrayList<>(submissions.size());
+        try (PreparedStatement q = c.prepareStatement("INSERT INTO submissions (id, user_id, problem_id, language,"
+                + " files, contest_id, attempt, callback_url, created_at)"
+                + " VALUES (?, ?, ?, ?, ?::jsonb, ?, ?::jsonb, ?, clock_timestamp())")) {
+            for (NewSubmission s : submissions) {
+                UUID id = UUID.randomUUID();
+                q.setObject(1, id);
+                q.setLong(2, s.userId());
+                q.setString(3, s.problemId());
+                q.setString(4, s.language());
+                q.setString(5, s.filesJson());
+                q.setString(6, s.contestId());
+                q.setString(7, s.attemptJson());
+                q.setString(8, s.callbackUrl());
+                q.addBatch();
+                ids.add(id);
+            }
+            q.executeBatch();
+        }
+        return ids;
     }
 
     /**
