@@ -6,6 +6,7 @@
 # as the baseline of this machine, then counts the rows: every 202 must be a stored submission. Runs itself
 # inside /work/shared/tools/contained.
 #   bench/api/intake.sh [CONNECTIONS] [SECONDS] [WORKERS]   (default 16 10 0; needs api/target/judge.jar, wrk)
+#   JAR=other.jar bench/api/intake.sh ...   measures another build (an A/B comparison on the same machine)
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 if [ -z "${CPJ_CONTAINED:-}" ]; then
@@ -21,7 +22,7 @@ port=18582
 # the rate limits are per token and address, and this is one token on one address: off for the measurement
 JUDGE_LANGUAGES=${JUDGE_LANGUAGES:-python3} JUDGE_RATE_PER_TOKEN=off JUDGE_RATE_PER_ADDRESS=off \
   JUDGE_SUBMIT_RATE_PER_TOKEN=off JUDGE_SUBMIT_RATE_PER_ADDRESS=off \
-  java -jar "$repo/api/target/judge.jar" serve --data "$tmp/data" --port $port --workers "$workers" \
+  java -jar "${JAR:-$repo/api/target/judge.jar}" serve --data "$tmp/data" --port $port --workers "$workers" \
   > "$tmp/serve.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$tmp"' EXIT

@@ -44,6 +44,11 @@ public final class JobQueue {
         this.submissions = new SubmissionStore(db);
     }
 
+    /** How long a claim holds a job without being renewed. */
+    public java.time.Duration lease() {
+        return java.time.Duration.ofSeconds(leaseSeconds);
+    }
+
     /**
      * Queues these submissions in {@code priority}'s class, in the caller's transaction (so that a submission and
      * its job are committed together), and wakes the workers when it commits. A submission that already has a

@@ -13,6 +13,7 @@ import org.cpjudge.api.problem.ProblemCache;
 import org.cpjudge.api.queue.FailurePolicy;
 import org.cpjudge.api.queue.JobQueue;
 import org.cpjudge.api.queue.JudgeTask;
+import org.cpjudge.api.db.DatabaseOutage;
 import org.cpjudge.api.queue.LeaseKeeper;
 import org.cpjudge.api.queue.QueueSignal;
 import org.cpjudge.api.store.JudgedTest;
@@ -39,6 +40,9 @@ final class JudgeWorker implements Runnable {
 
     private static final Logger log = LoggerFactory.getLogger(JudgeWorker.class);
     private static final long POLL_MS = 2000;
+    /** Pauses between tries to write a verdict while the database is unreachable: doubling, up to the last. */
+    private static final long VERDICT_RETRY_FIRST_MS = 100;
+    private static final long VERDICT_RETRY_MAX_MS = 2000;
 
     private final String id;
     private final JobQueue queue;
@@ -142,16 +146,18 @@ final class JudgeWorker implements Runnable {
         long started = System.nanoTime();
         leases.hold(task.jobId(), id);
         Optional<Judgement> outcome;
+        boolean written;
         try {
             outcome = judgeOrFail(task);
+            if (outcome.isEmpty()) {
+                return;
+            }
+            // the lease is still held (and renewed) while the verdict waits for the database
+            written = writeVerdict(task, outcome.get());
         } finally {
             leases.release(task.jobId());
         }
-        if (outcome.isEmpty()) {
-            return;
-        }
         Judgement judgement = outcome.get();
-        boolean written = queue.complete(task.jobId(), id, judgement);
         long judgingNanos = System.nanoTime() - started;
         long ms = judgingNanos / 1_000_000;
         if (written) {
@@ -163,6 +169,29 @@ final class JudgeWorker implements Runnable {
         } else {
             log.warn("submission={} was judged after this worker lost its lease; the result was dropped for the"
                     + " other worker's", task.submissionId());
+        }
+    }
+
+    /**
+     * Completes the job with its judgement, trying again while PostgreSQL is unreachable: a verdict judged during
+     * an outage is written when the database is back, instead of being thrown away and judged again once the
+     * lease runs out. Gives up (and leaves the job to its lease) when the outage outlasts the lease, or at
+     * shutdown. True when written, false when the job was no longer this worker's.
+     */
+    private boolean writeVerdict(JudgeTask task, Judgement judgement) throws Exception {
+        long giveUpAt = System.nanoTime() + queue.lease().toNanos();
+        long pauseMs = VERDICT_RETRY_FIRST_MS;
+        while (true) {
+            try {
+                return queue.complete(task.jobId(), id, judgement);
+            } catch (SQLException | RuntimeException e) {
+                if (!DatabaseOutage.causedBy(e) || stopping || System.nanoTime() + pauseMs * 1_000_000L > giveUpAt) {
+                    throw e;
+                }
+                DatabaseOutage.report("writing the verdict of submission=" + task.submissionId(), e);
+                Thread.sleep(pauseMs);
+                pauseMs = Math.min(pauseMs * 2, VERDICT_RETRY_MAX_MS);
+            }
         }
     }
 
