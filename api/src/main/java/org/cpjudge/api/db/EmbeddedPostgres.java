@@ -16,6 +16,8 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.cpjudge.api.files.Trees;
 import org.slf4j.Logger;
@@ -41,6 +43,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
     private static final String DATABASE = "judge";
     private static final String SUPERUSER = "postgres";
     private static final int UNPRIVILEGED_UID = 65534;
+    private static final long WATCH_SECONDS = 1;
     private static final Path SHARED_BINARIES = Path.of("/var/cache/cpjudge/postgres");
 
     private final Path home;
@@ -48,7 +51,14 @@ public final class EmbeddedPostgres implements AutoCloseable {
     private final Path cluster;
     private final boolean root;
     private final String password;
-    private int port;
+    private volatile int port;
+    /** Checks now and then that the server still runs, and starts it again when it died (keepRunning). */
+    private final ScheduledExecutorService watch = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "embedded-postgres-watch");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile boolean closing;
 
     private EmbeddedPostgres(Path home, String password) {
         this.home = home;
@@ -66,9 +76,41 @@ public final class EmbeddedPostgres implements AutoCloseable {
         pg.install();
         pg.initialise();
         pg.stopLeftover();
-        pg.launch();
+        pg.launch(freePort());
         pg.createDatabase();
+        pg.watch.scheduleWithFixedDelay(pg::restartIfDead, WATCH_SECONDS, WATCH_SECONDS, TimeUnit.SECONDS);
         return pg;
+    }
+
+    /**
+     * Starts the server again, on the same port (the pool's URL names it), when its postmaster is gone: killed,
+     * crashed, taken by the kernel's OOM killer. Without this a judge whose own database died would answer 503
+     * until someone restarted the whole process; with it, the outage lasts as long as PostgreSQL's recovery.
+     */
+    private void restartIfDead() {
+        if (closing || running()) {
+            return;
+        }
+        log.error("the embedded PostgreSQL ({}) is not running; starting it again on port {}", cluster, port);
+        try {
+            launch(port);
+            log.info("the embedded PostgreSQL runs again");
+        } catch (IOException | RuntimeException e) {
+            log.error("starting the embedded PostgreSQL again failed (tried again in {} s): {}", WATCH_SECONDS,
+                    e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Whether the postmaster named by the cluster's pid file is alive. */
+    boolean running() {
+        try {
+            String first = Files.readAllLines(cluster.resolve("postmaster.pid")).get(0).strip();
+            return ProcessHandle.of(Long.parseLong(first)).map(ProcessHandle::isAlive).orElse(false);
+        } catch (IOException | RuntimeException e) {
+            return false; // no pid file (or an unreadable one): no server
+        }
     }
 
     public String jdbcUrl() {
@@ -89,6 +131,8 @@ public final class EmbeddedPostgres implements AutoCloseable {
 
     @Override
     public void close() {
+        closing = true;
+        watch.shutdownNow();
         try {
             run(List.of(pgCtl(), "stop", "-D", cluster.toString(), "-m", "fast", "-w", "-t", "60"), 90);
         } catch (IOException | InterruptedException e) {
@@ -150,8 +194,8 @@ public final class EmbeddedPostgres implements AutoCloseable {
         }
     }
 
-    private void launch() throws IOException, InterruptedException {
-        port = freePort();
+    private void launch(int onPort) throws IOException, InterruptedException {
+        port = onPort;
         String options = "-p " + port + " -c listen_addresses=127.0.0.1 -c unix_socket_directories= "
                 + "-c max_connections=200 -c fsync=on";
         run(List.of(pgCtl(), "start", "-D", cluster.toString(), "-w", "-t", "120",
