@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.cpjudge.api.config.ServerConfig;
+import org.cpjudge.api.limits.ClientAddress;
 import org.cpjudge.api.limits.Rate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,7 +48,7 @@ class LimitsTest {
         ServerConfig config = new ServerConfig(0, dataDir, db.url(), db.user(), db.password(), 1, ADMIN, false);
         config = config.withLimits(config.limits()
                 .withRates(new Rate(1, 6), new Rate(20, 40), new Rate(0.5, 3), new Rate(100, 100), new Rate(0.2, 2))
-                .withStreams(2, 3));
+                .withStreams(2, 3).withClientAddress(ClientAddress.trusting("127.0.0.3/32")));
         server = JudgeServer.start(config);
         api = new ApiClient(server.port());
         // lim-sum goes into contests (some not started, which hides it); lim-free into none, for submissions
@@ -136,6 +137,35 @@ class LimitsTest {
         try (RawHttp c = RawHttp.connect(server.port(), "127.0.0.2")) {
             assertEquals(200, c.request("GET", "/api/v1/languages", "Connection: close").readHead().status());
         }
+    }
+
+    /** Requests of the languages list from {@code peer}, each forwarded for the address {@code forwardedFor} gives, until one is refused. */
+    private int requestsUntilRefused(String peer, java.util.function.IntFunction<String> forwardedFor) throws Exception {
+        for (int n = 0; n < 200; n++) {
+            try (RawHttp c = RawHttp.connect(server.port(), peer)) {
+                RawHttp.Head head = c.request("GET", "/api/v1/languages", "Connection: close",
+                        "X-Forwarded-For: " + forwardedFor.apply(n)).readHead();
+                if (head.status() == 429) {
+                    return n;
+                }
+                assertEquals(200, head.status());
+            }
+        }
+        throw new AssertionError("never limited");
+    }
+
+    @Test
+    void behindATrustedProxyEachForwardedClientHasItsOwnBucketAndElsewhereTheHeaderIsIgnored() throws Exception {
+        // 127.0.0.3 is the trusted proxy: the client it forwards for is the one counted
+        int first = requestsUntilRefused("127.0.0.3", n -> "203.0.113.1");
+        assertTrue(first >= 40, "203.0.113.1's burst of 40, got " + first);
+        try (RawHttp c = RawHttp.connect(server.port(), "127.0.0.3")) {
+            assertEquals(200, c.request("GET", "/api/v1/languages", "Connection: close",
+                    "X-Forwarded-For: 203.0.113.2").readHead().status(), "another client behind the same proxy");
+        }
+        // 127.0.0.4 is no proxy of ours: a new X-Forwarded-For on every request does not make it a new client
+        int spoofed = requestsUntilRefused("127.0.0.4", n -> "198.51.100." + (n % 250 + 1));
+        assertTrue(spoofed >= 40 && spoofed < 100, "one bucket for the peer, got " + spoofed);
     }
 
     // ---- bodies

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.cpjudge.api.callback.CallbackAllowList;
 import org.cpjudge.api.observe.LogFormat;
 import org.cpjudge.judge.LanguageTable;
+import org.cpjudge.api.limits.ClientAddress;
 import org.cpjudge.api.limits.Limits;
 import org.cpjudge.api.limits.Rate;
 
@@ -109,6 +110,8 @@ public record ServerConfig(
                     "open event streams per client address"),
             new Setting("streams-total", "JUDGE_STREAMS_TOTAL", "N", "10000",
                     "open event streams in all"),
+            new Setting("trusted-proxies", "JUDGE_TRUSTED_PROXIES", "CIDRS", null,
+                    "reverse proxies whose X-Forwarded-For names the client (per-address limits): comma-separated"),
             new Setting("insecure-sandbox", "JUDGE_INSECURE_SANDBOX", null, "false",
                     "run without isolation (development only)"));
 
@@ -252,7 +255,16 @@ public record ServerConfig(
         Limits limits() {
             return new Limits(rate("rate-per-token"), rate("rate-per-address"), rate("submit-rate-per-token"),
                     rate("submit-rate-per-address"), rate("upload-rate-per-address"),
-                    integer("streams-per-address", 1, 1_000_000), integer("streams-total", 1, 1_000_000));
+                    integer("streams-per-address", 1, 1_000_000), integer("streams-total", 1, 1_000_000),
+                    clientAddress("trusted-proxies"));
+        }
+
+        ClientAddress clientAddress(String name) {
+            try {
+                return ClientAddress.trusting(string(name));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(describe(name) + ": " + e.getMessage());
+            }
         }
 
         CallbackAllowList callbackAllowList(String name) {

@@ -1,6 +1,5 @@
 package org.cpjudge.api.limits;
 
-import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -8,19 +7,13 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * Who a request counts against, read from the connection and its headers without a database: the peer address,
- * and the bearer token (as a digest, so no token is held in memory as the map's key; whether it is a valid token
- * is the endpoint's business: an unknown one still draws on its own bucket and on its address's).
+ * The bearer token a request counts against, read without a database (as a digest, so no token is held in
+ * memory as the map's key; whether it is a valid token is the endpoint's business: an unknown one still draws
+ * on its own bucket and on its address's, which {@link ClientAddress} reads).
  */
 final class CallerKeys {
 
     private CallerKeys() {
-    }
-
-    static String address(RoutingContext ctx) {
-        SocketAddress peer = ctx.request().remoteAddress();
-        String host = peer == null ? null : peer.hostAddress();
-        return host == null ? "unknown" : host;
     }
 
     /** The bearer token, or null when the request carries none. */

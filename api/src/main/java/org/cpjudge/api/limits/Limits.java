@@ -12,7 +12,8 @@ public record Limits(
         Rate submissionsPerAddress,
         Rate uploadsPerAddress,
         int streamsPerAddress,
-        int streamsTotal) {
+        int streamsTotal,
+        ClientAddress clientAddress) {
 
     public Limits {
         if (streamsPerAddress < 1 || streamsTotal < 1) {
@@ -23,11 +24,17 @@ public record Limits(
     public Limits withRates(Rate perToken, Rate perAddress, Rate submissionsPerToken, Rate submissionsPerAddress,
                             Rate uploadsPerAddress) {
         return new Limits(perToken, perAddress, submissionsPerToken, submissionsPerAddress, uploadsPerAddress,
-                streamsPerAddress, streamsTotal);
+                streamsPerAddress, streamsTotal, clientAddress);
     }
 
     public Limits withStreams(int perAddress, int total) {
         return new Limits(perToken, this.perAddress, submissionsPerToken, submissionsPerAddress, uploadsPerAddress,
-                perAddress, total);
+                perAddress, total, clientAddress);
+    }
+
+    /** These limits, counting per address the client that the given proxies forward for. */
+    public Limits withClientAddress(ClientAddress other) {
+        return new Limits(perToken, perAddress, submissionsPerToken, submissionsPerAddress, uploadsPerAddress,
+                streamsPerAddress, streamsTotal, other);
     }
 }

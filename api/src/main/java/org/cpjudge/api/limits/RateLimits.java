@@ -28,7 +28,10 @@ public final class RateLimits implements Handler<RoutingContext> {
     private final LongSupplier clock;
     private long lastSweep;
 
+    private final ClientAddress clientAddress;
+
     public RateLimits(Limits limits, Predicate<String> exemptToken, LongSupplier nanoClock) {
+        this.clientAddress = limits.clientAddress();
         this.perToken = new KeyedBuckets(limits.perToken());
         this.perAddress = new KeyedBuckets(limits.perAddress());
         this.submissionsPerToken = new KeyedBuckets(limits.submissionsPerToken());
@@ -64,7 +67,7 @@ public final class RateLimits implements Handler<RoutingContext> {
             return;
         }
         long now = clock.getAsLong();
-        String address = CallerKeys.address(ctx);
+        String address = clientAddress.of(ctx);
         String tokenKey = token == null ? null : CallerKeys.digest(token);
         long wait = perAddress.take(address, now);
         if (wait == 0 && tokenKey != null) {

@@ -31,7 +31,10 @@ public final class StreamSlots implements Handler<RoutingContext> {
     private final Map<String, Integer> byAddress = new ConcurrentHashMap<>();
     private final Set<Slot> slots = ConcurrentHashMap.newKeySet();
 
+    private final ClientAddress clientAddress;
+
     public StreamSlots(Limits limits) {
+        this.clientAddress = limits.clientAddress();
         this.perAddress = limits.streamsPerAddress();
         this.total = limits.streamsTotal();
     }
@@ -45,7 +48,7 @@ public final class StreamSlots implements Handler<RoutingContext> {
 
     @Override
     public void handle(RoutingContext ctx) {
-        String address = CallerKeys.address(ctx);
+        String address = clientAddress.of(ctx);
         if (open.incrementAndGet() > total) {
             open.decrementAndGet();
             Refusals.refuse(ctx, 503, "stream_capacity", "this server holds as many event streams as it can", RETRY_NANOS);
