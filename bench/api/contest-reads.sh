@@ -5,6 +5,7 @@
 # sends one every 50 ms). The trivial endpoint (GET /health/live) is measured in the same run as this machine's
 # baseline. Rate limits are off (one token on one address). Runs itself inside /work/shared/tools/contained.
 #   bench/api/contest-reads.sh [CONNECTIONS] [SECONDS]   (default 16 10; needs api/target/judge.jar, wrk)
+#   JAR=other.jar bench/api/contest-reads.sh ...   measures another build (an A/B comparison in one sitting)
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 if [ -z "${CPJ_CONTAINED:-}" ]; then
@@ -18,7 +19,7 @@ chmod 755 "$tmp"
 port=18583
 JUDGE_RATE_PER_TOKEN=off JUDGE_RATE_PER_ADDRESS=off JUDGE_SUBMIT_RATE_PER_TOKEN=off \
   JUDGE_SUBMIT_RATE_PER_ADDRESS=off \
-  java -jar "$repo/api/target/judge.jar" serve --data "$tmp/data" --port $port --workers 1 > "$tmp/serve.log" 2>&1 &
+  java -jar "${JAR:-$repo/api/target/judge.jar}" serve --data "$tmp/data" --port $port --workers 1 > "$tmp/serve.log" 2>&1 &
 server=$!
 feeder=
 trap 'kill $feeder 2>/dev/null; kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$tmp"' EXIT

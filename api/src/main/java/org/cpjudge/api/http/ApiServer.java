@@ -3,6 +3,7 @@ package org.cpjudge.api.http;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
+import java.util.List;
 import io.vertx.ext.web.Router;
 import java.util.Optional;
 import java.nio.file.Path;
@@ -53,10 +54,12 @@ public final class ApiServer {
     private final LiveScoreboards liveBoards;
     private final CallbackDispatcher callbacks;
     private final SubmissionStore submissions;
+    private static final int EVENT_LOOP_SERVERS = Math.max(1, Runtime.getRuntime().availableProcessors());
     private final RateLimits rateLimits;
     private final StreamSlots streamSlots;
     private long sweeps = -1;
-    private HttpServer server;
+    /** One server per event loop, all on the same port: Vert.x hands each new connection to the next. */
+    private final List<HttpServer> servers = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public ApiServer(Vertx vertx, Database db, Path dataDir, Optional<Judge> judge, NewcomerRule newcomerRule,
                      CallbackAllowList callbackAllow, ServerMetrics metrics,
@@ -142,16 +145,34 @@ public final class ApiServer {
         return router.getRoutes();
     }
 
+    /**
+     * Listens on {@code port} (0: any free one) with one HTTP server per core, each on an event loop of its own,
+     * so that parsing and writing requests uses every core rather than one (each request's blocking work goes
+     * to the worker pool either way).
+     */
     public Future<Integer> listen(int port) {
-        return vertx.createHttpServer().requestHandler(router).invalidRequestHandler(InvalidRequests::answer).listen(port).map(s -> {
-            server = s;
+        // a negative port is Vert.x's shared random port: every server listening on -1 gets the same free one
+        int shared = port == 0 ? -1 : port;
+        List<Future<Integer>> listening = new java.util.ArrayList<>();
+        for (int i = 0; i < EVENT_LOOP_SERVERS; i++) {
+            listening.add(listenOne(shared));
+        }
+        return Future.all(listening).map(all -> listening.get(0).result()).map(actual -> {
             callbacks.start();
             sweeps = vertx.setPeriodic(500, t -> {
                 streamSlots.sweep();
                 rateLimits.sweepIfDue();
             });
-            return s.actualPort();
+            return actual;
         });
+    }
+
+    private Future<Integer> listenOne(int port) {
+        return vertx.createHttpServer().requestHandler(router).invalidRequestHandler(InvalidRequests::answer)
+                .listen(port).map(s -> {
+                    servers.add(s);
+                    return s.actualPort();
+                });
     }
 
     public Future<Void> close() {
@@ -160,7 +181,8 @@ public final class ApiServer {
         if (sweeps >= 0) {
             vertx.cancelTimer(sweeps);
         }
-        return (server == null ? Future.<Void>succeededFuture() : server.close()).andThen(done -> submissions.close());
+        return Future.all(servers.stream().map(HttpServer::close).toList()).<Void>mapEmpty()
+                .andThen(done -> submissions.close());
     }
 
     /**
@@ -170,8 +192,9 @@ public final class ApiServer {
     public Future<Void> shutdown(java.time.Duration grace) {
         callbacks.close();
         liveBoards.close();
-        return (server == null ? Future.<Void>succeededFuture()
-                : server.shutdown(grace.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS))
+        return Future.all(servers.stream()
+                        .map(s -> s.shutdown(grace.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)).toList())
+                .<Void>mapEmpty()
                 .andThen(done -> submissions.close());
     }
 }
