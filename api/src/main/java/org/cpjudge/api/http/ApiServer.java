@@ -98,8 +98,10 @@ public final class ApiServer {
         new OpenApiRoutes(openApi).mount(router);
         new LanguageRoutes(endpoints, languages).mount(router);
         new UserRoutes(endpoints, auth, users, ratings).mount(router);
+        // one unpacked copy of each package serves the statement files and the statement pages
+        ProblemCache packages = new ProblemCache(problems, dataDir.resolve("problems"));
         new ProblemRoutes(endpoints, auth, problems, new ProblemImport(problems, dataDir.resolve("scratch"), judge),
-                new Statements(new ProblemCache(problems, dataDir.resolve("problems"))), access).mount(router);
+                new Statements(packages), access).mount(router);
         SubmissionStore submissions = new SubmissionStore(db);
         CallbackPolicy callbackPolicy = new CallbackPolicy(callbackAllow);
         // delivers completion callbacks from the outbox, started with the listener and stopped on close
@@ -117,7 +119,7 @@ public final class ApiServer {
         new AiReportRoutes(endpoints, auth, problems, users, contests, new AiReportStore(db), access).mount(router);
         new ModelRoutes(endpoints, auth, contests, virtualRuns, new ModelRunStore(db), access, newcomerRule)
                 .mount(router);
-        WebRoutes.of(vertx, db, access, contestService).mount(router);
+        WebRoutes.of(vertx, db, access, contestService).problems(problems, packages, access, contests).mount(router);
         new ClicsRoutes(vertx, auth, new ClicsStore(db, contests, languages)).mount(router);
 
         router.route().last().handler(ctx ->

@@ -23,7 +23,8 @@ public final class SecurityHeaders {
 
     /** Our pages' scripts have no attributes and cannot hold "&lt;/script" (Scripts escapes '&lt;'). */
     private static final Pattern INLINE_SCRIPT = Pattern.compile("<script>(.*?)</script>", Pattern.DOTALL);
-    private static final String POLICY = "default-src 'none'; style-src 'self'; img-src 'self' data:;"
+    /** font-src: KaTeX's fonts, served from the jar with its stylesheet (/static/katex/). */
+    private static final String POLICY = "default-src 'none'; style-src 'self'; img-src 'self' data:; font-src 'self';"
             + " connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
     private SecurityHeaders() {

@@ -19,7 +19,9 @@ import org.cpjudge.api.db.Database;
 import org.cpjudge.api.db.DatabaseOutage;
 import org.cpjudge.api.http.SecurityHeaders;
 import org.cpjudge.api.http.SubmissionRoutes;
+import org.cpjudge.api.problem.ProblemCache;
 import org.cpjudge.api.store.ContestStore;
+import org.cpjudge.api.store.ProblemStore;
 import org.cpjudge.api.store.RatingStore;
 import org.cpjudge.api.store.SubmissionStore;
 import org.cpjudge.api.store.SubmissionView;
@@ -45,6 +47,7 @@ public final class WebRoutes {
     private Lookup<JsonObject> leaderboards;
     private Lookup<JsonObject> profiles;
     private LiveScoreboards liveBoards;
+    private ProblemPages problemPages;
     private long streamPollMillis = 1000;
     private long streamHeartbeatMillis = 15_000;
 
@@ -122,6 +125,12 @@ public final class WebRoutes {
         return this;
     }
 
+    /** The statement pages {@code /problems/{id}}, over the problems, their unpacked packages and contests. */
+    public WebRoutes problems(ProblemStore problems, ProblemCache packages, AccessPolicy access, ContestStore contests) {
+        this.problemPages = new ProblemPages(problems, packages, access, contests);
+        return this;
+    }
+
     /** How often each event stream looks at its scoreboard, and how long it may stay silent. */
     public WebRoutes streamTiming(long pollMillis, long heartbeatMillis) {
         this.streamPollMillis = pollMillis;
@@ -135,6 +144,10 @@ public final class WebRoutes {
         StaticFiles files = new StaticFiles();
         router.get(StaticFiles.PREFIX + ":file").handler(files::handle);
         router.get(StaticFiles.PREFIX + "js/:file").handler(files::handle);
+        KatexAssets.mount(router);
+        if (problemPages != null) {
+            router.get("/problems/:id").handler(page(problemPages::statement));
+        }
         if (submissions != null) {
             router.get("/submissions/:id").handler(page(this::submission));
         }

@@ -1,0 +1,193 @@
+package org.cpjudge.api.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.cpjudge.api.JudgeServer;
+import org.cpjudge.api.TestDatabaseAccess;
+import org.cpjudge.api.Zips;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The statement pages of a real server, as headless chromium shows them: math typeset by KaTeX from the jar
+ * (under the pages' Content-Security-Policy), the statement's languages, samples, the PDF-only statement, the
+ * access policy's 404, and a submission made from the page's form that gets its verdict on the submission page.
+ */
+class StatementPageTest {
+
+    private static final String ADMIN = "statement-admin-token";
+    private static final Path SCREENSHOTS = Path.of("target", "web-screenshots");
+    private static final String AC = """
+            #include <stdio.h>
+            int main(void) { long long a, b; scanf("%lld %lld", &a, &b); printf("%lld\\n", a + b); return 0; }
+            """;
+
+    @TempDir
+    static Path dataDir;
+    private static JudgeServer server;
+    private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static String alice;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = TestDatabaseAccess.startServer(dataDir, 1, ADMIN);
+        alice = post("/api/v1/users", ADMIN, new JsonObject().put("handle", "st_alice").put("kind", "human"))
+                .getString("token");
+        for (String id : new String[] {"mathsum", "mathsum-live", "mathsum-later"}) {
+            postZip("/api/v1/problems?id=" + id, Zips.of(Zips.resource("packages/mathsum")));
+        }
+        postZip("/api/v1/problems?id=pdfsum", Zips.of(Zips.resource("packages/pdfsum")));
+        post("/api/v1/contests", ADMIN, new JsonObject().put("id", "st-live").put("name", "Statement Live")
+                .put("start", Instant.now().minus(1, ChronoUnit.MINUTES).toString()).put("duration_minutes", 120)
+                .put("scoring", "icpc").put("problems", new JsonArray().add("mathsum-live")));
+        post("/api/v1/contests", ADMIN, new JsonObject().put("id", "st-later").put("name", "Statement Later")
+                .put("start", Instant.now().plus(1, ChronoUnit.DAYS).toString()).put("duration_minutes", 60)
+                .put("problems", new JsonArray().add("mathsum-later")));
+        post("/api/v1/contests/st-live/register", alice, new JsonObject());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void mathIsTypesetByKatexServedFromTheJar() throws Exception {
+        try (DevTools browser = DevTools.open()) {
+            browser.navigate(url("/problems/mathsum"));
+            browser.await("document.documentElement.getAttribute('data-math') || ''", "typeset"::equals, "math typeset");
+            int typeset = Integer.parseInt(browser.evaluate("document.querySelectorAll('.statement .math .katex').length"));
+            int math = Integer.parseInt(browser.evaluate("document.querySelectorAll('.statement .math').length"));
+            assertTrue(typeset >= 8 && typeset == math, "every piece of math typeset: " + typeset + " of " + math);
+            assertEquals("1", browser.evaluate("document.querySelectorAll('.statement .katex-display').length"));
+            // KaTeX sizes its boxes through element.style: the policy must let that through, and its fonts load
+            assertEquals("true", browser.evaluate("Array.from(document.querySelectorAll('.statement .katex .vlist'))"
+                    + ".some(function (e) { return e.style.height !== ''; })"));
+            browser.await("document.fonts.status === 'loaded' && Array.from(document.fonts).some(function (f) {"
+                    + " return f.family.indexOf('KaTeX') >= 0 && f.status === 'loaded'; }) ? 'yes' : 'no'",
+                    "yes"::equals, "a KaTeX font loaded");
+            // the statement's stars inside math are no emphasis, and its markup is text
+            assertEquals("0", browser.evaluate("document.querySelectorAll('.statement em').length"));
+            assertEquals("Sum With Math · cpjudge", browser.evaluate("document.title"));
+            assertTrue(browser.evaluate("document.getElementById('statement').textContent")
+                    .contains("<script>document.title = 'injected'</script>"));
+            assertEquals("0", browser.evaluate("document.querySelectorAll('.statement script').length"));
+            assertEquals("true", browser.evaluate("document.querySelector('.statement img').complete"
+                    + " && document.querySelector('.statement img').naturalWidth > 0"));
+            assertEquals("2", browser.evaluate("document.querySelectorAll('.statement table tbody tr').length"));
+            assertEquals("1 2\n|3\n", browser.evaluate("Array.from(document.querySelectorAll('table.sample pre'))"
+                    + ".map(function (p) { return p.textContent; }).join('|')"));
+        }
+        Chromium.screenshot(url("/problems/mathsum"), SCREENSHOTS.resolve("statement.png"));
+    }
+
+    @Test
+    void theLanguagePickerShowsTheOtherEdition() throws Exception {
+        String english = Chromium.dumpDom(url("/problems/mathsum"));
+        assertTrue(english.contains("<h1>Sum With Math</h1>"), english);
+        assertTrue(english.contains("href=\"/problems/mathsum?lang=sv\""), english);
+        assertTrue(english.contains("Time limit <strong>1 s</strong>"), english);
+        assertTrue(english.contains("Memory limit <strong>256 MB</strong>"), english);
+        String swedish = Chromium.dumpDom(url("/problems/mathsum?lang=sv"));
+        assertTrue(swedish.contains("<h1>Summa med matte</h1>"), swedish);
+        assertTrue(swedish.contains("<em>summan</em>"), swedish);
+        assertTrue(swedish.contains("<h2>Indata</h2>"), swedish);
+        assertTrue(swedish.contains("lang=\"sv\""), swedish);
+        // a language the statement is not written in falls back to English
+        assertTrue(Chromium.dumpDom(url("/problems/mathsum?lang=fi")).contains("<h1>Sum With Math</h1>"));
+    }
+
+    @Test
+    void aPdfStatementIsLinked() throws Exception {
+        String dom = Chromium.dumpDom(url("/problems/pdfsum"));
+        assertTrue(dom.contains("href=\"/api/v1/problems/pdfsum/statement/problem.pdf\""), dom);
+        assertFalse(dom.contains("katex"), "no math, no KaTeX: " + dom);
+        HttpResponse<byte[]> pdf = http.send(HttpRequest.newBuilder(URI.create(url("/api/v1/problems/pdfsum/statement/problem.pdf")))
+                .build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, pdf.statusCode());
+        assertEquals("application/pdf", pdf.headers().firstValue("Content-Type").orElse(""));
+    }
+
+    @Test
+    void theAccessPolicyDecidesWhoSeesTheStatement() throws Exception {
+        // a problem of a contest not started yet does not exist for anyone but administrators
+        HttpResponse<String> later = get("/problems/mathsum-later");
+        assertEquals(404, later.statusCode());
+        assertFalse(later.body().contains("Sum With Math"), later.body());
+        assertEquals(404, get("/api/v1/problems/mathsum-later").statusCode());
+        assertEquals(404, get("/problems/no-such-problem").statusCode());
+        // a running public contest's problem is read by all and offered for submission in its contest only
+        String live = Chromium.dumpDom(url("/problems/mathsum-live?contest=st-live"));
+        assertTrue(live.contains("<option value=\"st-live\" selected=\"\">Statement Live (problem A)</option>"), live);
+        assertFalse(live.contains(">Practice</option>"), live);
+        String practice = Chromium.dumpDom(url("/problems/mathsum"));
+        assertTrue(practice.contains("<option value=\"\">Practice</option>"), practice);
+    }
+
+    @Test
+    void aSubmissionFromTheFormGetsItsVerdictOnItsPage() throws Exception {
+        try (DevTools browser = DevTools.open()) {
+            browser.navigate(url("/problems/mathsum"));
+            browser.await("document.readyState", "complete"::equals, "the page loaded");
+            // signed out: no form, an invitation to sign in
+            browser.await("document.getElementById('submit').hidden ? 'hidden' : 'shown'", "shown"::equals, "the section");
+            assertEquals("true", browser.evaluate("document.getElementById('submit-form').hidden"));
+            browser.evaluate("localStorage.setItem('cpjudge.token', " + JsonObject.of("t", alice).encode() + ".t); true");
+            browser.navigate(url("/problems/mathsum"));
+            browser.await("(function () { var f = document.getElementById('submit-form');"
+                    + " return f && !f.hidden && f.getAttribute('data-ready') === 'true' ? 'ready' : ''; })()",
+                    "ready"::equals, "the submit form with its languages");
+            browser.evaluate("document.getElementById('submit-language').value = 'c';"
+                    + " document.getElementById('submit-source').value = " + JsonObject.of("s", AC).encode() + ".s;"
+                    + " document.getElementById('submit-button').click(); true");
+            String path = browser.await("location.pathname", p -> p.startsWith("/submissions/"), "the submission page");
+            browser.await("(document.getElementById('verdict') || {}).textContent || ''", "AC"::equals, "the verdict AC");
+            String id = path.substring("/submissions/".length());
+            JsonObject judged = new JsonObject(http.send(HttpRequest.newBuilder(URI.create(url("/api/v1/submissions/" + id)))
+                    .header("Authorization", "Bearer " + alice).build(), HttpResponse.BodyHandlers.ofString()).body());
+            assertEquals("mathsum", judged.getString("problem"));
+            assertEquals("st_alice", judged.getString("handle"));
+            assertEquals(AC, judged.getJsonArray("files").getJsonObject(0).getString("content"));
+        }
+    }
+
+    private static String url(String path) {
+        return "http://127.0.0.1:" + server.port() + path;
+    }
+
+    private static HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url(path))).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonObject post(String path, String token, JsonObject body) throws Exception {
+        return send(path, token, "application/json", body.encode().getBytes());
+    }
+
+    private static void postZip(String path, byte[] zip) throws Exception {
+        send(path, ADMIN, "application/zip", zip);
+    }
+
+    private static JsonObject send(String path, String token, String type, byte[] body) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url(path)))
+                .header("Authorization", "Bearer " + token).header("Content-Type", type)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertTrue(r.statusCode() / 100 == 2, path + ": " + r.statusCode() + " " + r.body());
+        return r.body().isEmpty() ? new JsonObject() : new JsonObject(r.body());
+    }
+}
