@@ -25,7 +25,7 @@ public final class KatexAssets {
     public static final String STYLESHEET = BASE + "katex.min.css";
 
     private static final String ROOT = "META-INF/resources/webjars/katex/" + VERSION + "/dist/";
-    private static final Pattern NAME = Pattern.compile("(contrib/)?[A-Za-z0-9_.-]+\\.(js|css|woff2|woff|ttf)");
+    private static final Pattern NAME = Pattern.compile("((contrib|fonts)/)?[A-Za-z0-9_.-]+\\.(js|css|woff2|woff|ttf)");
     private static final Map<String, String> TYPES = Map.of("js", "text/javascript; charset=utf-8",
             "css", "text/css; charset=utf-8", "woff2", "font/woff2", "woff", "font/woff", "ttf", "font/ttf");
     private static final Map<String, Buffer> LOADED = new ConcurrentHashMap<>();
