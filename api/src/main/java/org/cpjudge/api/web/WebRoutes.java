@@ -171,8 +171,10 @@ public final class WebRoutes {
 
     private Page submission(RoutingContext ctx) throws Exception {
         String id = ctx.pathParam("id");
+        // what an anonymous reader may not see may still be the signed-in reader's: the hidden page asks with their token
         return submissions.find(id).map(s -> Page.ok(SubmissionPage.render(s)))
-                .orElseGet(() -> Page.notFound("No submission has the id '" + id + "'."));
+                .orElseGet(() -> HiddenSubmissionPage.render(id).map(html -> new Page(404, html))
+                        .orElseGet(() -> Page.notFound("No submission has the id '" + id + "'.")));
     }
 
     private Page scoreboard(RoutingContext ctx) throws Exception {

@@ -167,6 +167,69 @@ class StatementPageTest {
         }
     }
 
+    @Test
+    void aContestSubmissionFromTheFormIsShownToItsAuthorWithTheirToken() throws Exception {
+        try (DevTools browser = DevTools.open()) {
+            browser.navigate(url("/problems/mathsum-live?contest=st-live"));
+            browser.await("document.readyState", "complete"::equals, "the page loaded");
+            browser.evaluate("localStorage.setItem('cpjudge.token', " + JsonObject.of("t", alice).encode() + ".t); true");
+            browser.navigate(url("/problems/mathsum-live?contest=st-live"));
+            browser.await("(function () { var f = document.getElementById('submit-form');"
+                    + " return f && !f.hidden && f.getAttribute('data-ready') === 'true' ? 'ready' : ''; })()",
+                    "ready"::equals, "the submit form with its languages");
+            assertEquals("st-live", browser.evaluate("document.getElementById('submit-where').value"));
+            browser.evaluate("document.getElementById('submit-language').value = 'c';"
+                    + " document.getElementById('submit-source').value = " + JsonObject.of("s", AC).encode() + ".s;"
+                    + " document.getElementById('submit-button').click(); true");
+            String path = browser.await("location.pathname", p -> p.startsWith("/submissions/"), "the submission page");
+            // while the contest runs nobody anonymous sees it: the server's page is a 404 ...
+            assertEquals(404, get(path).statusCode());
+            // ... and the page's script shows it, verdict and source, with the author's token
+            browser.await("(document.getElementById('verdict') || {}).textContent || ''", "AC"::equals, "the verdict AC");
+            browser.await("(document.querySelector('#source pre') || {}).textContent || ''", AC::equals, "the source");
+            assertEquals("3", browser.evaluate("document.querySelectorAll('#testcases tbody tr').length"),
+                    "one row per test case: the sample and the two secret ones");
+            browser.evaluate("document.getElementById('signout').click(); true");
+            browser.navigate(url(path));
+            // once session.js knows nobody is signed in, the page stays the server's 404
+            browser.await("document.readyState === 'complete' && !document.getElementById('session').hidden"
+                    + " && !document.getElementById('signin-box').hidden ? 'known' : ''", "known"::equals, "signed out");
+            assertEquals("Not found", browser.evaluate("document.querySelector('h1').textContent"));
+        }
+    }
+
+    @Test
+    void theSourceIsForItsAuthorAndAdministratorsOnly() throws Exception {
+        String bob = post("/api/v1/users", ADMIN, new JsonObject().put("handle", "st_bob").put("kind", "human"))
+                .getString("token");
+        String id = post("/api/v1/submissions", alice, new JsonObject().put("problem", "mathsum").put("language", "c")
+                .put("files", new JsonArray().add(new JsonObject().put("name", "a.c").put("content", AC)))).getString("id");
+        JsonObject own = getJson("/api/v1/submissions/" + id, alice, 200);
+        assertEquals(AC, own.getJsonArray("files").getJsonObject(0).getString("content"));
+        assertEquals(AC, getJson("/api/v1/submissions/" + id, ADMIN, 200).getJsonArray("files").getJsonObject(0)
+                .getString("content"));
+        // another user (and anyone anonymous) sees a practice submission's verdict, never its source
+        assertFalse(getJson("/api/v1/submissions/" + id, bob, 200).containsKey("files"));
+        assertFalse(new JsonObject(get("/api/v1/submissions/" + id).body()).containsKey("files"));
+        assertEquals("invalid_token", getJson("/api/v1/submissions/" + id, "not-a-token", 401)
+                .getJsonObject("error").getString("code"));
+        // a contest submission while the contest runs does not exist for anyone else
+        String contest = post("/api/v1/submissions", alice, new JsonObject().put("problem", "mathsum-live")
+                .put("contest", "st-live").put("language", "c")
+                .put("files", new JsonArray().add(new JsonObject().put("name", "a.c").put("content", AC)))).getString("id");
+        assertEquals(1, getJson("/api/v1/submissions/" + contest, alice, 200).getJsonArray("files").size());
+        assertEquals("submission_not_found", getJson("/api/v1/submissions/" + contest, bob, 404)
+                .getJsonObject("error").getString("code"));
+        assertEquals(404, get("/api/v1/submissions/" + contest).statusCode());
+    }
+
+    private static JsonObject getJson(String path, String token, int status) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url(path)))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(status, r.statusCode(), path + ": " + r.body());
+        return new JsonObject(r.body());
+    }
+
     private static String url(String path) {
         return "http://127.0.0.1:" + server.port() + path;
     }
