@@ -10,7 +10,7 @@
   'use strict';
   function typeset() {
     if (!window.katex) { return; }
-    var spans = document.querySelectorAll('.statement .math');
+    var spans = document.querySelectorAll('.statement .math:not([data-tex])');
     for (var i = 0; i < spans.length; i++) {
       var span = spans[i];
       var tex = span.textContent;
@@ -25,5 +25,7 @@
     }
     document.documentElement.setAttribute('data-math', 'typeset');
   }
+  // problem-view.js typesets a statement it added later
+  window.cpjudgeTypeset = typeset;
   if (document.readyState === 'loading') { document.addEventListener('DOMContentLoaded', typeset); } else { typeset(); }
 })();

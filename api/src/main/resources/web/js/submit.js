@@ -14,9 +14,11 @@
   function start() {
     var section = $('submit'), form = $('submit-form');
     if (!section || !window.cpjudge) { return; }
-    section.hidden = false;
+    // a page the server could not fill shows the form once problem-view.js has the problem
+    if (!document.getElementById('problem-lookup')) { section.hidden = false; }
     if (!form) { return; }
     var languages = [], uploadedName = null;
+    var where = $('submit-where');
     var select = $('submit-language'), source = $('submit-source'), file = $('submit-file');
     var error = $('submit-error'), button = $('submit-button');
 
@@ -82,7 +84,6 @@
       error.hidden = true;
       if (!source.value.trim()) { fail('Paste your source or pick a file first.'); return; }
       button.disabled = true;
-      var where = $('submit-where');
       var body = {
         problem: form.getAttribute('data-problem'), language: select.value,
         files: [{name: fileName(select.value), content: source.value}]

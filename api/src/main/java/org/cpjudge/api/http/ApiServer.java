@@ -41,6 +41,7 @@ import org.cpjudge.api.store.SubmissionStore;
 import org.cpjudge.api.store.UserStore;
 import org.cpjudge.api.store.WorkerRegistry;
 import org.cpjudge.api.virtual.VirtualRunStore;
+import org.cpjudge.api.web.ProblemPages;
 import org.cpjudge.api.web.WebRoutes;
 import org.cpjudge.judge.Judge;
 import org.cpjudge.rating.NewcomerRule;
@@ -119,7 +120,9 @@ public final class ApiServer {
         new AiReportRoutes(endpoints, auth, problems, users, contests, new AiReportStore(db), access).mount(router);
         new ModelRoutes(endpoints, auth, contests, virtualRuns, new ModelRunStore(db), access, newcomerRule)
                 .mount(router);
-        WebRoutes.of(vertx, db, access, contestService).problems(problems, packages, access, contests).mount(router);
+        ProblemPages problemPages = new ProblemPages(problems, packages, access, contests);
+        new ProblemPageRoutes(endpoints, auth, problemPages).mount(router);
+        WebRoutes.of(vertx, db, access, contestService).problems(problemPages).mount(router);
         new ClicsRoutes(vertx, auth, new ClicsStore(db, contests, languages)).mount(router);
 
         router.route().last().handler(ctx ->

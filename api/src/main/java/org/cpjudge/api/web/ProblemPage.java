@@ -53,6 +53,18 @@ public final class ProblemPage {
             "/static/js/submit.js");
     static final List<String> SCRIPTS = List.of("/static/js/submit.js");
 
+    /**
+     * The page for a problem an anonymous reader may not see (or that does not exist): "not found", and a script
+     * that asks the API with the reader's token and shows the problem to those who may read it.
+     */
+    public static String renderHidden(String id) {
+        return Templates.render("problem-hidden.jte", Map.of("id", id, "scripts", HIDDEN_SCRIPTS,
+                "katexStylesheet", KatexAssets.STYLESHEET));
+    }
+
+    static final List<String> HIDDEN_SCRIPTS = List.of(KatexAssets.SCRIPT, "/static/js/statement.js",
+            "/static/js/problem-view.js", "/static/js/submit.js");
+
     public static String render(View view) {
         boolean math = view.statement().map(RenderedStatement::hasMath).orElse(false);
         return Templates.render("problem.jte", Map.of("view", view, "scripts", math ? SCRIPTS_WITH_MATH : SCRIPTS,

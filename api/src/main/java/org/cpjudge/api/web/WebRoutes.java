@@ -19,9 +19,7 @@ import org.cpjudge.api.db.Database;
 import org.cpjudge.api.db.DatabaseOutage;
 import org.cpjudge.api.http.SecurityHeaders;
 import org.cpjudge.api.http.SubmissionRoutes;
-import org.cpjudge.api.problem.ProblemCache;
 import org.cpjudge.api.store.ContestStore;
-import org.cpjudge.api.store.ProblemStore;
 import org.cpjudge.api.store.RatingStore;
 import org.cpjudge.api.store.SubmissionStore;
 import org.cpjudge.api.store.SubmissionView;
@@ -125,9 +123,9 @@ public final class WebRoutes {
         return this;
     }
 
-    /** The statement pages {@code /problems/{id}}, over the problems, their unpacked packages and contests. */
-    public WebRoutes problems(ProblemStore problems, ProblemCache packages, AccessPolicy access, ContestStore contests) {
-        this.problemPages = new ProblemPages(problems, packages, access, contests);
+    /** The statement pages {@code /problems/{id}}. */
+    public WebRoutes problems(ProblemPages pages) {
+        this.problemPages = pages;
         return this;
     }
 

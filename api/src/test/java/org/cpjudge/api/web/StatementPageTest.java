@@ -47,7 +47,7 @@ class StatementPageTest {
         server = TestDatabaseAccess.startServer(dataDir, 1, ADMIN);
         alice = post("/api/v1/users", ADMIN, new JsonObject().put("handle", "st_alice").put("kind", "human"))
                 .getString("token");
-        for (String id : new String[] {"mathsum", "mathsum-live", "mathsum-later"}) {
+        for (String id : new String[] {"mathsum", "mathsum-live", "mathsum-later", "mathsum-private"}) {
             postZip("/api/v1/problems?id=" + id, Zips.of(Zips.resource("packages/mathsum")));
         }
         postZip("/api/v1/problems?id=pdfsum", Zips.of(Zips.resource("packages/pdfsum")));
@@ -58,6 +58,10 @@ class StatementPageTest {
                 .put("start", Instant.now().plus(1, ChronoUnit.DAYS).toString()).put("duration_minutes", 60)
                 .put("problems", new JsonArray().add("mathsum-later")));
         post("/api/v1/contests/st-live/register", alice, new JsonObject());
+        post("/api/v1/contests", ADMIN, new JsonObject().put("id", "st-private").put("name", "Statement Private")
+                .put("start", Instant.now().minus(1, ChronoUnit.MINUTES).toString()).put("duration_minutes", 120)
+                .put("visibility", "private").put("problems", new JsonArray().add("mathsum-private")));
+        post("/api/v1/contests/st-private/register", ADMIN, new JsonObject().put("handle", "st_alice"));
     }
 
     @AfterAll
@@ -221,6 +225,58 @@ class StatementPageTest {
         assertEquals("submission_not_found", getJson("/api/v1/submissions/" + contest, bob, 404)
                 .getJsonObject("error").getString("code"));
         assertEquals(404, get("/api/v1/submissions/" + contest).statusCode());
+    }
+
+    @Test
+    void aPrivateContestsStatementIsShownToItsContestantWithTheirToken() throws Exception {
+        String carol = post("/api/v1/users", ADMIN, new JsonObject().put("handle", "st_carol").put("kind", "human"))
+                .getString("token");
+        // the API behind the page answers as the policy says: the contestant and administrators read it
+        JsonObject page = getJson("/api/v1/problems/mathsum-private/page?lang=sv", alice, 200);
+        assertEquals("Summa med matte", page.getString("title"));
+        assertEquals("sv", page.getJsonObject("statement").getString("language"));
+        assertTrue(page.getJsonObject("statement").getString("html").contains("<em>summan</em>"), page.encode());
+        assertEquals("st-private", page.getJsonArray("contests").getJsonObject(0).getString("id"));
+        assertFalse(page.getBoolean("practice"));
+        assertEquals(1, page.getJsonArray("samples").size());
+        getJson("/api/v1/problems/mathsum-private/page", ADMIN, 200);
+        assertEquals("problem_not_found", getJson("/api/v1/problems/mathsum-private/page", carol, 404)
+                .getJsonObject("error").getString("code"));
+        assertEquals(404, get("/api/v1/problems/mathsum-private/page").statusCode());
+        assertEquals("invalid_token", getJson("/api/v1/problems/mathsum-private/page", "not-a-token", 401)
+                .getJsonObject("error").getString("code"));
+        // a practice problem's page data, anonymously, is what the server's page shows
+        JsonObject open = new JsonObject(get("/api/v1/problems/mathsum/page").body());
+        assertTrue(open.getBoolean("practice"));
+        assertEquals(new JsonArray().add("en").add("sv"), open.getJsonObject("statement").getJsonArray("languages"));
+
+        HttpResponse<String> anonymous = get("/problems/mathsum-private");
+        assertEquals(404, anonymous.statusCode());
+        assertFalse(anonymous.body().contains("Sum With Math"), anonymous.body());
+        try (DevTools browser = DevTools.open()) {
+            browser.navigate(url("/problems/mathsum-private"));
+            browser.await("document.readyState", "complete"::equals, "the page loaded");
+            browser.evaluate("localStorage.setItem('cpjudge.token', " + JsonObject.of("t", alice).encode() + ".t); true");
+            browser.navigate(url("/problems/mathsum-private"));
+            browser.await("(document.querySelector('h1') || {}).textContent || ''", "Sum With Math"::equals, "the title");
+            browser.await("String(document.querySelectorAll('.statement .math .katex').length)", n -> Integer.parseInt(n) >= 8,
+                    "the math typeset");
+            browser.await("(function () { var f = document.getElementById('submit-form');"
+                    + " return f && !f.hidden && !document.getElementById('submit').hidden ? 'shown' : ''; })()",
+                    "shown"::equals, "the submit form");
+            assertEquals("st-private", browser.evaluate("document.getElementById('submit-where').value"));
+            assertEquals("mathsum-private", browser.evaluate("document.getElementById('submit-form').getAttribute('data-problem')"));
+            assertEquals("1 2\n|3\n", browser.evaluate("Array.from(document.querySelectorAll('table.sample pre'))"
+                    + ".map(function (p) { return p.textContent; }).join('|')"));
+            // someone not in the contest, signed in, still finds nothing
+            browser.evaluate("localStorage.setItem('cpjudge.token', " + JsonObject.of("t", carol).encode() + ".t);"
+                    + " localStorage.removeItem('cpjudge.user'); true");
+            browser.navigate(url("/problems/mathsum-private"));
+            browser.await("(document.getElementById('session-handle') || {}).textContent || ''", "st_carol"::equals,
+                    "signed in as carol");
+            assertEquals("Not found", browser.evaluate("document.querySelector('h1').textContent"));
+            assertEquals("true", browser.evaluate("document.getElementById('submit').hidden"));
+        }
     }
 
     private static JsonObject getJson(String path, String token, int status) throws Exception {
