@@ -105,7 +105,10 @@
       cpjudge.apiJson(box.getAttribute('data-api') + window.location.search).then(function (p) {
         done = true;
         show(box, p);
-      }).catch(function () { /* not theirs to read: the page stays "not found" */ });
+      }).catch(function (e) {
+        // not theirs to read: the page stays "not found", saying it asked
+        box.setAttribute('data-lookup', e && e.status ? String(e.status) : 'failed');
+      });
     });
   }
 

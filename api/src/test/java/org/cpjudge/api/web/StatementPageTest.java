@@ -274,6 +274,8 @@ class StatementPageTest {
             browser.navigate(url("/problems/mathsum-private"));
             browser.await("(document.getElementById('session-handle') || {}).textContent || ''", "st_carol"::equals,
                     "signed in as carol");
+            browser.await("document.getElementById('problem-lookup').getAttribute('data-lookup') || ''", "404"::equals,
+                    "the API's answer to carol");
             assertEquals("Not found", browser.evaluate("document.querySelector('h1').textContent"));
             assertEquals("true", browser.evaluate("document.getElementById('submit').hidden"));
         }
