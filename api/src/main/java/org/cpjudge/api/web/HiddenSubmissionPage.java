@@ -10,9 +10,10 @@ import java.util.UUID;
  * and its script asks the API again with the reader's own token, showing the submission to its author and
  * administrators as the access policy allows.
  */
-final class HiddenSubmissionPage {
+public final class HiddenSubmissionPage {
 
-    static final String SCRIPT = "/static/js/submission-view.js";
+    /** Also on the visible page (submission.jte): the source for its author and administrators. */
+    public static final String SCRIPT = "/static/js/submission-view.js";
 
     private HiddenSubmissionPage() {
     }

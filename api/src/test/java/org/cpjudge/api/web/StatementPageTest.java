@@ -14,6 +14,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import org.cpjudge.api.JudgeServer;
 import org.cpjudge.api.TestDatabaseAccess;
 import org.cpjudge.api.Zips;
@@ -162,6 +164,10 @@ class StatementPageTest {
                     + " document.getElementById('submit-button').click(); true");
             String path = browser.await("location.pathname", p -> p.startsWith("/submissions/"), "the submission page");
             browser.await("(document.getElementById('verdict') || {}).textContent || ''", "AC"::equals, "the verdict AC");
+            // the page an anonymous reader gets, plus its source for its author, fetched with their token
+            assertEquals(200, get(path).statusCode());
+            assertFalse(get(path).body().contains("int main"), "the server's page holds no source");
+            browser.await("(document.querySelector('#source pre') || {}).textContent || ''", AC::equals, "the source");
             String id = path.substring("/submissions/".length());
             JsonObject judged = new JsonObject(http.send(HttpRequest.newBuilder(URI.create(url("/api/v1/submissions/" + id)))
                     .header("Authorization", "Bearer " + alice).build(), HttpResponse.BodyHandlers.ofString()).body());
@@ -279,6 +285,48 @@ class StatementPageTest {
             assertEquals("Not found", browser.evaluate("document.querySelector('h1').textContent"));
             assertEquals("true", browser.evaluate("document.getElementById('submit').hidden"));
         }
+    }
+
+    /** The statement pages: no serious accessibility violation (axe-core), and no sideways scrolling on a phone. */
+    @Test
+    void theStatementPagesAreAccessibleAndFitAPhone() throws Exception {
+        List<String> pages = List.of("/problems/mathsum", "/problems/mathsum?lang=sv", "/problems/pdfsum",
+                "/problems/mathsum-live?contest=st-live", "/problems/mathsum-later");
+        List<String> failures = new ArrayList<>();
+        try (DevTools browser = DevTools.open()) {
+            for (boolean signedIn : new boolean[] {false, true}) {
+                if (signedIn) {
+                    browser.evaluate("localStorage.setItem('cpjudge.token', " + JsonObject.of("t", alice).encode() + ".t); true");
+                }
+                for (String path : pages) {
+                    browser.viewport(1200, 900, false);
+                    load(browser, path);
+                    for (String v : Axe.seriousViolations(browser)) {
+                        failures.add(path + (signedIn ? " (signed in)" : "") + ": " + v);
+                    }
+                    browser.viewport(390, 844, true);
+                    load(browser, path);
+                    String widths = browser.evaluate("document.documentElement.scrollWidth + ' ' + window.innerWidth");
+                    String[] w = widths.split(" ");
+                    if (Integer.parseInt(w[0]) > Integer.parseInt(w[1])) {
+                        failures.add(path + (signedIn ? " (signed in)" : "") + ": scrolls sideways at 390 px: " + widths);
+                    }
+                }
+            }
+            browser.viewport(390, 844, true);
+            load(browser, "/problems/mathsum");
+            Chromium.screenshot(url("/problems/mathsum"), SCREENSHOTS.resolve("statement.png"));
+        }
+        assertEquals(List.of(), failures);
+    }
+
+    /** Opens the page and waits until it and its deferred scripts have run (math typeset, if any). */
+    private static void load(DevTools browser, String path) throws Exception {
+        String target = url(path);
+        browser.navigate(target);
+        browser.await("document.readyState === 'complete' && location.href === " + new JsonArray().add(target).encode()
+                + "[0] && (!window.katex || document.documentElement.getAttribute('data-math') === 'typeset') ? 'loaded' : 'no'",
+                "loaded"::equals, path + " loaded");
     }
 
     private static JsonObject getJson(String path, String token, int status) throws Exception {
