@@ -38,18 +38,11 @@ public final class StatementRenderer {
         this.statements = new Statements(cache);
     }
 
-    /** The statement; empty when the package has none the page can show. */
-    public Optional<RenderedStatement> render(StoredProblem problem, String language) throws Exception {
-        String key = problem.packageSha256() + "\n" + problem.id() + "\n" + language;
-        Optional<RenderedStatement> known = rendered.get(key);
-        if (known == null) {
-            known = renderNow(problem, language);
-            rendered.put(key, known);
-        }
-        return known;
-    }
-
-    private Optional<RenderedStatement> renderNow(StoredProblem stored, String language) throws Exception {
+    /**
+     * The statement; empty when the package has none the page can show. Remembered by the edition shown, so that
+     * asking for languages the statement is not written in converts nothing again.
+     */
+    public Optional<RenderedStatement> render(StoredProblem stored, String language) throws Exception {
         Optional<Set<String>> listed = statements.list(stored)
                 .map(files -> files.stream().map(Statements.StatementFile::name).collect(Collectors.toSet()));
         if (listed.isEmpty()) {
@@ -63,7 +56,17 @@ public final class StatementRenderer {
         if (chosen.isEmpty()) {
             return Optional.empty();
         }
-        StatementEdition edition = chosen.get();
+        String key = stored.packageSha256() + "\n" + stored.id() + "\n" + chosen.get().language();
+        Optional<RenderedStatement> known = rendered.get(key);
+        if (known == null) {
+            known = Optional.of(convert(stored, problem, files, editions, chosen.get()));
+            rendered.put(key, known);
+        }
+        return known;
+    }
+
+    private RenderedStatement convert(StoredProblem stored, Problem problem, Set<String> files,
+                                      StatementEditions editions, StatementEdition edition) throws Exception {
         String base = "/api/v1/problems/" + segment(stored.id()) + "/statement/";
         StatementImages images = new StatementImages(base, files);
         Constants constants = problem.constants();
@@ -85,8 +88,8 @@ public final class StatementRenderer {
             case PDF, HTML -> {
             }
         }
-        return Optional.of(new RenderedStatement(edition.language(), editions.languages(), edition.format(), title,
-                html, base + edition.file()));
+        return new RenderedStatement(edition.language(), editions.languages(), edition.format(), title, html,
+                base + edition.file());
     }
 
     private String text(StoredProblem stored, String file) throws Exception {
