@@ -346,6 +346,9 @@ final class LatexConverter {
         if (s.charAt(i) == '*') {
             i++;
         }
+        if (i >= s.length()) {
+            return;
+        }
         char delimiter = s.charAt(i);
         int close = s.indexOf(delimiter, i + 1);
         int end = close < 0 ? s.length() : close;

@@ -167,4 +167,15 @@ class LatexStatementTest {
     void accentsCompose() {
         assertEquals("<p>Erdős and Gödel in Curaçao</p>", convert("Erd\\H{o}s and G\\\"odel in Cura\\c{c}ao").html());
     }
+
+    @Test
+    void brokenLatexEndsAndStaysText() {
+        String[] broken = {"\\begin{itemize}\\item <one>", "{never closed <b>", "$x < y", "$$ a", "\\verb", "\\verb*",
+            "\\(", "\\[ x", "\\", "\\section", "\\begin{tabular}{l", "\\item[", "\\href{javascript:x}",
+            "\\includegraphics[", "\\begin{verbatim}<x>", "\\newcommand", "\\def", "\\'", "\\c", "}}}{{{"};
+        for (String tex : broken) {
+            String html = convert(tex).html();
+            assertFalse(html.contains("<one>") || html.contains("<b>") || html.contains("<x>"), tex + " -> " + html);
+        }
+    }
 }
