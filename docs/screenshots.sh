@@ -37,6 +37,10 @@ for id in sum sum-a sum-b sum-c sum-past sum-next; do
   curl -sf -X POST "$base/api/v1/problems?id=$id" -H "Authorization: Bearer $admin" \
     -H 'Content-Type: application/zip' --data-binary @"$tmp/sum.zip" >/dev/null
 done
+# a statement with math (Markdown and LaTeX editions) for the statement page
+(cd "$repo/api/src/test/resources/packages" && jar -cfM "$tmp/mathsum.zip" mathsum)
+curl -sf -X POST "$base/api/v1/problems?id=mathsum" -H "Authorization: Bearer $admin" \
+  -H 'Content-Type: application/zip' --data-binary @"$tmp/mathsum.zip" >/dev/null
 call POST /api/v1/contests "$admin" "{\"id\":\"spring\",\"name\":\"Spring Round\",\"start\":\"$(iso '-40 minutes')\",
   \"duration_minutes\":120,\"freeze_minutes\":0,\"scoring\":\"icpc\",\"problems\":[\"sum-a\",\"sum-b\",\"sum-c\"],\"rated\":true}" >/dev/null
 # the past contest runs for its last seconds now (a minute in all), so that it has tries; then it is finalized
@@ -109,4 +113,5 @@ shoot contest-past /contests/winter
 shoot leaderboard /leaderboard
 shoot profile /users/alice
 shoot submission "/submissions/$practice"
+shoot statement /problems/mathsum
 ls -l "$out"
