@@ -42,6 +42,7 @@ import org.cpjudge.api.store.SubmissionStore;
 import org.cpjudge.api.store.UserStore;
 import org.cpjudge.api.store.WorkerRegistry;
 import org.cpjudge.api.virtual.VirtualRunStore;
+import org.cpjudge.api.web.ProblemPages;
 import org.cpjudge.api.web.WebRoutes;
 import org.cpjudge.judge.Judge;
 import org.cpjudge.rating.NewcomerRule;
@@ -102,8 +103,10 @@ public final class ApiServer {
         new OpenApiRoutes(openApi).mount(router);
         new LanguageRoutes(endpoints, languages).mount(router);
         new UserRoutes(endpoints, auth, users, ratings).mount(router);
+        // one unpacked copy of each package serves the statement files and the statement pages
+        ProblemCache packages = new ProblemCache(problems, dataDir.resolve("problems"));
         new ProblemRoutes(endpoints, auth, problems, new ProblemImport(problems, dataDir.resolve("scratch"), judge),
-                new Statements(new ProblemCache(problems, dataDir.resolve("problems"))), access).mount(router);
+                new Statements(packages), access).mount(router);
         SubmissionStore submissions = new SubmissionStore(db);
         this.submissions = submissions;
         CallbackPolicy callbackPolicy = new CallbackPolicy(callbackAllow);
@@ -122,7 +125,9 @@ public final class ApiServer {
         new AiReportRoutes(endpoints, auth, problems, users, contests, new AiReportStore(db), access).mount(router);
         new ModelRoutes(endpoints, auth, contests, virtualRuns, new ModelRunStore(db), access, newcomerRule)
                 .mount(router);
-        WebRoutes.of(vertx, db, access, contestService).mount(router);
+        ProblemPages problemPages = new ProblemPages(problems, packages, access, contests);
+        new ProblemPageRoutes(endpoints, auth, problemPages).mount(router);
+        WebRoutes.of(vertx, db, access, contestService).problems(problemPages).mount(router);
         new ClicsRoutes(vertx, auth, new ClicsStore(db, contests, languages)).mount(router);
 
         router.route().last().handler(ctx ->

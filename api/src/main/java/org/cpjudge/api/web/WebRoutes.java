@@ -6,15 +6,12 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.cpjudge.api.access.AccessPolicy;
+import org.cpjudge.api.access.ProblemAccess;
 import org.cpjudge.api.access.Viewer;
 import org.cpjudge.api.contest.ContestService;
 import org.cpjudge.api.contest.LiveScoreboards;
@@ -24,6 +21,8 @@ import org.cpjudge.api.db.DatabaseOutage;
 import org.cpjudge.api.http.SecurityHeaders;
 import org.cpjudge.api.http.SubmissionRoutes;
 import org.cpjudge.api.store.ContestStore;
+import org.cpjudge.api.store.ProblemStore;
+import org.cpjudge.api.store.StoredProblem;
 import org.cpjudge.api.store.RatingStore;
 import org.cpjudge.api.store.SubmissionStore;
 import org.cpjudge.api.store.SubmissionView;
@@ -38,18 +37,23 @@ import org.slf4j.LoggerFactory;
 public final class WebRoutes {
 
     public static final String STYLESHEET = "/static/style.css";
+    /** The practice list shows at most this many problems (by id). */
+    static final int PRACTICE_LIMIT = 200;
+    /** The practice list asks the access policy once per problem: it is worked out at most this often. */
+    static final java.time.Duration PRACTICE_TTL = java.time.Duration.ofSeconds(5);
     private static final Set<String> KINDS = Set.of("human", "ai", "all");
     private static final Logger log = LoggerFactory.getLogger(WebRoutes.class);
-    private static final String CSS = resource("/web/style.css");
 
     private final Vertx vertx;
     private Lookup<JsonObject> submissions;
     private Lookup<JsonArray> contestList;
+    private Lookup<JsonArray> practice;
     private Lookup<JsonObject> contests;
     private Lookup<JsonObject> scoreboards;
     private Lookup<JsonObject> leaderboards;
     private Lookup<JsonObject> profiles;
     private LiveScoreboards liveBoards;
+    private ProblemPages problemPages;
     private long streamPollMillis = 1000;
     private long streamHeartbeatMillis = 15_000;
 
@@ -76,6 +80,7 @@ public final class WebRoutes {
                     return found.map(SubmissionRoutes::toJson);
                 })
                 .contestList(unused -> Optional.of(contests.list(Instant.now(), false)))
+                .practice(new Remembered<>(PRACTICE_TTL, () -> practiceProblems(new ProblemStore(db), access)))
                 .contests(id -> contests.contest(id, Instant.now(), false))
                 .scoreboards(id -> contests.board(id, LiveScoreboards.View.PUBLIC)
                         .map(b -> b.scoreboard().toJson().put("version", b.version())))
@@ -103,6 +108,15 @@ public final class WebRoutes {
         return this;
     }
 
+    /**
+     * The problems anyone may practise now (the key is unused): {@code id}, {@code name}, {@code time_limit_ms},
+     * {@code memory_limit_mb}.
+     */
+    public WebRoutes practice(Lookup<JsonArray> lookup) {
+        this.practice = lookup;
+        return this;
+    }
+
     /** By contest id: the contest as the API describes it. */
     public WebRoutes contests(Lookup<JsonObject> lookup) {
         this.contests = lookup;
@@ -127,6 +141,12 @@ public final class WebRoutes {
         return this;
     }
 
+    /** The statement pages {@code /problems/{id}}. */
+    public WebRoutes problems(ProblemPages pages) {
+        this.problemPages = pages;
+        return this;
+    }
+
     /** How often each event stream looks at its scoreboard, and how long it may stay silent. */
     public WebRoutes streamTiming(long pollMillis, long heartbeatMillis) {
         this.streamPollMillis = pollMillis;
@@ -136,14 +156,23 @@ public final class WebRoutes {
 
     /** Mounts the pages; call before the API's catch-all 404. */
     public void mount(Router router) {
-        router.get(STYLESHEET).handler(ctx -> ctx.response().putHeader("Content-Type", "text/css; charset=utf-8")
-                .putHeader("Cache-Control", "public, max-age=3600").end(CSS));
+        // two exact levels, as the OpenAPI document lists them: web/style.css and web/js/*.js
+        StaticFiles files = new StaticFiles();
+        router.get(StaticFiles.PREFIX + ":file").handler(files::handle);
+        router.get(StaticFiles.PREFIX + "js/:file").handler(files::handle);
+        KatexAssets.mount(router);
+        if (problemPages != null) {
+            router.get("/problems/:id").handler(page(problemPages::statement));
+        }
         if (submissions != null) {
             router.get("/submissions/:id").handler(page(this::submission));
         }
         if (contestList != null) {
             router.get("/").handler(page(ctx -> Page.ok(ContestsPage.render(
-                    contestList.find("").orElseGet(JsonArray::new)))));
+                    contestList.find("").orElseGet(JsonArray::new), practiceList(), Instant.now()))));
+        }
+        if (practice != null) {
+            router.get("/problems").handler(page(ctx -> Page.ok(ContestsPage.renderProblems(practiceList()))));
         }
         if (scoreboards != null) {
             router.get("/contests/:id").handler(page(this::scoreboard));
@@ -161,8 +190,10 @@ public final class WebRoutes {
 
     private Page submission(RoutingContext ctx) throws Exception {
         String id = ctx.pathParam("id");
+        // what an anonymous reader may not see may still be the signed-in reader's: the hidden page asks with their token
         return submissions.find(id).map(s -> Page.ok(SubmissionPage.render(s)))
-                .orElseGet(() -> Page.notFound("No submission has the id '" + id + "'."));
+                .orElseGet(() -> HiddenSubmissionPage.render(id).map(html -> new Page(404, html))
+                        .orElseGet(() -> Page.notFound("No submission has the id '" + id + "'.")));
     }
 
     private Page scoreboard(RoutingContext ctx) throws Exception {
@@ -172,7 +203,7 @@ public final class WebRoutes {
             return Page.notFound("No contest has the id '" + id + "'.");
         }
         JsonObject contest = contests == null ? null : contests.find(id).orElse(null);
-        return Page.ok(ScoreboardPage.render(contest, board.get()));
+        return Page.ok(ScoreboardPage.render(contest, board.get(), pageNumber(ctx), Instant.now()));
     }
 
     private Page leaderboard(RoutingContext ctx) throws Exception {
@@ -194,7 +225,23 @@ public final class WebRoutes {
         }
 
         static Page notFound(String what) {
-            return new Page(404, Html.notFound(what));
+            return new Page(404, message("Not found", "Not found", what));
+        }
+
+        /** The database cannot be reached (logged; the reader is not at fault). */
+        static Page databaseUnavailable() {
+            return new Page(503, message("Unavailable", "Back in a moment",
+                    "The database cannot be reached just now; reload this page in a few seconds."));
+        }
+
+        /** A failure of the server itself (logged). */
+        static Page serverError() {
+            return new Page(500, message("Server error", "Something went wrong",
+                    "The server failed to build this page; the failure has been logged."));
+        }
+
+        private static String message(String title, String heading, String text) {
+            return Templates.render("message.jte", java.util.Map.of("title", title, "heading", heading, "text", text));
         }
     }
 
@@ -215,10 +262,10 @@ public final class WebRoutes {
             } else if (DatabaseOutage.causedBy(done.cause())) {
                 DatabaseOutage.report("GET " + ctx.request().path(), done.cause());
                 ctx.response().putHeader("Retry-After", String.valueOf(DatabaseOutage.RETRY_AFTER_SECONDS));
-                page = new Page(503, Html.databaseUnavailable());
+                page = Page.databaseUnavailable();
             } else {
                 log.error("GET {} failed", ctx.request().path(), done.cause());
-                page = new Page(500, Html.serverError());
+                page = Page.serverError();
             }
             ctx.response().setStatusCode(page.status())
                     .putHeader("Content-Type", "text/html; charset=utf-8")
@@ -228,22 +275,37 @@ public final class WebRoutes {
         });
     }
 
+    private JsonArray practiceList() throws Exception {
+        return practice == null ? new JsonArray() : practice.find("").orElseGet(JsonArray::new);
+    }
+
+    /** {@code ?page=N} of a big scoreboard; anything else is the first page. */
+    private static int pageNumber(RoutingContext ctx) {
+        String raw = ctx.request().getParam("page");
+        if (raw == null || !raw.matches("[0-9]{1,6}")) {
+            return 1;
+        }
+        return Math.max(1, Integer.parseInt(raw));
+    }
+
+    /** The problems an anonymous reader may practise, as AccessPolicy decides, up to {@link #PRACTICE_LIMIT}. */
+    private static JsonArray practiceProblems(ProblemStore problems, AccessPolicy access) throws Exception {
+        AccessPolicy.Session session = access.session(Viewer.ANONYMOUS, Instant.now());
+        JsonArray out = new JsonArray();
+        for (StoredProblem p : problems.list(PRACTICE_LIMIT)) {
+            if (session.problem(p.id()) == ProblemAccess.PRACTISE) {
+                out.add(new JsonObject().put("id", p.id()).put("name", p.name())
+                        .put("time_limit_ms", p.timeLimitMs()).put("memory_limit_mb", p.memoryLimitMb()));
+            }
+        }
+        return out;
+    }
+
     private static Optional<UUID> submissionId(String raw) {
         try {
             return Optional.of(UUID.fromString(raw));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
-        }
-    }
-
-    private static String resource(String name) {
-        try (InputStream in = WebRoutes.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + name);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }
