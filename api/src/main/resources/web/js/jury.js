@@ -109,7 +109,7 @@
       labels = {};
       problems.forEach(function (p, i) { labels[p] = (c.labels || [])[i] || p; });
       [$('rejudge-problem'), $('filter-problem'), $('announce-problem')].forEach(function (select) {
-        if (!select || select.options.length > 1) { return; }
+        if (!select || select.tagName !== 'SELECT' || select.options.length > 1) { return; }
         problems.forEach(function (p) { select.appendChild(el('option', {value: p, text: labels[p] + ' (' + p + ')'})); });
       });
     });
