@@ -118,13 +118,13 @@ public final class AiPages {
         return String.valueOf(Math.round(r));
     }
 
-    /** US dollars: cents from a dollar up, four decimals below one. */
+    /** US dollars: at least cents, at most four decimals ($0.50, $0.0125, $12.00). */
     public static String usd(Number amount) {
         if (amount == null) {
             return Format.NONE;
         }
-        double d = amount.doubleValue();
-        return "$" + String.format(Locale.ROOT, Math.abs(d) >= 1 || d == 0 ? "%.2f" : "%.4f", d);
+        BigDecimal d = new BigDecimal(amount.toString()).setScale(4, java.math.RoundingMode.HALF_UP).stripTrailingZeros();
+        return "$" + (d.scale() < 2 ? d.setScale(2) : d).toPlainString();
     }
 
     /** pass@k as a percentage with one decimal, or a dash where the group has fewer than k samples. */
