@@ -132,6 +132,21 @@ class AiPagesBrowserTest {
     }
 
     @Test
+    void theReportFiltersByTheModelItsRowsName() throws Exception {
+        JsonArray alpha = new JsonObject(api.get("/api/v1/ai/report?model=alpha", null).body()).getJsonArray("rows");
+        assertEquals(1, alpha.size(), alpha.encode());
+        assertEquals("alpha", alpha.getJsonObject(0).getString("model"));
+        assertEquals("aip-a", alpha.getJsonObject(0).getString("problem"));
+        JsonArray beta = new JsonObject(api.get("/api/v1/ai/report?model="
+                + URLEncoder.encode(BETA, StandardCharsets.UTF_8), null).body()).getJsonArray("rows");
+        assertEquals(2, beta.size(), "one group per problem: " + beta.encode());
+        assertTrue(beta.stream().allMatch(r -> BETA.equals(((JsonObject) r).getString("model"))), beta.encode());
+        assertEquals(0, new JsonObject(api.get("/api/v1/ai/report?model=nobody", null).body())
+                .getJsonArray("rows").size());
+        assertEquals(400, api.get("/api/v1/ai/report", null).statusCode());
+    }
+
+    @Test
     void aModelNameWithMarkupIsFoundByItsLinkAndShownAsText() throws Exception {
         String dom = Chromium.dumpDom(api.url("/ai/" + URLEncoder.encode(BETA, StandardCharsets.UTF_8).replace("+", "%20")));
         assertTrue(dom.contains("<h1>lab-y &lt;b id=\"bold\"&gt;beta&lt;/b&gt;</h1>"), dom);
