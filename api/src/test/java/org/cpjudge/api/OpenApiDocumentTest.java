@@ -348,6 +348,10 @@ class OpenApiDocumentTest {
         assertEquals(200, profile.status());
         assertEquals(1, profile.json().getJsonArray("history").size(), profile.body());
         assertEquals(200, get("/api/v1/users/oa_carol", null).status());
+        var me = get("/api/v1/users/me", carol);
+        assertEquals(200, me.status(), me.body());
+        assertEquals("oa_carol", me.json().getString("handle"));
+        error(get("/api/v1/users/me", null), 401);
         error(get("/api/v1/users/nobody", null), 404);
         for (String kind : List.of("", "?kind=all", "?kind=human", "?kind=ai")) {
             assertEquals(200, get("/api/v1/leaderboard" + kind, null).status());
@@ -384,7 +388,7 @@ class OpenApiDocumentTest {
 
         // pages and the stylesheet
         for (String path : List.of("/", "/contests/oa-round", "/leaderboard", "/leaderboard?kind=ai", "/users/oa_alice",
-                "/submissions/" + practice, "/static/style.css")) {
+                "/submissions/" + practice, "/static/style.css", "/static/js/session.js")) {
             assertEquals(200, get(path, null).status(), path);
         }
         for (String path : List.of("/contests/nope", "/users/nobody", "/submissions/nope")) {

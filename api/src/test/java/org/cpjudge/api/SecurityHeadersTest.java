@@ -84,12 +84,14 @@ class SecurityHeadersTest {
     }
 
     @Test
-    void aPageWithoutScriptsRunsNone() throws Exception {
+    void aPageWithoutInlineScriptsRunsOnlyOurScriptFiles() throws Exception {
         for (String path : List.of("/leaderboard", "/users/nobody", "/contests/none")) {
             var page = api.get(path, null);
             assertTrue(header(page, "Content-Type").startsWith("text/html"), path);
             String csp = header(page, "Content-Security-Policy");
-            assertTrue(csp.contains("script-src 'none'"), path + ": " + csp);
+            // every page loads /static/js/session.js (the sign-in box); nothing inline, nothing from elsewhere
+            assertTrue(csp.contains("script-src 'self';") || csp.endsWith("script-src 'self'"), path + ": " + csp);
+            assertFalse(csp.contains("sha256-"), path + ": " + csp);
             assertTrue(csp.contains("frame-ancestors 'none'"), path + ": " + csp);
             assertEquals("nosniff", header(page, "X-Content-Type-Options"), path);
         }

@@ -38,6 +38,7 @@ public final class UserRoutes {
                 .handler(endpoints.blocking(this::create));
         router.post("/api/v1/users/me/webhook-secret").handler(endpoints.blocking(this::rotateWebhookSecret));
         // "me" first: it is the caller, whatever their handle
+        router.get("/api/v1/users/me").handler(endpoints.blocking(this::me));
         router.post("/api/v1/users/me/token").handler(endpoints.blocking(this::rotateOwnToken));
         router.delete("/api/v1/users/me/token").handler(endpoints.blocking(this::revokeOwnToken));
         router.post("/api/v1/users/:handle/token").handler(endpoints.blocking(this::rotateToken));
@@ -132,5 +133,13 @@ public final class UserRoutes {
         String handle = ctx.pathParam("handle");
         return Reply.ok(ratings.profile(handle)
                 .orElseThrow(() -> ApiException.notFound("user_not_found", "no user has the handle '" + handle + "'")));
+    }
+
+    /** The caller's own profile and role: how the web pages check a pasted token and learn whose it is. */
+    private Reply me(RoutingContext ctx) throws Exception {
+        User caller = auth.user(ctx);
+        JsonObject profile = ratings.profile(caller.handle())
+                .orElseThrow(() -> ApiException.notFound("user_not_found", "the caller's profile is gone"));
+        return Reply.ok(profile.put("role", caller.role()));
     }
 }

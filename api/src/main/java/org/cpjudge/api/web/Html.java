@@ -44,37 +44,35 @@ public final class Html {
                 + text(handle) + "</a>";
     }
 
-    /** A whole page: head, the site's navigation, then the body given (already HTML). */
+    /** A whole page: the layout template (head, the site's navigation, footer) around the body given (HTML). */
     public static String page(String title, String body) {
         return page(title, "", body);
     }
 
     /** A whole page with extra elements in its head (a refresh for readers without JavaScript, say). */
     public static String page(String title, String head, String body) {
-        return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-                + "<title>" + text(title) + " · cpjudge</title>\n"
-                + "<link rel=\"stylesheet\" href=\"" + WebRoutes.STYLESHEET + "\">\n" + head
-                + "</head>\n<body>\n<header class=\"site\"><nav><a class=\"brand\" href=\"/\">cpjudge</a>"
-                + "<a href=\"/\">Contests</a><a href=\"/leaderboard\">Leaderboard</a></nav></header>\n"
-                + "<main>\n" + body + "\n</main>\n</body>\n</html>\n";
+        return Templates.render("layout.jte", java.util.Map.of("title", title, "content", Templates.trusted(body),
+                "head", Templates.trusted(head)));
     }
 
     /** The page for an id that names nothing. */
     public static String notFound(String what) {
-        return page("Not found", "<h1>Not found</h1>\n<p class=\"muted\">" + text(what) + "</p>\n"
-                + "<p><a href=\"/\">Back to the contests</a></p>");
+        return message("Not found", "Not found", what);
     }
 
     /** The page for a failure of the server itself (logged; the reader is not at fault). */
     public static String databaseUnavailable() {
-        return page("Unavailable", "<h1>Back in a moment</h1>\n"
-                + "<p class=\"muted\">The database cannot be reached just now; reload this page in a few seconds.</p>");
+        return message("Unavailable", "Back in a moment",
+                "The database cannot be reached just now; reload this page in a few seconds.");
     }
 
     public static String serverError() {
-        return page("Server error", "<h1>Something went wrong</h1>\n"
-                + "<p class=\"muted\">The server failed to build this page; the failure has been logged.</p>");
+        return message("Server error", "Something went wrong",
+                "The server failed to build this page; the failure has been logged.");
+    }
+
+    private static String message(String title, String heading, String text) {
+        return Templates.render("message.jte", java.util.Map.of("title", title, "heading", heading, "text", text));
     }
 
     /** A number for a table cell, or a dash when there is none. */

@@ -2,49 +2,36 @@ package org.cpjudge.api.web;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.util.Locale;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
-/** {@code /leaderboard}: everyone by rating, humans and AI contestants apart or together. */
+/** {@code /leaderboard}: everyone by rating, humans and AI contestants apart or together (leaderboard.jte). */
 public final class LeaderboardPage {
+
+    /** The tabs, in order: the kind in the query and its label. */
+    public static final List<Tab> TABS = List.of(new Tab("all", "Everyone"), new Tab("human", "Humans"),
+            new Tab("ai", "AI"));
 
     private LeaderboardPage() {
     }
 
+    /** A tab of the page: {@code ?kind=} and what it says. */
+    public record Tab(String kind, String label) {
+    }
+
+    /** One rated user on the board. */
+    public record Row(Object rank, String handle, boolean ai, Integer rating, String title, Number percentile) {
+    }
+
     /** Renders the JSON of {@code GET /api/v1/leaderboard?kind=...}; {@code kind} is human, ai or all. */
     public static String render(JsonObject leaderboard, String kind) {
-        StringBuilder b = new StringBuilder("<h1>Leaderboard</h1>\n<nav class=\"tabs\">");
-        tab(b, "all", "Everyone", kind);
-        tab(b, "human", "Humans", kind);
-        tab(b, "ai", "AI", kind);
-        b.append("</nav>\n");
-        JsonArray rows = leaderboard.getJsonArray("rows", new JsonArray());
-        if (rows.isEmpty()) {
-            b.append("<p class=\"muted\">Nobody is rated yet: ratings come from finalized rated contests.</p>\n");
-            return Html.page("Leaderboard", b.toString());
-        }
-        b.append("<div class=\"table-wrap\"><table id=\"leaderboard\">\n<thead><tr><th class=\"num\">Rank</th><th>Handle</th>"
-                + "<th>Kind</th><th class=\"num\">Rating</th><th>Title</th><th class=\"num\">Percentile</th></tr></thead>\n<tbody>\n");
-        for (Object o : rows) {
+        List<Row> rows = new ArrayList<>();
+        for (Object o : leaderboard.getJsonArray("rows", new JsonArray())) {
             JsonObject r = (JsonObject) o;
-            String title = r.getString("title");
-            b.append("<tr><td class=\"num\">").append(Html.number(r.getValue("rank"))).append("</td><td>")
-                    .append(Html.handle(r.getString("handle"), title)).append("</td><td>")
-                    .append("ai".equals(r.getString("kind")) ? "AI" : "human").append("</td><td class=\"num ")
-                    .append(Titles.cssClass(title)).append("\">").append(Html.number(r.getValue("rating")))
-                    .append("</td><td class=\"").append(Titles.cssClass(title)).append("\">").append(Html.text(title))
-                    .append("</td><td class=\"num\">").append(percentile(r.getNumber("percentile")))
-                    .append("</td></tr>\n");
+            rows.add(new Row(r.getValue("rank"), r.getString("handle"), "ai".equals(r.getString("kind")),
+                    r.getInteger("rating"), r.getString("title"), r.getNumber("percentile")));
         }
-        b.append("</tbody></table></div>\n");
-        return Html.page("Leaderboard", b.toString());
-    }
-
-    private static void tab(StringBuilder b, String kind, String label, String current) {
-        b.append("<a href=\"/leaderboard?kind=").append(kind).append("\"")
-                .append(kind.equals(current) ? " class=\"current\"" : "").append(">").append(label).append("</a>");
-    }
-
-    private static String percentile(Number p) {
-        return p == null ? "–" : String.format(Locale.ROOT, "%.1f", p.doubleValue());
+        return Templates.render("leaderboard.jte", Map.of("kind", kind, "rows", rows));
     }
 }

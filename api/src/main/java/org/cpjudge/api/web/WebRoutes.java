@@ -6,10 +6,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
@@ -40,7 +36,6 @@ public final class WebRoutes {
     public static final String STYLESHEET = "/static/style.css";
     private static final Set<String> KINDS = Set.of("human", "ai", "all");
     private static final Logger log = LoggerFactory.getLogger(WebRoutes.class);
-    private static final String CSS = resource("/web/style.css");
 
     private final Vertx vertx;
     private Lookup<JsonObject> submissions;
@@ -136,8 +131,10 @@ public final class WebRoutes {
 
     /** Mounts the pages; call before the API's catch-all 404. */
     public void mount(Router router) {
-        router.get(STYLESHEET).handler(ctx -> ctx.response().putHeader("Content-Type", "text/css; charset=utf-8")
-                .putHeader("Cache-Control", "public, max-age=3600").end(CSS));
+        // two exact levels, as the OpenAPI document lists them: web/style.css and web/js/*.js
+        StaticFiles files = new StaticFiles();
+        router.get(StaticFiles.PREFIX + ":file").handler(files::handle);
+        router.get(StaticFiles.PREFIX + "js/:file").handler(files::handle);
         if (submissions != null) {
             router.get("/submissions/:id").handler(page(this::submission));
         }
@@ -233,17 +230,6 @@ public final class WebRoutes {
             return Optional.of(UUID.fromString(raw));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
-        }
-    }
-
-    private static String resource(String name) {
-        try (InputStream in = WebRoutes.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + name);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

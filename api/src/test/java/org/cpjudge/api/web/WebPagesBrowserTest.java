@@ -38,6 +38,7 @@ class WebPagesBrowserTest {
     private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static String accepted;
     private static String compileError;
+    private static String aliceToken;
 
     /** Sum in C, right and wrong. */
     private static final class Sources {
@@ -54,6 +55,7 @@ class WebPagesBrowserTest {
         // the name is free text: the profile must show it as text
         String token = post("/api/v1/users", ADMIN, "application/json", new JsonObject().put("handle", "web_alice")
                 .put("kind", "human").put("name", "<i id=\"named\">Alice</i>").encode().getBytes()).getString("token");
+        aliceToken = token;
         String bob = post("/api/v1/users", ADMIN, "application/json",
                 new JsonObject().put("handle", "web_bob").put("kind", "ai").encode().getBytes()).getString("token");
         // practice on "sum"; the contests have problems of their own (a running contest's problem is no practice
@@ -180,6 +182,36 @@ class WebPagesBrowserTest {
         assertEquals(200, r.statusCode());
         assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("text/css"));
         assertTrue(r.body().contains(".title-legendary-grandmaster"), r.body());
+    }
+
+    @Test
+    void aPastedTokenSignsInAndShowsTheHandleUntilSignedOut() throws Exception {
+        try (DevTools browser = DevTools.open()) {
+            browser.navigate(url("/leaderboard"));
+            browser.await("document.getElementById('session') && !document.getElementById('session').hidden"
+                    + " && !document.getElementById('signin-box').hidden", "true"::equals, "the sign-in box");
+            // a wrong token is refused with a message, and nothing is kept
+            browser.evaluate("document.getElementById('signin-token').value = 'not-a-token';"
+                    + " document.getElementById('signin').requestSubmit(); true");
+            browser.await("document.getElementById('signin-error').hidden ? '' : document.getElementById('signin-error').textContent",
+                    t -> t.contains("not known"), "the refusal of an unknown token");
+            assertEquals("none", browser.evaluate("localStorage.getItem('cpjudge.token') || 'none'"));
+            browser.evaluate("document.getElementById('signin-token').value = '" + aliceToken + "';"
+                    + " document.getElementById('signin').requestSubmit(); true");
+            browser.await("document.getElementById('signed-in').hidden ? '' : document.getElementById('session-handle').textContent",
+                    "web_alice"::equals, "the signed-in handle");
+            // another page knows the user at once, and the API helper sends the token
+            browser.navigate(url("/"));
+            browser.await("document.getElementById('session-handle') && !document.getElementById('signed-in').hidden"
+                    + " ? document.getElementById('session-handle').textContent : ''", "web_alice"::equals,
+                    "the handle after moving to another page");
+            browser.evaluate("window.probe = null; cpjudge.apiJson('/api/v1/users/me').then(function (me) {"
+                    + " window.probe = me.handle + '/' + me.role; }); true");
+            browser.await("window.probe", p -> p.startsWith("web_alice/"), "the API called with the token");
+            browser.evaluate("document.getElementById('signout').click(); true");
+            browser.await("document.getElementById('signin-box').hidden ? 'in' : 'out'", "out"::equals, "signed out");
+            assertEquals("none", browser.evaluate("localStorage.getItem('cpjudge.token') || 'none'"));
+        }
     }
 
     private static String url(String path) {
