@@ -122,7 +122,7 @@ public final class ApiServer {
         ModelLeaderboard models = new ModelLeaderboard(contests, virtualRuns, new ModelRunStore(db), access, newcomerRule);
         new AiReportRoutes(endpoints, auth, problems, users, contests, attemptReports, access).mount(router);
         new ModelRoutes(endpoints, auth, models).mount(router);
-        WebRoutes.of(vertx, db, access, contestService).mount(router);
+        WebRoutes.of(vertx, db, access, contestService).aiReports(models, attemptReports).mount(router);
         new ClicsRoutes(vertx, auth, new ClicsStore(db, contests, languages)).mount(router);
 
         router.route().last().handler(ctx ->
