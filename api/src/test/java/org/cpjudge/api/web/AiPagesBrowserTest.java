@@ -132,6 +132,19 @@ class AiPagesBrowserTest {
     }
 
     @Test
+    void theAiPagesPassAxeAndFitAPhone() throws Exception {
+        try (DevTools browser = DevTools.open()) {
+            for (String path : new String[] {"/ai", "/ai/alpha"}) {
+                browser.navigate(api.url(path));
+                browser.await("document.querySelectorAll('main table tbody tr').length > 0", "true"::equals, path + "'s tables");
+                assertEquals(java.util.List.of(), PageAudit.seriousViolations(browser), path);
+                int[] widths = PageAudit.widthsAt(browser, path, 390, 300);
+                assertTrue(widths[0] <= widths[1], path + " scrolls sideways at 390 px: " + widths[0] + " > " + widths[1]);
+            }
+        }
+    }
+
+    @Test
     void theReportFiltersByTheModelItsRowsName() throws Exception {
         JsonArray alpha = new JsonObject(api.get("/api/v1/ai/report?model=alpha", null).body()).getJsonArray("rows");
         assertEquals(1, alpha.size(), alpha.encode());
