@@ -63,7 +63,7 @@ public final class CostRatingPlot {
         Scale scale = Scale.of(plotted);
         StringBuilder s = new StringBuilder();
         s.append("<svg class=\"cost-rating-plot\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ").append(WIDTH)
-                .append(' ').append(HEIGHT).append("\" role=\"img\" aria-labelledby=\"cost-rating-title\">\n")
+                .append(' ').append(HEIGHT).append("\" role=\"group\" aria-labelledby=\"cost-rating-title\">\n")
                 .append("<title id=\"cost-rating-title\">Mean performance rating against cost per solved problem, ")
                 .append(plotted.size()).append(plotted.size() == 1 ? " model" : " models").append("</title>\n");
         bands(s, scale);
@@ -137,15 +137,17 @@ public final class CostRatingPlot {
         double x = scale.x(m.costPerSolvedUsd());
         double y = scale.y(m.rating());
         String name = Html.text(m.model());
-        s.append("<a class=\"model\" href=\"/ai/").append(Html.text(Html.segment(m.model()))).append("\">");
+        String summary = name + ": " + Math.round(m.rating()) + " (95% interval " + Math.round(m.lo()) + "–"
+                + Math.round(m.hi()) + "), $" + String.format(Locale.ROOT, "%.4f", m.costPerSolvedUsd())
+                + " per solved problem";
+        // a group of links, not an image: each point is a link named by its model and values
+        s.append("<a class=\"model\" href=\"/ai/").append(Html.text(Html.segment(m.model())))
+                .append("\" aria-label=\"").append(summary).append("\">");
         s.append("<line class=\"interval\" x1=\"").append(fmt(x)).append("\" y1=\"").append(fmt(scale.y(m.hi())))
                 .append("\" x2=\"").append(fmt(x)).append("\" y2=\"").append(fmt(scale.y(m.lo())))
                 .append("\" stroke=\"#1d2330\" stroke-width=\"1.5\"/>");
         s.append("<circle class=\"point\" cx=\"").append(fmt(x)).append("\" cy=\"").append(fmt(y))
-                .append("\" r=\"5\" fill=\"#ffffff\" stroke=\"#1d2330\" stroke-width=\"2\"><title>").append(name)
-                .append(": ").append(Math.round(m.rating())).append(" (95% interval ").append(Math.round(m.lo()))
-                .append("–").append(Math.round(m.hi())).append("), $")
-                .append(String.format(Locale.ROOT, "%.4f", m.costPerSolvedUsd())).append(" per solved problem")
+                .append("\" r=\"5\" fill=\"#ffffff\" stroke=\"#1d2330\" stroke-width=\"2\"><title>").append(summary)
                 .append("</title></circle>");
         // the name beside its point, on the side with room
         boolean rightSide = x < WIDTH - RIGHT - 160;

@@ -114,7 +114,7 @@ class CostRatingPlotTest {
         }
         List<String> labels = byClass(d, "text", "axis-label").stream().map(Element::getTextContent).toList();
         assertEquals(List.of("Cost per solved problem (USD, log scale)", "Mean performance rating"), labels);
-        assertEquals("img", d.getDocumentElement().getAttribute("role"));
+        assertEquals("group", d.getDocumentElement().getAttribute("role"));
         assertTrue(d.getDocumentElement().getElementsByTagName("title").item(0).getTextContent().contains("2 models"));
     }
 

@@ -134,6 +134,12 @@ public final class DevTools implements AutoCloseable {
         call("Page.navigate", new JsonObject().put("url", url));
     }
 
+    /** Lays the page out as on a screen this size (a phone: mobile, device scale 1), until the browser closes. */
+    public void viewport(int width, int height) throws Exception {
+        call("Emulation.setDeviceMetricsOverride", new JsonObject().put("width", width).put("height", height)
+                .put("deviceScaleFactor", 1).put("mobile", true));
+    }
+
     /** Evaluates a JavaScript expression in the page; its value as a string (null for undefined). */
     public String evaluate(String expression) throws Exception {
         JsonObject result = call("Runtime.evaluate", new JsonObject().put("expression", expression)

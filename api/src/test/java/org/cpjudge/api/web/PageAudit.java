@@ -12,7 +12,7 @@ import java.util.List;
 /**
  * Checks on the page a {@link DevTools} browser shows: axe-core's accessibility rules (the WebJar on the test
  * classpath, injected into the page, so no network), and whether the page scrolls sideways on a phone-wide
- * screen (measured in a same-origin iframe that wide, so the page's own media queries apply).
+ * screen.
  */
 final class PageAudit {
 
@@ -53,17 +53,14 @@ final class PageAudit {
     }
 
     /**
-     * The page at {@code path} (same origin as the page shown) in an iframe {@code width} pixels wide, once it
-     * has loaded and its scripts had {@code settleMillis} to fill it: its scroll width and client width.
+     * Whether the page shown scrolls sideways when laid out {@code width} pixels wide: its scroll width and its
+     * client width, after the layout settled. The browser keeps that width afterwards.
      */
-    static int[] widthsAt(DevTools browser, String path, int width, long settleMillis) throws Exception {
-        browser.evaluate("window.__widths = null; (function () { var f = document.createElement('iframe');"
-                + " f.style.width = '" + width + "px'; f.style.height = '844px'; f.style.border = '0';"
-                + " f.onload = function () { setTimeout(function () { var d = f.contentDocument.documentElement;"
-                + " window.__widths = d.scrollWidth + ' ' + d.clientWidth; }, " + settleMillis + "); };"
-                + " f.src = " + new JsonArray().add(path).encode().replaceAll("^\\[|\\]$", "") + ";"
-                + " document.body.appendChild(f); })(); 'framed'");
-        String[] widths = browser.await("window.__widths", w -> true, "the framed page's widths").split(" ");
+    static int[] widthsAt(DevTools browser, int width) throws Exception {
+        browser.viewport(width, 844);
+        browser.await("document.documentElement.clientWidth", w -> w.equals(String.valueOf(width)), width + " px wide");
+        String[] widths = browser.evaluate("document.documentElement.scrollWidth + ' ' + document.documentElement.clientWidth")
+                .split(" ");
         return new int[] {Integer.parseInt(widths[0]), Integer.parseInt(widths[1])};
     }
 }
