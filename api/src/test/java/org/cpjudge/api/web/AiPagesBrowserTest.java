@@ -141,6 +141,7 @@ class AiPagesBrowserTest {
                 assertEquals(java.util.List.of(), PageAudit.seriousViolations(browser), path);
                 int[] widths = PageAudit.widthsAt(browser, 390);
                 assertTrue(widths[0] <= widths[1], path + " scrolls sideways at 390 px: " + widths[0] + " > " + widths[1]);
+                browser.screenshot(SCREENSHOTS.resolve(path.equals("/ai") ? "ai-phone.png" : "ai-model-phone.png"));
             }
         }
     }

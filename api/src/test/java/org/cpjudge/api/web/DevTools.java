@@ -140,6 +140,13 @@ public final class DevTools implements AutoCloseable {
                 .put("deviceScaleFactor", 1).put("mobile", true));
     }
 
+    /** A PNG of what the page shows now, scripts' work and the signed-in state included. */
+    public void screenshot(Path png) throws Exception {
+        String data = call("Page.captureScreenshot", new JsonObject().put("format", "png")).getString("data");
+        Files.createDirectories(png.toAbsolutePath().getParent());
+        Files.write(png, java.util.Base64.getDecoder().decode(data));
+    }
+
     /** Evaluates a JavaScript expression in the page; its value as a string (null for undefined). */
     public String evaluate(String expression) throws Exception {
         JsonObject result = call("Runtime.evaluate", new JsonObject().put("expression", expression)

@@ -45,6 +45,11 @@ class JuryDeskBrowserTest {
         api.postJson("/api/v1/contests", ADMIN, new JsonObject().put("id", "jdround").put("name", "Jury Round")
                 .put("start", Instant.now().minus(1, ChronoUnit.MINUTES).toString()).put("duration_minutes", 120)
                 .put("freeze_minutes", 120).put("scoring", "icpc").put("problems", new JsonArray().add("jd-sum")));
+        // over, and frozen for its last hour: its desk's buttons are tried on it
+        api.postJson("/api/v1/contests", ADMIN, new JsonObject().put("id", "jdover").put("name", "Jury Over")
+                .put("start", Instant.now().minus(3, ChronoUnit.HOURS).toString()).put("duration_minutes", 120)
+                .put("freeze_minutes", 60).put("scoring", "icpc").put("problems", new JsonArray().add("jd-sum"))
+                .put("rated", false));
         alice = api.user("jd_alice", "human", null);
         api.post("/api/v1/contests/jdround/register", alice, "application/json", new byte[0]);
         accepted = api.submit(alice, "jd-sum", "jdround", JudgeHttp.AC, null);
@@ -90,11 +95,13 @@ class JuryDeskBrowserTest {
             assertEquals("1", browser.evaluate(row + ".querySelector('.judgements').textContent"));
             assertEquals("2", browser.evaluate("document.querySelectorAll('#queue tbody tr').length"));
 
+            browser.screenshot(SCREENSHOTS.resolve("jury-desk.png"));
             // the filled desk: accessible, and no sideways scroll on a phone
             assertEquals(java.util.List.of(), PageAudit.seriousViolations(browser));
             int[] widths = PageAudit.widthsAt(browser, 390);
             assertTrue(widths[0] <= widths[1], "the desk scrolls sideways at 390 px: " + widths[0] + " > " + widths[1]);
 
+            browser.screenshot(SCREENSHOTS.resolve("jury-desk-phone.png"));
             browser.evaluate(row + ".querySelector('button.rejudge').click(); 'clicked'");
             browser.await(row + " && " + row + ".querySelector('.judgements').textContent", "2"::equals,
                     "the submission judged a second time");
@@ -124,6 +131,8 @@ class JuryDeskBrowserTest {
             browser.await(item + ".querySelector('.state').textContent", "answered"::equals, "the question answered");
             assertEquals("To the asker: Yes: two integers on one line.",
                     browser.evaluate(item + ".querySelector('.answers li').textContent"));
+            browser.evaluate("document.getElementById('clarifications-heading').scrollIntoView(); 'scrolled'");
+            browser.screenshot(SCREENSHOTS.resolve("jury-clarifications.png"));
         }
         // alice reads the private answer to her question
         JsonArray seen = new JsonArray(api.get("/api/v1/contests/jdround/clarifications", alice).body());
@@ -132,6 +141,35 @@ class JuryDeskBrowserTest {
         assertEquals(question, answer.getLong("reply_to"));
         assertEquals("Yes: two integers on one line.", answer.getString("text"));
         assertEquals(false, answer.getBoolean("public"));
+    }
+
+    @Test
+    void theContestButtonsUnfreezeRejudgeAndFinalize() throws Exception {
+        try (DevTools browser = DevTools.open()) {
+            browser.navigate(api.url("/jury/contests/jdover"));
+            signIn(browser, ADMIN);
+            browser.await("document.getElementById('contest-state').textContent", t -> t.contains("frozen"),
+                    "the frozen state");
+            // each button asks to be clicked again before it acts
+            browser.evaluate("document.getElementById('unfreeze').click(); 'once'");
+            assertTrue(browser.evaluate("document.getElementById('unfreeze').textContent").contains("again"));
+            assertEquals("", browser.evaluate("document.getElementById('contest-result').textContent"));
+            browser.evaluate("document.getElementById('unfreeze').click(); 'twice'");
+            browser.await("document.getElementById('contest-result').textContent", t -> t.contains("unfrozen"),
+                    "the unfreeze done");
+            browser.evaluate("document.getElementById('rejudge-contest').click(); document.getElementById('rejudge-contest').click(); 'twice'");
+            browser.await("document.getElementById('contest-result').textContent",
+                    t -> t.startsWith("0 submission(s) queued"), "the rejudge answered");
+            browser.evaluate("document.getElementById('finalize').click(); document.getElementById('finalize').click(); 'twice'");
+            browser.await("document.getElementById('contest-result').textContent", t -> t.contains("finalized"),
+                    "the contest finalized");
+            browser.await("document.getElementById('contest-state').textContent", t -> t.contains("finalized at"),
+                    "the state after finalizing");
+        }
+        JsonObject contest = new JsonObject(api.get("/api/v1/contests/jdover", ADMIN).body());
+        assertTrue(contest.getString("unfrozen_at") != null, contest.encode());
+        assertTrue(contest.getString("finalized_at") != null, contest.encode());
+        assertEquals(false, contest.getBoolean("frozen"), contest.encode());
     }
 
     @Test
@@ -159,9 +197,9 @@ class JuryDeskBrowserTest {
         try (DevTools browser = DevTools.open()) {
             browser.navigate(api.url("/jury"));
             signIn(browser, ADMIN);
-            browser.await("document.querySelectorAll('#jury-contests tbody a').length", "1"::equals, "the contest");
-            assertEquals("/jury/contests/jdround", browser.evaluate(
-                    "document.querySelector('#jury-contests tbody a').getAttribute('href')"));
+            browser.await("document.querySelectorAll('#jury-contests tbody a').length", "2"::equals, "the contests");
+            assertEquals("/jury/contests/jdround|/jury/contests/jdover", browser.evaluate("Array.from(document"
+                    + ".querySelectorAll('#jury-contests tbody a')).map(a => a.getAttribute('href')).sort().reverse().join('|')"));
             browser.await("document.querySelectorAll('#queue tr[data-id]').length", n -> Integer.parseInt(n) >= 2,
                     "the submissions");
             // filtering by verdict asks the API again
