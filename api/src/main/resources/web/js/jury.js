@@ -183,11 +183,13 @@
           el('td', {class: 'num', text: String(row.solved)}),
           el('td', {class: 'num', text: String(b.scoring === 'icpc' ? row.penalty : row.score)})]);
         (row.problems || []).forEach(function (p) {
-          var text = p.solved ? '+' + (p.attempts > 1 ? p.attempts - 1 : '') + ' ' + minutes(p.time_minutes)
-            : p.attempts > 0 ? '−' + p.attempts : '';
-          if (p.pending) { text += (text ? ' ' : '') + '?' + p.pending; }
-          tr.appendChild(el('td', {class: 'cell' + (p.solved ? ' solved' : p.attempts > 0 ? ' failed' : '')
-            + (p.first_solve ? ' first-solve' : ''), text: text}));
+          // as on the public board: +tries before the accepted one, then its minute; −tries; ?pending
+          var text = p.solved ? '+' + (p.attempts > 1 ? p.attempts - 1 : '') : p.attempts > 0 ? '−' + p.attempts : '';
+          var cell = el('td', {class: 'cell' + (p.solved ? ' solved' : p.attempts > 0 ? ' failed' : '')
+            + (p.first_solve ? ' first-solve' : ''), title: p.first_solve ? 'first to solve' : null}, [text]);
+          if (p.solved) { cell.appendChild(el('small', {text: ' ' + minutes(p.time_minutes)})); }
+          if (p.pending) { cell.appendChild(el('span', {class: 'pending', text: ' ?' + p.pending})); }
+          tr.appendChild(cell);
         });
         body.appendChild(tr);
       });
