@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.cpjudge.api.db.Database;
 
@@ -53,6 +55,23 @@ public final class ProblemStore {
                 return Optional.of(new StoredProblem(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4),
                         rs.getInt(5), rs.getString(6)));
             }
+        }
+    }
+
+    /** Up to {@code limit} problems by id, for lists (the web pages' practice problems). */
+    public List<StoredProblem> list(int limit) throws SQLException {
+        try (Connection c = db.connection();
+             PreparedStatement q = c.prepareStatement("SELECT id, name, time_limit_ms, memory_limit_mb, testcases,"
+                     + " package_sha256 FROM problems ORDER BY id LIMIT ?")) {
+            q.setInt(1, limit);
+            List<StoredProblem> out = new ArrayList<>();
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new StoredProblem(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4),
+                            rs.getInt(5), rs.getString(6)));
+                }
+            }
+            return out;
         }
     }
 

@@ -1,5 +1,7 @@
 package org.cpjudge.api.web;
 
+import gg.jte.html.escape.Escape;
+import gg.jte.output.StringOutput;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -136,24 +138,36 @@ public final class CostRatingPlot {
     private static void point(StringBuilder s, Scale scale, Model m) {
         double x = scale.x(m.costPerSolvedUsd());
         double y = scale.y(m.rating());
-        String name = Html.text(m.model());
-        String summary = name + ": " + Math.round(m.rating()) + " (95% interval " + Math.round(m.lo()) + "–"
+        String summary = m.model() + ": " + Math.round(m.rating()) + " (95% interval " + Math.round(m.lo()) + "–"
                 + Math.round(m.hi()) + "), $" + String.format(Locale.ROOT, "%.4f", m.costPerSolvedUsd())
                 + " per solved problem";
         // a group of links, not an image: each point is a link named by its model and values
-        s.append("<a class=\"model\" href=\"/ai/").append(Html.text(Html.segment(m.model())))
-                .append("\" aria-label=\"").append(summary).append("\">");
+        s.append("<a class=\"model\" href=\"/ai/").append(attribute(Format.segment(m.model())))
+                .append("\" aria-label=\"").append(attribute(summary)).append("\">");
         s.append("<line class=\"interval\" x1=\"").append(fmt(x)).append("\" y1=\"").append(fmt(scale.y(m.hi())))
                 .append("\" x2=\"").append(fmt(x)).append("\" y2=\"").append(fmt(scale.y(m.lo())))
                 .append("\" stroke=\"#1d2330\" stroke-width=\"1.5\"/>");
         s.append("<circle class=\"point\" cx=\"").append(fmt(x)).append("\" cy=\"").append(fmt(y))
-                .append("\" r=\"5\" fill=\"#ffffff\" stroke=\"#1d2330\" stroke-width=\"2\"><title>").append(summary)
+                .append("\" r=\"5\" fill=\"#ffffff\" stroke=\"#1d2330\" stroke-width=\"2\"><title>").append(text(summary))
                 .append("</title></circle>");
         // the name beside its point, on the side with room
         boolean rightSide = x < WIDTH - RIGHT - 160;
         s.append("<text class=\"label\" x=\"").append(fmt(rightSide ? x + 9 : x - 9)).append("\" y=\"")
                 .append(fmt(y - 6)).append("\" text-anchor=\"").append(rightSide ? "start" : "end").append("\">")
-                .append(name).append("</text></a>\n");
+                .append(text(m.model())).append("</text></a>\n");
+    }
+
+    /** Model names are free text: escaped by JTE's own escaper, as a template would escape them. */
+    private static String text(String value) {
+        StringOutput out = new StringOutput();
+        Escape.htmlContent(value, out);
+        return out.toString();
+    }
+
+    private static String attribute(String value) {
+        StringOutput out = new StringOutput();
+        Escape.htmlAttribute(value, out);
+        return out.toString();
     }
 
     /** "$0.01", "$1", "$100": a decade's tick. */

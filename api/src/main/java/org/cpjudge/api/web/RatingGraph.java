@@ -1,5 +1,7 @@
 package org.cpjudge.api.web;
 
+import gg.jte.html.escape.Escape;
+import gg.jte.output.StringOutput;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -22,6 +24,19 @@ final class RatingGraph {
     private static final int MIN_SPAN = 400;
 
     private RatingGraph() {
+    }
+
+    /** Contest ids reach the SVG escaped by JTE's own escaper, as a template would escape them. */
+    private static String text(String value) {
+        StringOutput out = new StringOutput();
+        Escape.htmlContent(value, out);
+        return out.toString();
+    }
+
+    private static String attribute(String value) {
+        StringOutput out = new StringOutput();
+        Escape.htmlAttribute(value, out);
+        return out.toString();
     }
 
     record Point(String contest, Integer rank, int rating) {
@@ -51,7 +66,7 @@ final class RatingGraph {
 
         StringBuilder s = new StringBuilder();
         s.append("<svg class=\"rating-graph\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ").append(WIDTH).append(' ')
-                .append(HEIGHT).append("\" role=\"img\" aria-label=\"Rating history\">\n");
+                .append(HEIGHT).append("\" role=\"group\" aria-label=\"Rating history\">\n");
         bands(s, scale);
         for (int rating : new int[] {bottom, top}) {
             s.append("<text x=\"").append(LEFT - 6).append("\" y=\"").append(fmt(scale.y(rating) + 4))
@@ -60,12 +75,14 @@ final class RatingGraph {
         line(s, scale, points);
         for (int i = 0; i < points.size(); i++) {
             Point p = points.get(i);
-            s.append("<a href=\"/contests/").append(Html.text(Html.segment(p.contest()))).append("\"><circle class=\"point\" cx=\"")
+            String label = p.contest() + ": " + p.rating() + (p.rank() == null ? "" : " (rank " + p.rank() + ")") + ", "
+                    + Title.of(p.rating()).displayName();
+            // the link's name is said by screen readers; the title is the tooltip of the point
+            s.append("<a aria-label=\"").append(attribute(label)).append("\" href=\"/contests/")
+                    .append(attribute(Format.segment(p.contest()))).append("\"><circle class=\"point\" cx=\"")
                     .append(fmt(scale.x(i))).append("\" cy=\"").append(fmt(scale.y(p.rating())))
                     .append("\" r=\"4\" fill=\"#ffffff\" stroke=\"#1d2330\" stroke-width=\"2\"><title>")
-                    .append(Html.text(p.contest())).append(": ").append(p.rating())
-                    .append(p.rank() == null ? "" : " (rank " + p.rank() + ")").append(", ")
-                    .append(Title.of(p.rating()).displayName()).append("</title></circle></a>\n");
+                    .append(text(label)).append("</title></circle></a>\n");
         }
         s.append("</svg>");
         return s.toString();

@@ -2,145 +2,165 @@ package org.cpjudge.api.web;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.cpjudge.api.contest.Scoring;
 import org.cpjudge.api.contest.WireEnum;
 
 /**
- * {@code /contests/{id}}: the contest's scoreboard, rendered in full on the server. A small script then
- * listens to the scoreboard's event stream and swaps in the freshly rendered board whenever it changes.
+ * {@code /contests/{id}}: the contest (its clock, its problems) and its scoreboard, rendered in full on the
+ * server (scoreboard.jte), one page of rows at a time on big boards. {@code /static/js/scoreboard.js} then
+ * follows the scoreboard's event stream, marks the signed-in contestant's row and shows their clarifications.
  */
 public final class ScoreboardPage {
 
     /** The element the live script replaces: the same id on the page and in each re-fetched copy. */
     static final String BOARD_ID = "scoreboard";
+    /** Rows per page, as the API's scoreboard pages (PublishedBoard.DEFAULT_PER_PAGE). */
+    public static final int PER_PAGE = 100;
+    static final String SCRIPT = "/static/js/scoreboard.js";
 
     private ScoreboardPage() {
     }
 
+    /** A problem's column: its id (the link to its statement) and the label shown. */
+    public record Column(String problem, String label, boolean linked) {
+    }
+
+    /**
+     * One cell. {@code text} is what it says ("+2", "−3", "37.5"), {@code small} the line under it (the minute of
+     * the accepted try, "1 pending"); {@code frozen}: tries made in the freeze, hidden until the end.
+     */
+    public record Cell(String css, String text, String small, boolean first, boolean frozen) {
+        static final Cell EMPTY = new Cell("cell", "", null, false, false);
+    }
+
+    /** One contestant's row. */
+    public record Row(String rank, String handle, String title, String displayName, String affiliation, boolean ai,
+                      boolean unofficial, String solved, String penalty, String score, List<Cell> cells) {
+    }
+
+    /** Which slice of a big board this page shows: page {@code page} of {@code pages}, 1-based. */
+    public record Pager(int page, int pages, int perPage, int offset, int total) {
+        public boolean many() {
+            return pages > 1;
+        }
+
+        /** The pages to offer: the first, the last, and two either side of this one (0 marks a gap). */
+        public List<Integer> shown() {
+            List<Integer> out = new ArrayList<>();
+            for (int p = 1; p <= pages; p++) {
+                if (p == 1 || p == pages || Math.abs(p - page) <= 2) {
+                    out.add(p);
+                } else if (!out.isEmpty() && out.get(out.size() - 1) != 0) {
+                    out.add(0);
+                }
+            }
+            return out;
+        }
+    }
+
+    /** The board itself: what the live script swaps in whole. */
+    public record Board(String contest, String version, boolean points, boolean frozen, List<Column> columns,
+                        List<Row> rows, Pager pager) {
+    }
+
+    /** The page: the contest's facts and clock, and its board. */
+    public record View(String id, String name, ContestsPage.Item contest, Board board) {
+    }
+
     /**
      * Renders a contest (its JSON as the API gives it; may be null when only the scoreboard is known) and the
-     * JSON of {@code GET /api/v1/contests/{id}/scoreboard}.
+     * JSON of {@code GET /api/v1/contests/{id}/scoreboard}: the first page of rows.
      */
     public static String render(JsonObject contest, JsonObject scoreboard) {
+        return render(contest, scoreboard, 1, Instant.now());
+    }
+
+    /** Renders page {@code page} (1-based; past the last shows the last) of the board. */
+    public static String render(JsonObject contest, JsonObject scoreboard, int page, Instant now) {
         String id = contest != null && contest.getString("id") != null ? contest.getString("id")
                 : scoreboard.getString("contest");
         String name = contest != null && contest.getString("name") != null ? contest.getString("name") : id;
-        StringBuilder b = new StringBuilder();
-        b.append("<h1>").append(Html.text(name)).append("</h1>\n");
-        if (contest != null) {
-            b.append(ContestsPage.facts(contest)).append('\n');
-        }
-        b.append("<p class=\"live\" id=\"live\">Standings as of loading this page.</p>\n");
-        b.append(board(id, contest, scoreboard));
-        b.append(liveScript(id));
-        // readers without JavaScript get the board again every half minute
-        String head = "<noscript><meta http-equiv=\"refresh\" content=\"30\"></noscript>\n";
-        return Html.page(name, head, b.toString());
+        ContestsPage.Item item = contest == null ? null : ContestsPage.item(contest, now);
+        View view = new View(id, name, item, board(id, contest, scoreboard, page));
+        return Templates.render("scoreboard.jte", Map.of("view", view, "script", SCRIPT));
     }
 
-    /** The board itself: the frozen notice and the standings table. */
-    static String board(String id, JsonObject contest, JsonObject scoreboard) {
-        JsonArray rows = scoreboard.getJsonArray("rows", new JsonArray());
-        List<String> problems = problemIds(contest, rows);
-        boolean ioi = isIoi(contest, rows);
-        StringBuilder b = new StringBuilder();
-        b.append("<section id=\"").append(BOARD_ID).append("\" data-contest=\"").append(Html.text(id))
-                .append("\" data-version=\"").append(Html.text(String.valueOf(scoreboard.getValue("version", ""))))
-                .append("\" data-scoring=\"").append(ioi ? "points" : "icpc").append("\">\n");
-        if (scoreboard.getBoolean("frozen", false)) {
-            b.append("<p class=\"banner frozen\">The scoreboard is frozen: verdicts of the last minutes are hidden "
-                    + "until the contest ends.</p>\n");
-        }
-        if (rows.isEmpty()) {
-            b.append("<p class=\"muted\">No contestants on the board yet.</p>\n</section>\n");
-            return b.toString();
-        }
-        b.append("<div class=\"table-wrap\"><table>\n<thead><tr><th class=\"num\">Rank</th><th>Contestant</th>");
-        b.append(ioi ? "<th class=\"num\">Score</th>" : "<th class=\"num\">Solved</th><th class=\"num\">Penalty</th>");
+    static Board board(String id, JsonObject contest, JsonObject scoreboard, int page) {
+        JsonArray all = scoreboard.getJsonArray("rows", new JsonArray());
+        List<String> problems = problemIds(contest, all);
+        boolean points = isPoints(contest, scoreboard);
+        boolean frozen = scoreboard.getBoolean("frozen", false);
         List<String> labels = labels(scoreboard, problems);
+        // problems are shown (and so linked) once the contest has started; the board lists them from then on
+        boolean linked = contest == null || !"upcoming".equals(contest.getString("status"));
+        List<Column> columns = new ArrayList<>();
         for (int i = 0; i < problems.size(); i++) {
-            String label = labels.get(i);
-            b.append("<th class=\"cell\"").append(label.equals(problems.get(i)) ? ""
-                    : " title=\"" + Html.text(problems.get(i)) + "\"").append(">").append(Html.text(label)).append("</th>");
+            columns.add(new Column(problems.get(i), labels.get(i), linked));
         }
-        b.append("</tr></thead>\n<tbody>\n");
-        for (Object o : rows) {
-            JsonObject row = (JsonObject) o;
-            b.append("<tr data-handle=\"").append(Html.text(row.getString("handle"))).append("\" data-rank=\"")
-                    .append(Html.number(row.getValue("rank"))).append("\"><td class=\"num\">")
-                    .append(Html.number(row.getValue("rank"))).append("</td><td class=\"who\">")
-                    .append(Html.handle(row.getString("handle"), row.getString("title")));
-            if (row.getString("display_name") != null) {
-                b.append(" <span class=\"muted\">").append(Html.text(row.getString("display_name"))).append("</span>");
-            }
-            if (row.getString("affiliation") != null) {
-                b.append(" <small class=\"muted\">").append(Html.text(row.getString("affiliation"))).append("</small>");
-            }
-            if ("ai".equals(row.getString("kind"))) {
-                b.append(" <span class=\"badge\">AI</span>");
-            }
-            if (row.getBoolean("unofficial", false)) {
-                b.append(" <span class=\"badge\" title=\"not ranked officially\">unofficial</span>");
-            }
-            b.append("</td>");
-            if (ioi) {
-                b.append("<td class=\"num\">").append(Html.number(row.getValue("score"))).append("</td>");
-            } else {
-                b.append("<td class=\"num\">").append(Html.number(row.getValue("solved"))).append("</td><td class=\"num\">")
-                        .append(Html.number(row.getValue("penalty"))).append("</td>");
-            }
-            for (String p : problems) {
-                b.append(cell(find(row, p), ioi));
-            }
-            b.append("</tr>\n");
+        int total = all.size();
+        int pages = Math.max(1, (total + PER_PAGE - 1) / PER_PAGE);
+        int current = Math.min(Math.max(1, page), pages);
+        int offset = (current - 1) * PER_PAGE;
+        List<Row> rows = new ArrayList<>();
+        for (int i = offset; i < Math.min(total, offset + PER_PAGE); i++) {
+            rows.add(row(all.getJsonObject(i), problems, points, frozen));
         }
-        b.append("</tbody></table></div>\n</section>\n");
-        return b.toString();
+        return new Board(id, String.valueOf(scoreboard.getValue("version", "")), points, frozen, columns, rows,
+                new Pager(current, pages, PER_PAGE, offset, total));
+    }
+
+    private static Row row(JsonObject row, List<String> problems, boolean points, boolean frozen) {
+        List<Cell> cells = new ArrayList<>();
+        for (String p : problems) {
+            cells.add(cell(find(row, p), points, frozen));
+        }
+        return new Row(Format.number(row.getValue("rank")), row.getString("handle"), row.getString("title"),
+                row.getString("display_name"), row.getString("affiliation"), "ai".equals(row.getString("kind")),
+                row.getBoolean("unofficial", false), Format.number(row.getValue("solved")),
+                Format.number(row.getValue("penalty")), Format.number(row.getValue("score")), cells);
     }
 
     /**
      * One problem's cell. ICPC, as Codeforces shows it: "+" for solved, "+2" when two tries were rejected
-     * first, "−3" for three rejected tries, with the minute of the accepted one. IOI: the points.
+     * first, "−3" for three rejected tries, with the minute of the accepted one. IOI: the points. Tries still
+     * judged, or made in the freeze (then hidden until the end), show as "?".
      */
-    private static String cell(JsonObject p, boolean ioi) {
+    static Cell cell(JsonObject p, boolean points, boolean frozen) {
         if (p == null) {
-            return "<td class=\"cell\"></td>";
+            return Cell.EMPTY;
         }
         int attempts = p.getInteger("attempts", 0);
         boolean solved = p.getBoolean("solved", false);
-        if (ioi) {
+        boolean first = p.getBoolean("first_solve", false);
+        if (points) {
             Number score = p.getNumber("score");
             if (score == null && attempts == 0) {
-                return "<td class=\"cell\"></td>";
+                return Cell.EMPTY;
             }
             String css = solved ? "solved" : score != null && score.doubleValue() > 0 ? "partial" : "failed";
-            return "<td class=\"cell " + css + "\">" + Html.number(score == null ? 0 : score) + first(p) + "</td>";
+            return new Cell("cell " + css, Format.number(score == null ? 0 : score), null, first, false);
         }
         if (solved) {
             // once accepted, later tries (pending or not) change nothing
             int rejected = Math.max(0, attempts - 1);
-            return "<td class=\"cell solved\">+" + (rejected > 0 ? rejected : "") + "<small>"
-                    + Html.number(p.getValue("time_minutes")) + "</small>" + first(p) + "</td>";
+            return new Cell("cell solved", "+" + (rejected > 0 ? rejected : ""), Format.number(p.getValue("time_minutes")),
+                    first, false);
         }
         int pending = p.getInteger("pending", 0);
         if (pending > 0) {
-            return "<td class=\"cell pending\">" + (attempts > 0 ? "−" + attempts + " " : "") + "?<small>" + pending
-                    + " pending</small></td>";
+            String text = (attempts > 0 ? "−" + attempts + " " : "") + "?";
+            return frozen ? new Cell("cell pending frozen", text, pending + " frozen", false, true)
+                    : new Cell("cell pending", text, pending + " pending", false, false);
         }
         if (attempts > 0) {
-            return "<td class=\"cell failed\">−" + attempts + "</td>";
+            return new Cell("cell failed", "−" + attempts, null, false, false);
         }
-        return "<td class=\"cell\"></td>";
+        return Cell.EMPTY;
     }
-
-    /** The first accepted solve of a problem in the contest is marked, as boards usually do. */
-    private static String first(JsonObject p) {
-        return p.getBoolean("first_solve", false) ? FIRST_SOLVE : "";
-    }
-
-    private static final String FIRST_SOLVE = "<span class=\"first\" title=\"first to solve\">\u2605</span>";
 
     /** The board's labels (A, B, ...) when it gives one per column, else the problem ids. */
     private static List<String> labels(JsonObject scoreboard, List<String> problems) {
@@ -190,110 +210,9 @@ public final class ScoreboardPage {
     }
 
     /** Boards of points (IOI, Codeforces rounds) show a score; ICPC boards show solved and penalty. */
-    private static boolean isIoi(JsonObject contest, JsonArray rows) {
-        if (contest != null && contest.getString("scoring") != null) {
-            return !WireEnum.wire(Scoring.ICPC).equals(contest.getString("scoring"));
-        }
-        return false;
-    }
-
-    /**
-     * Progressive update. The contest's event stream sends the whole board ({@code scoreboard}: the page
-     * fetches itself and swaps in the server-rendered board) or only what changed ({@code rows}: the rows
-     * whose content changed, and shifts of the ranks of rows that only moved), which the script applies in place when
-     * it follows the version the page shows, and otherwise answers by fetching the page again.
-     */
-    private static String liveScript(String id) {
-        String stream = "/api/v1/contests/" + Html.segment(id) + "/scoreboard/stream";
-        return "<script>\n(function () {\n"
-                + "  if (!window.EventSource || !window.fetch || !window.DOMParser) { return; }\n"
-                + "  var live = document.getElementById('live');\n"
-                + "  var fetching = false, again = false;\n"
-                + "  function stamp() { live.className = 'live on';\n"
-                + "    live.textContent = 'Live: updated at ' + new Date().toLocaleTimeString() + '.'; }\n"
-                + "  function refetch() {\n"
-                + "    if (fetching) { again = true; return; }\n"
-                + "    fetching = true;\n"
-                + "    fetch(location.pathname, {cache: 'no-store'}).then(function (r) { return r.text(); })\n"
-                + "      .then(function (html) {\n"
-                + "        var fresh = new DOMParser().parseFromString(html, 'text/html').getElementById('" + BOARD_ID + "');\n"
-                + "        var current = document.getElementById('" + BOARD_ID + "');\n"
-                + "        if (fresh && current) { current.replaceWith(document.importNode(fresh, true)); }\n"
-                + "        stamp();\n"
-                + "      }).finally(function () { fetching = false; if (again) { again = false; refetch(); } });\n"
-                + "  }\n"
-                + "  function text(n) { if (n === null || n === undefined) { return '\u2013'; }\n"
-                + "    return String(Math.round(n * 100) / 100); }\n"
-                + "  function el(tag, cls, content) { var e = document.createElement(tag);\n"
-                + "    if (cls) { e.className = cls; } if (content !== undefined) { e.textContent = content; } return e; }\n"
-                + "  function cell(p, points) {\n"
-                + "    var td = el('td', 'cell'); if (!p) { return td; }\n"
-                + "    function mark() { if (p.first_solve) { var m = el('span', 'first', '\u2605');\n"
-                + "      m.title = 'first to solve'; td.appendChild(m); } }\n"
-                + "    if (points) {\n"
-                + "      if ((p.score === null || p.score === undefined) && !p.attempts) { return td; }\n"
-                + "      td.className = 'cell ' + (p.solved ? 'solved' : p.score > 0 ? 'partial' : 'failed');\n"
-                + "      td.textContent = text(p.score || 0); mark(); return td;\n"
-                + "    }\n"
-                + "    if (p.solved) { var rejected = Math.max(0, p.attempts - 1);\n"
-                + "      td.className = 'cell solved'; td.textContent = '+' + (rejected > 0 ? rejected : '');\n"
-                + "      td.appendChild(el('small', null, text(p.time_minutes))); mark(); return td; }\n"
-                + "    if (p.pending > 0) { td.className = 'cell pending';\n"
-                + "      td.textContent = (p.attempts > 0 ? '\u2212' + p.attempts + ' ' : '') + '?';\n"
-                + "      td.appendChild(el('small', null, p.pending + ' pending')); return td; }\n"
-                + "    if (p.attempts > 0) { td.className = 'cell failed'; td.textContent = '\u2212' + p.attempts; }\n"
-                + "    return td;\n"
-                + "  }\n"
-                + "  function setRank(tr, rank) { tr.setAttribute('data-rank', rank); tr.cells[0].textContent = rank; }\n"
-                + "  function apply(change) {\n"
-                + "    var board = document.getElementById('" + BOARD_ID + "');\n"
-                + "    var body = board && board.querySelector('tbody');\n"
-                + "    if (!body || fetching || String(change.previous_version) !== board.getAttribute('data-version')) {\n"
-                + "      refetch(); return; }\n"
-                + "    var points = board.getAttribute('data-scoring') === 'points';\n"
-                + "    var byHandle = {}, changed = {};\n"
-                + "    Array.prototype.forEach.call(body.rows, function (tr) { byHandle[tr.getAttribute('data-handle')] = tr; });\n"
-                + "    change.rows.forEach(function (row) { changed[row.handle] = true; });\n"
-                + "    var before = Array.prototype.slice.call(body.rows);\n"
-                + "    for (var s = 0; s < change.shifts.length; s++) {\n"
-                + "      var shift = change.shifts[s];\n"
-                + "      for (var at = shift[0]; at <= shift[1] && at < before.length; at++) {\n"
-                + "        var tr0 = before[at];\n"
-                + "        if (!changed[tr0.getAttribute('data-handle')]) {\n"
-                + "          setRank(tr0, Number(tr0.getAttribute('data-rank')) + shift[2]); }\n"
-                + "      }\n"
-                + "    }\n"
-                + "    var fixed = points ? 3 : 4;\n"
-                + "    for (var i = 0; i < change.rows.length; i++) {\n"
-                + "      var row = change.rows[i], tr = byHandle[row.handle];\n"
-                + "      if (!tr) { refetch(); return; }\n"
-                + "      setRank(tr, row.rank);\n"
-                + "      if (points) { tr.cells[2].textContent = text(row.score); }\n"
-                + "      else { tr.cells[2].textContent = text(row.solved); tr.cells[3].textContent = text(row.penalty); }\n"
-                + "      for (var k = 0; k < row.problems.length && fixed + k < tr.cells.length; k++) {\n"
-                + "        tr.replaceChild(cell(row.problems[k], points), tr.cells[fixed + k]);\n"
-                + "      }\n"
-                + "    }\n"
-                + "    var rows = Array.prototype.slice.call(body.rows);\n"
-                // the server's order: rank, then handle (its positions are what the next shifts refer to)
-                + "    var order = rows.map(function (tr, n) {\n"
-                + "      return [Number(tr.getAttribute('data-rank')), n, tr, tr.getAttribute('data-handle')]; });\n"
-                + "    order.sort(function (a, b) { return a[0] - b[0] || (a[3] < b[3] ? -1 : a[3] > b[3] ? 1 : 0); });\n"
-                + "    if (order.some(function (o, n) { return o[1] !== n; })) {\n"
-                + "      order.forEach(function (o) { body.appendChild(o[2]); });\n"
-                + "    }\n"
-                + "    board.setAttribute('data-version', String(change.version));\n"
-                + "    stamp();\n"
-                + "  }\n"
-                + "  var source = new EventSource(" + Scripts.string(stream) + ");\n"
-                + "  source.addEventListener('open', function () {\n"
-                + "    live.className = 'live on'; live.textContent = 'Live: the board updates by itself.';\n"
-                + "  });\n"
-                + "  source.addEventListener('error', function () {\n"
-                + "    live.className = 'live'; live.textContent = 'Reconnecting\u2026';\n"
-                + "  });\n"
-                + "  source.addEventListener('scoreboard', function () { refetch(); });\n"
-                + "  source.addEventListener('rows', function (e) { apply(JSON.parse(e.data)); });\n"
-                + "})();\n</script>\n";
+    private static boolean isPoints(JsonObject contest, JsonObject scoreboard) {
+        String scoring = contest != null && contest.getString("scoring") != null ? contest.getString("scoring")
+                : scoreboard.getString("scoring");
+        return scoring != null && !WireEnum.wire(Scoring.ICPC).equals(scoring);
     }
 }

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.cpjudge.api.access.AccessPolicy;
+import org.cpjudge.api.access.ProblemAccess;
 import org.cpjudge.api.access.Viewer;
 import org.cpjudge.api.contest.ContestService;
 import org.cpjudge.api.contest.LiveScoreboards;
@@ -23,6 +24,8 @@ import org.cpjudge.api.report.AttemptReports;
 import org.cpjudge.api.report.ModelLeaderboard;
 import org.cpjudge.api.store.AiReportStore;
 import org.cpjudge.api.store.ContestStore;
+import org.cpjudge.api.store.ProblemStore;
+import org.cpjudge.api.store.StoredProblem;
 import org.cpjudge.api.store.RatingStore;
 import org.cpjudge.api.store.SubmissionStore;
 import org.cpjudge.api.store.SubmissionView;
@@ -37,12 +40,15 @@ import org.slf4j.LoggerFactory;
 public final class WebRoutes {
 
     public static final String STYLESHEET = "/static/style.css";
+    /** The practice list shows at most this many problems (by id). */
+    static final int PRACTICE_LIMIT = 200;
     private static final Set<String> KINDS = Set.of("human", "ai", "all");
     private static final Logger log = LoggerFactory.getLogger(WebRoutes.class);
 
     private final Vertx vertx;
     private Lookup<JsonObject> submissions;
     private Lookup<JsonArray> contestList;
+    private Lookup<JsonArray> practice;
     private Lookup<JsonObject> contests;
     private Lookup<JsonObject> scoreboards;
     private Lookup<JsonObject> leaderboards;
@@ -76,6 +82,7 @@ public final class WebRoutes {
                     return found.map(SubmissionRoutes::toJson);
                 })
                 .contestList(unused -> Optional.of(contests.list(Instant.now(), false)))
+                .practice(unused -> Optional.of(practiceProblems(new ProblemStore(db), access)))
                 .contests(id -> contests.contest(id, Instant.now(), false))
                 .scoreboards(id -> contests.board(id, LiveScoreboards.View.PUBLIC)
                         .map(b -> b.scoreboard().toJson().put("version", b.version())))
@@ -107,6 +114,15 @@ public final class WebRoutes {
     /** Every contest, as the API lists them (the key is unused). */
     public WebRoutes contestList(Lookup<JsonArray> lookup) {
         this.contestList = lookup;
+        return this;
+    }
+
+    /**
+     * The problems anyone may practise now (the key is unused): {@code id}, {@code name}, {@code time_limit_ms},
+     * {@code memory_limit_mb}.
+     */
+    public WebRoutes practice(Lookup<JsonArray> lookup) {
+        this.practice = lookup;
         return this;
     }
 
@@ -152,7 +168,10 @@ public final class WebRoutes {
         }
         if (contestList != null) {
             router.get("/").handler(page(ctx -> Page.ok(ContestsPage.render(
-                    contestList.find("").orElseGet(JsonArray::new)))));
+                    contestList.find("").orElseGet(JsonArray::new), practiceList(), Instant.now()))));
+        }
+        if (practice != null) {
+            router.get("/problems").handler(page(ctx -> Page.ok(ContestsPage.renderProblems(practiceList()))));
         }
         if (scoreboards != null) {
             router.get("/contests/:id").handler(page(this::scoreboard));
@@ -198,7 +217,7 @@ public final class WebRoutes {
             return Page.notFound("No contest has the id '" + id + "'.");
         }
         JsonObject contest = contests == null ? null : contests.find(id).orElse(null);
-        return Page.ok(ScoreboardPage.render(contest, board.get()));
+        return Page.ok(ScoreboardPage.render(contest, board.get(), pageNumber(ctx), Instant.now()));
     }
 
     private Page leaderboard(RoutingContext ctx) throws Exception {
@@ -220,7 +239,23 @@ public final class WebRoutes {
         }
 
         static Page notFound(String what) {
-            return new Page(404, Html.notFound(what));
+            return new Page(404, message("Not found", "Not found", what));
+        }
+
+        /** The database cannot be reached (logged; the reader is not at fault). */
+        static Page databaseUnavailable() {
+            return new Page(503, message("Unavailable", "Back in a moment",
+                    "The database cannot be reached just now; reload this page in a few seconds."));
+        }
+
+        /** A failure of the server itself (logged). */
+        static Page serverError() {
+            return new Page(500, message("Server error", "Something went wrong",
+                    "The server failed to build this page; the failure has been logged."));
+        }
+
+        private static String message(String title, String heading, String text) {
+            return Templates.render("message.jte", java.util.Map.of("title", title, "heading", heading, "text", text));
         }
     }
 
@@ -241,10 +276,10 @@ public final class WebRoutes {
             } else if (DatabaseOutage.causedBy(done.cause())) {
                 DatabaseOutage.report("GET " + ctx.request().path(), done.cause());
                 ctx.response().putHeader("Retry-After", String.valueOf(DatabaseOutage.RETRY_AFTER_SECONDS));
-                page = new Page(503, Html.databaseUnavailable());
+                page = Page.databaseUnavailable();
             } else {
                 log.error("GET {} failed", ctx.request().path(), done.cause());
-                page = new Page(500, Html.serverError());
+                page = Page.serverError();
             }
             ctx.response().setStatusCode(page.status())
                     .putHeader("Content-Type", "text/html; charset=utf-8")
@@ -252,6 +287,32 @@ public final class WebRoutes {
                     .putHeader("Cache-Control", "no-cache")
                     .end(page.html());
         });
+    }
+
+    private JsonArray practiceList() throws Exception {
+        return practice == null ? new JsonArray() : practice.find("").orElseGet(JsonArray::new);
+    }
+
+    /** {@code ?page=N} of a big scoreboard; anything else is the first page. */
+    private static int pageNumber(RoutingContext ctx) {
+        String raw = ctx.request().getParam("page");
+        if (raw == null || !raw.matches("[0-9]{1,6}")) {
+            return 1;
+        }
+        return Math.max(1, Integer.parseInt(raw));
+    }
+
+    /** The problems an anonymous reader may practise, as AccessPolicy decides, up to {@link #PRACTICE_LIMIT}. */
+    private static JsonArray practiceProblems(ProblemStore problems, AccessPolicy access) throws Exception {
+        AccessPolicy.Session session = access.session(Viewer.ANONYMOUS, Instant.now());
+        JsonArray out = new JsonArray();
+        for (StoredProblem p : problems.list(PRACTICE_LIMIT)) {
+            if (session.problem(p.id()) == ProblemAccess.PRACTISE) {
+                out.add(new JsonObject().put("id", p.id()).put("name", p.name())
+                        .put("time_limit_ms", p.timeLimitMs()).put("memory_limit_mb", p.memoryLimitMb()));
+            }
+        }
+        return out;
     }
 
     private static Optional<UUID> submissionId(String raw) {

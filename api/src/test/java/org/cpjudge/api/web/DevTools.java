@@ -134,17 +134,35 @@ public final class DevTools implements AutoCloseable {
         call("Page.navigate", new JsonObject().put("url", url));
     }
 
-    /** Lays the page out as on a screen this size (a phone: mobile, device scale 1), until the browser closes. */
-    public void viewport(int width, int height) throws Exception {
+    /**
+     * The page as a screen of this size shows it (CSS pixels); {@code mobile} also makes the browser honour the
+     * page's viewport meta tag as a phone does.
+     */
+    public void viewport(int width, int height, boolean mobile) throws Exception {
         call("Emulation.setDeviceMetricsOverride", new JsonObject().put("width", width).put("height", height)
-                .put("deviceScaleFactor", 1).put("mobile", true));
+                .put("deviceScaleFactor", 1).put("mobile", mobile));
     }
 
-    /** A PNG of what the page shows now, scripts' work and the signed-in state included. */
-    public void screenshot(Path png) throws Exception {
-        String data = call("Page.captureScreenshot", new JsonObject().put("format", "png")).getString("data");
-        Files.createDirectories(png.toAbsolutePath().getParent());
-        Files.write(png, java.util.Base64.getDecoder().decode(data));
+    /** A PNG of the whole page (beyond the viewport too), at the viewport's width. */
+    public byte[] screenshot() throws Exception {
+        JsonObject metrics = call("Page.getLayoutMetrics", new JsonObject());
+        JsonObject size = metrics.getJsonObject("cssContentSize", metrics.getJsonObject("contentSize"));
+        JsonObject clip = new JsonObject().put("x", 0).put("y", 0).put("width", size.getNumber("width"))
+                .put("height", Math.min(4000, size.getNumber("height").doubleValue())).put("scale", 1);
+        String data = call("Page.captureScreenshot", new JsonObject().put("format", "png").put("clip", clip)
+                .put("captureBeyondViewport", true)).getString("data");
+        return java.util.Base64.getDecoder().decode(data);
+    }
+
+    /** Evaluates an expression whose value is a promise; the value it settles to, as a string. */
+    public String evaluatePromise(String expression) throws Exception {
+        JsonObject reply = call("Runtime.evaluate", new JsonObject().put("expression", expression)
+                .put("returnByValue", true).put("awaitPromise", true));
+        if (reply.containsKey("exceptionDetails")) {
+            throw new IllegalStateException("the page's promise failed: " + reply.getJsonObject("exceptionDetails").encode());
+        }
+        Object value = reply.getJsonObject("result").getValue("value");
+        return value == null ? null : String.valueOf(value);
     }
 
     /** Evaluates a JavaScript expression in the page; its value as a string (null for undefined). */

@@ -95,13 +95,13 @@ class JuryDeskBrowserTest {
             assertEquals("1", browser.evaluate(row + ".querySelector('.judgements').textContent"));
             assertEquals("2", browser.evaluate("document.querySelectorAll('#queue tbody tr').length"));
 
-            browser.screenshot(SCREENSHOTS.resolve("jury-desk.png"));
+            PageAudit.save(browser, SCREENSHOTS.resolve("jury-desk.png"));
             // the filled desk: accessible, and no sideways scroll on a phone
-            assertEquals(java.util.List.of(), PageAudit.seriousViolations(browser));
+            assertEquals(java.util.List.of(), Axe.seriousViolations(browser));
             int[] widths = PageAudit.widthsAt(browser, 390);
             assertTrue(widths[0] <= widths[1], "the desk scrolls sideways at 390 px: " + widths[0] + " > " + widths[1]);
 
-            browser.screenshot(SCREENSHOTS.resolve("jury-desk-phone.png"));
+            PageAudit.save(browser, SCREENSHOTS.resolve("jury-desk-phone.png"));
             browser.evaluate(row + ".querySelector('button.rejudge').click(); 'clicked'");
             browser.await(row + " && " + row + ".querySelector('.judgements').textContent", "2"::equals,
                     "the submission judged a second time");
@@ -131,8 +131,7 @@ class JuryDeskBrowserTest {
             browser.await(item + ".querySelector('.state').textContent", "answered"::equals, "the question answered");
             assertEquals("To the asker: Yes: two integers on one line.",
                     browser.evaluate(item + ".querySelector('.answers li').textContent"));
-            browser.evaluate("document.getElementById('clarifications-heading').scrollIntoView(); 'scrolled'");
-            browser.screenshot(SCREENSHOTS.resolve("jury-clarifications.png"));
+            PageAudit.save(browser, SCREENSHOTS.resolve("jury-clarifications.png"));
         }
         // alice reads the private answer to her question
         JsonArray seen = new JsonArray(api.get("/api/v1/contests/jdround/clarifications", alice).body());

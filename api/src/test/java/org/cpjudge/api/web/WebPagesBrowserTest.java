@@ -14,6 +14,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.cpjudge.api.JudgeServer;
 import org.cpjudge.api.TestDatabaseAccess;
@@ -39,6 +41,7 @@ class WebPagesBrowserTest {
     private static String accepted;
     private static String compileError;
     private static String aliceToken;
+    private static String carolToken;
 
     /** Sum in C, right and wrong. */
     private static final class Sources {
@@ -74,6 +77,10 @@ class WebPagesBrowserTest {
         post("/api/v1/contests", ADMIN, "application/json", new JsonObject().put("id", "later").put("name", "Later Round")
                 .put("start", Instant.now().plus(1, ChronoUnit.DAYS).toString()).put("duration_minutes", 90)
                 .put("problems", new JsonArray().add("sum-later")).encode().getBytes());
+        // carol is registered for the running round but submits only once a test has the page open
+        carolToken = post("/api/v1/users", ADMIN, "application/json",
+                new JsonObject().put("handle", "web_carol").put("kind", "human").encode().getBytes()).getString("token");
+        post("/api/v1/contests/webround/register", carolToken, "application/json", new byte[0]);
         for (String t : new String[] {token, bob}) {
             post("/api/v1/contests/webround/register", t, "application/json", new byte[0]);
             post("/api/v1/contests/rated1/register", t, "application/json", new byte[0]);
@@ -133,12 +140,12 @@ class WebPagesBrowserTest {
     @Test
     void theContestsPageListsRunningAndUpcomingContests() throws Exception {
         String dom = Chromium.dumpDom(url("/"));
-        int running = dom.indexOf("<h2>Running</h2>");
-        int upcoming = dom.indexOf("<h2>Upcoming</h2>");
+        int running = dom.indexOf(">Running</h2>");
+        int upcoming = dom.indexOf(">Upcoming</h2>");
         assertTrue(running >= 0 && running < dom.indexOf(">Web Round</a>"), dom);
         assertTrue(dom.indexOf(">Web Round</a>") < upcoming && upcoming < dom.indexOf(">Later Round</a>"), dom);
         assertTrue(dom.contains("href=\"/contests/webround\""), dom);
-        assertTrue(dom.indexOf("<h2>Past</h2>") < dom.indexOf(">Rated One</a>"), "finalized contests are past: " + dom);
+        assertTrue(dom.indexOf(">Past</h2>") < dom.indexOf(">Rated One</a>"), "finalized contests are past: " + dom);
         Chromium.screenshot(url("/"), SCREENSHOTS.resolve("contests.png"));
     }
 
@@ -151,7 +158,8 @@ class WebPagesBrowserTest {
         assertTrue(alice > 0 && bob > alice, "the solver ranks first: " + dom);
         assertTrue(dom.contains("<td class=\"cell solved\">+<small>"), dom);
         assertTrue(dom.contains("<td class=\"cell failed\">−1</td>"), dom);
-        assertTrue(dom.contains("new EventSource("), dom);
+        // the live script (a file) that listens to the board's event stream
+        assertTrue(dom.contains("<script src=\"/static/js/scoreboard.js\" defer=\"\"></script>"), dom);
         Chromium.screenshot(url("/contests/webround"), SCREENSHOTS.resolve("scoreboard.png"));
         HttpResponse<String> unknown = get("/contests/nope");
         assertEquals(404, unknown.statusCode());
@@ -182,6 +190,140 @@ class WebPagesBrowserTest {
         assertEquals(200, r.statusCode());
         assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("text/css"));
         assertTrue(r.body().contains(".title-legendary-grandmaster"), r.body());
+    }
+
+    @Test
+    void theHomePageCountsDownToUpcomingAndRunningContestsAndListsPracticeProblems() throws Exception {
+        try (DevTools browser = DevTools.open()) {
+            load(browser, "/");
+            String upcoming = "document.querySelector('#upcoming time.countdown').textContent";
+            String first = browser.evaluate(upcoming);
+            // "Later Round" starts in a day: the clock shows days and counts down by itself
+            assertTrue(first.matches("(1 d |)\\d\\d:\\d\\d:\\d\\d"), first);
+            browser.await(upcoming, t -> !t.equals(first), "the countdown to the start ticking");
+            String running = browser.evaluate("document.querySelector('#running time.countdown').textContent");
+            assertTrue(running.matches("0?1:\\d\\d:\\d\\d|00:\\d\\d:\\d\\d"), "about two hours left: " + running);
+            assertEquals("Later Round", browser.evaluate("document.querySelector('#upcoming td a').textContent"));
+            assertTrue(browser.evaluate("document.querySelector('#past').textContent").contains("Rated One"));
+            // "sum" is in no contest: a practice problem; the contests' own problems are not (running / not started)
+            String practice = browser.evaluate("Array.prototype.map.call(document.querySelectorAll('#practice td a'),"
+                    + " function (a) { return a.getAttribute('href'); }).join(' ')");
+            assertTrue((" " + practice + " ").contains(" /problems/sum "), practice);
+            assertFalse(practice.contains("sum-later"), practice);
+            assertFalse(practice.contains("sum-contest"), practice);
+        }
+    }
+
+    @Test
+    void theScoreboardMarksFirstSolvesHighlightsTheSignedInRowAndShowsAVerdictThatLandsLater() throws Exception {
+        try (DevTools browser = DevTools.open()) {
+            load(browser, "/contests/webround");
+            // alice solved the contest's problem first: her cell carries the mark, and only hers
+            assertEquals("1", browser.evaluate("String(document.querySelectorAll('tr[data-handle=\"web_alice\"] td.solved .first').length)"));
+            assertEquals("1", browser.evaluate("String(document.querySelectorAll('#scoreboard .first').length)"));
+            assertEquals("0", browser.evaluate("String(document.querySelectorAll('tr.me').length)"));
+            signIn(browser, aliceToken);
+            load(browser, "/contests/webround");
+            browser.await("Array.prototype.map.call(document.querySelectorAll('tr.me'), function (tr) {"
+                    + " return tr.getAttribute('data-handle'); }).join(',')", "web_alice"::equals, "alice's row highlighted");
+            assertTrue(browser.evaluate("document.getElementById('mine').textContent").contains("rank 1"));
+            browser.await("document.getElementById('live').textContent", t -> t.startsWith("Live"), "the stream open");
+            browser.evaluate("window.sameDocument = true; true");
+            String carol = "(function () { var tr = document.querySelector('tr[data-handle=\"web_carol\"]');"
+                    + " return tr ? tr.cells[4].className : 'absent'; })()";
+            assertFalse(browser.evaluate(carol).contains("solved"), browser.evaluate(carol));
+            awaitDone(submitTo("webround", carolToken, Sources.AC));
+            browser.await(carol, c -> c.contains("solved"), "carol's accepted try, without a reload");
+            assertEquals("true", browser.evaluate("String(window.sameDocument === true)"), "the page was not reloaded");
+            // the later solve is no first solve, and alice's row is still hers after the board changed
+            assertEquals("1", browser.evaluate("String(document.querySelectorAll('#scoreboard .first').length)"));
+            assertEquals("web_alice", browser.evaluate("document.querySelector('tr.me').getAttribute('data-handle')"));
+        }
+    }
+
+    @Test
+    void signedInContestantsAskAndReadClarificationsLive() throws Exception {
+        try (DevTools browser = DevTools.open()) {
+            load(browser, "/contests/webround");
+            assertEquals("true", browser.evaluate("String(document.getElementById('clarifications').hidden)"),
+                    "nothing to show to an anonymous reader yet");
+            signIn(browser, aliceToken);
+            load(browser, "/contests/webround");
+            browser.await("String(!document.getElementById('ask').hidden)", "true"::equals, "the question form");
+            browser.evaluate("document.getElementById('ask-text').value = 'Is the input <b>one</b> line?';"
+                    + " document.getElementById('ask').requestSubmit(); true");
+            browser.await("document.getElementById('clarification-list').textContent", t -> t.contains("Is the input <b>one</b> line?"),
+                    "the question listed, as text");
+            // an announcement made meanwhile arrives through the stream, without a reload
+            browser.evaluate("window.sameDocument = true; true");
+            post("/api/v1/contests/webround/clarifications", ADMIN, "application/json",
+                    new JsonObject().put("text", "Problem A: the sum fits in 64 bits.").put("public", true).encode().getBytes());
+            browser.await("document.getElementById('clarification-list').textContent",
+                    t -> t.contains("Problem A: the sum fits in 64 bits."), "the announcement, live");
+            assertEquals("true", browser.evaluate("String(window.sameDocument === true)"));
+            assertTrue(browser.evaluate("document.querySelector('.kind-announcement .meta').textContent").contains("Announcement"));
+        }
+    }
+
+    /** Every page: no serious accessibility violation (axe-core), and no sideways scrolling on a phone. */
+    @Test
+    void everyPageIsAccessibleAndFitsAPhone() throws Exception {
+        List<String> pages = List.of("/", "/problems", "/contests/webround", "/contests/later", "/contests/rated1",
+                "/leaderboard", "/leaderboard?kind=ai", "/users/web_alice", "/users/web_bob", "/submissions/" + accepted,
+                "/submissions/" + compileError, "/users/nobody_here");
+        List<String> failures = new ArrayList<>();
+        try (DevTools browser = DevTools.open()) {
+            for (boolean signedIn : new boolean[] {false, true}) {
+                if (signedIn) {
+                    signIn(browser, aliceToken);
+                }
+                for (String path : pages) {
+                    browser.viewport(1200, 900, false);
+                    load(browser, path);
+                    for (String v : Axe.seriousViolations(browser)) {
+                        failures.add(path + (signedIn ? " (signed in)" : "") + ": " + v);
+                    }
+                    browser.viewport(390, 844, true);
+                    load(browser, path);
+                    String widths = browser.evaluate("document.documentElement.scrollWidth + ' ' + window.innerWidth");
+                    String[] w = widths.split(" ");
+                    if (Integer.parseInt(w[0]) > Integer.parseInt(w[1])) {
+                        failures.add(path + (signedIn ? " (signed in)" : "") + ": scrolls sideways at 390 px: " + widths);
+                    }
+                }
+            }
+            // the sign-in box opened on a phone: its form stays on the screen
+            browser.evaluate("cpjudge.signOut(); true");
+            load(browser, "/");
+            browser.evaluate("document.getElementById('signin-box').open = true; true");
+            String widths = browser.evaluate("document.documentElement.scrollWidth + ' ' + window.innerWidth");
+            String[] w = widths.split(" ");
+            if (Integer.parseInt(w[0]) > Integer.parseInt(w[1])) {
+                failures.add("/ with the sign-in box open: scrolls sideways at 390 px: " + widths);
+            }
+            for (String v : Axe.seriousViolations(browser)) {
+                failures.add("/ with the sign-in box open: " + v);
+            }
+        }
+        assertEquals(List.of(), failures);
+    }
+
+    /** Opens the page and waits until it and its deferred scripts have run. */
+    private static void load(DevTools browser, String path) throws Exception {
+        String target = url(path);
+        browser.navigate(target);
+        browser.await("document.readyState === 'complete' && location.href === " + new JsonArray().add(target).encode()
+                + "[0] ? 'loaded' : 'no'", "loaded"::equals, path + " loaded");
+    }
+
+    /** Signs in as a contestant would: the token pasted into the header's box. */
+    private static void signIn(DevTools browser, String token) throws Exception {
+        load(browser, "/leaderboard");
+        browser.await("String(!document.getElementById('signin-box').hidden || !document.getElementById('signed-in').hidden)",
+                "true"::equals, "the session box");
+        browser.evaluate("cpjudge.signOut(); document.getElementById('signin-token').value = "
+                + new JsonArray().add(token).encode() + "[0]; document.getElementById('signin').requestSubmit(); true");
+        browser.await("document.getElementById('signed-in').hidden ? '' : 'in'", "in"::equals, "signed in");
     }
 
     @Test

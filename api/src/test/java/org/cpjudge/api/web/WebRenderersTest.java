@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -47,7 +50,9 @@ class WebRenderersTest {
 
         assertNoHostileMarkup(ContestsPage.render(new JsonArray().add(new JsonObject().put("id", HOSTILE)
                 .put("name", HOSTILE).put("start", "2026-01-01T10:00:00Z").put("duration_minutes", 90))));
-        assertNoHostileMarkup(Html.notFound("No user has the handle '" + HOSTILE + "'."));
+        assertNoHostileMarkup(WebRoutes.Page.notFound("No user has the handle '" + HOSTILE + "'.").html());
+        assertNoHostileMarkup(ContestsPage.render(new JsonArray(), new JsonArray().add(new JsonObject().put("id", "p1")
+                .put("name", HOSTILE)), Instant.now()));
     }
 
     private static void assertNoHostileMarkup(String html) {
@@ -58,25 +63,45 @@ class WebRenderersTest {
 
     @Test
     void linksPercentEncodeWhatTheyCarry() {
-        assertEquals("a%2Fb%20c%3F", Html.segment("a/b c?"));
-        assertTrue(Html.handle("tourist", "Legendary Grandmaster").contains("href=\"/users/tourist\""));
+        assertEquals("a%2Fb%20c%3F", Format.segment("a/b c?"));
+        assertTrue(handle("tourist", "Legendary Grandmaster").contains("href=\"/users/tourist\""));
+        assertTrue(handle("a/b", null).contains("href=\"/users/a%2Fb\""), handle("a/b", null));
     }
 
     @Test
-    void scriptStringsCannotCloseTheirScriptElement() {
-        String literal = Scripts.string("</script><b>'\"\\");
-        assertFalse(literal.contains("<"), literal);
-        assertFalse(literal.contains(">"), literal);
-        assertEquals('"', literal.charAt(0));
-        assertEquals(2, literal.chars().filter(c -> c == '"').count(), literal);
+    void pagesCarryNoInlineScriptsOnlyOurFiles() {
+        JsonObject contest = new JsonObject().put("id", "r").put("name", "R").put("scoring", "icpc")
+                .put("problems", new JsonArray().add("a"));
+        JsonObject board = new JsonObject().put("contest", "r").put("rows", new JsonArray());
+        for (String html : List.of(ScoreboardPage.render(contest, board),
+                ContestsPage.render(new JsonArray().add(contest.copy().put("start", "2026-01-01T10:00:00Z")
+                        .put("duration_minutes", 60))),
+                SubmissionPage.render(new JsonObject().put("id", "x").put("status", "queued")),
+                LeaderboardPage.render(new JsonObject(), "all"))) {
+            Matcher m = Pattern.compile("<script([^>]*)>").matcher(html);
+            int scripts = 0;
+            while (m.find()) {
+                scripts++;
+                assertTrue(m.group(1).matches(" src=\"/static/js/[a-z-]+\\.js\" defer"), "a script file: " + m.group());
+            }
+            assertTrue(scripts >= 1, "session.js at least: " + html);
+            assertTrue(html.contains("src=\"/static/js/session.js\""), html);
+        }
+    }
+
+    private static String handle(String handle, String title) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("handle", handle);
+        params.put("title", title);
+        return Templates.render("tag/handle.jte", params);
     }
 
     @Test
     void handlesAreColoredByTheirTitle() {
-        assertTrue(Html.handle("a", "Newbie").contains("class=\"handle title-newbie\""));
-        assertTrue(Html.handle("a", "Candidate Master").contains("title-candidate-master"));
-        assertTrue(Html.handle("a", "International Grandmaster").contains("title-international-grandmaster"));
-        assertTrue(Html.handle("a", null).contains("unrated"));
+        assertTrue(handle("a", "Newbie").contains("class=\"handle title-newbie\""));
+        assertTrue(handle("a", "Candidate Master").contains("title-candidate-master"));
+        assertTrue(handle("a", "International Grandmaster").contains("title-international-grandmaster"));
+        assertTrue(handle("a", null).contains("unrated"));
         assertEquals("title-expert", Titles.cssClassOfRating(1899));
         assertEquals("title-candidate-master", Titles.cssClassOfRating(1900));
         assertEquals("title-legendary-grandmaster", Titles.cssClassOfRating(3000));
@@ -97,9 +122,94 @@ class WebRenderersTest {
         assertTrue(html.contains("<td class=\"cell solved\">+2<small>17</small></td>"), html);
         assertTrue(html.contains("<td class=\"cell failed\">−2</td>"), html);
         assertTrue(html.contains("frozen"), html);
-        assertTrue(html.contains("<th class=\"cell\">a</th><th class=\"cell\">b</th><th class=\"cell\">c</th>"), html);
-        assertTrue(html.contains("new EventSource(\"/api/v1/contests/round1/scoreboard/stream\")"), html);
+        // the columns in the contest's order, each label linking to its statement
+        assertTrue(html.contains("<th class=\"cell\" scope=\"col\"><a href=\"/problems/a\" title=\"a\">a</a></th>"
+                + "<th class=\"cell\" scope=\"col\"><a href=\"/problems/b\" title=\"b\">b</a></th>"
+                + "<th class=\"cell\" scope=\"col\"><a href=\"/problems/c\" title=\"c\">c</a></th>"), html);
+        // the live script is a file; it finds the board by its id and the contest in it
+        assertTrue(html.contains("<script src=\"/static/js/scoreboard.js\" defer></script>"), html);
         assertTrue(html.contains("id=\"scoreboard\""), html);
+        assertTrue(html.contains("data-contest=\"round1\""), html);
+    }
+
+    @Test
+    void theHomePageCountsDownToStartsAndEndsAndListsPracticeProblems() {
+        Instant now = Instant.parse("2026-06-01T12:00:00Z");
+        JsonArray contests = new JsonArray()
+                .add(new JsonObject().put("id", "now").put("name", "Running round").put("start", "2026-06-01T11:00:00Z")
+                        .put("duration_minutes", 120))
+                .add(new JsonObject().put("id", "soon").put("name", "Next round").put("start", "2026-06-03T13:02:03Z")
+                        .put("duration_minutes", 90));
+        JsonArray practice = new JsonArray().add(new JsonObject().put("id", "sum").put("name", "A plus B")
+                .put("time_limit_ms", 2000).put("memory_limit_mb", 256));
+        String html = ContestsPage.render(contests, practice, now);
+        // the running contest counts down to its end, the upcoming one to its start; the script ticks them
+        assertTrue(html.contains("data-until=\"2026-06-01T13:00:00Z\">01:00:00</time>"), html);
+        assertTrue(html.contains("data-until=\"2026-06-03T13:02:03Z\">2 d 01:02:03</time>"), html);
+        assertTrue(html.contains("<script src=\"/static/js/countdown.js\" defer></script>"), html);
+        assertTrue(html.indexOf("Practice problems") < html.indexOf("href=\"/problems/sum\">A plus B</a>"), html);
+        assertTrue(html.contains("2 s · 256 MB"), html);
+        String none = ContestsPage.render(new JsonArray(), new JsonArray(), now);
+        assertTrue(none.contains("No practice problems yet"), none);
+    }
+
+    @Test
+    void aContestPageCountsDownToItsStartAndHasItsOwnClock() {
+        Instant now = Instant.parse("2026-06-01T12:00:00Z");
+        JsonObject contest = new JsonObject().put("id", "soon").put("name", "Soon").put("status", "upcoming")
+                .put("start", "2026-06-01T12:10:00Z").put("duration_minutes", 60).put("scoring", "icpc")
+                .put("problems", new JsonArray());
+        String html = ScoreboardPage.render(contest, new JsonObject().put("contest", "soon").put("rows", new JsonArray()), 1, now);
+        assertTrue(html.contains("Starts in</span> <time class=\"countdown\" datetime=\"2026-06-01T12:10:00Z\""
+                + " data-until=\"2026-06-01T12:10:00Z\" data-then=\"reload\">00:10:00</time>"), html);
+        String running = ScoreboardPage.render(contest.copy().put("status", "running"),
+                new JsonObject().put("contest", "soon").put("rows", new JsonArray()), 1, Instant.parse("2026-06-01T12:40:00Z"));
+        assertTrue(running.contains("Ends in</span>"), running);
+        assertTrue(running.contains(">00:30:00</time>"), running);
+    }
+
+    @Test
+    void scoreboardRowsCarryTitlesFirstSolvesAndFrozenCells() {
+        JsonObject contest = new JsonObject().put("id", "r").put("name", "R").put("scoring", "icpc")
+                .put("problems", new JsonArray().add("a").add("b"));
+        JsonObject board = new JsonObject().put("contest", "r").put("frozen", true).put("rows", new JsonArray()
+                .add(new JsonObject().put("rank", 1).put("handle", "alice").put("title", "Expert").put("solved", 1)
+                        .put("penalty", 20).put("problems", new JsonArray()
+                                .add(new JsonObject().put("problem", "a").put("solved", true).put("attempts", 1)
+                                        .put("time_minutes", 20).put("first_solve", true))
+                                .add(new JsonObject().put("problem", "b").put("solved", false).put("attempts", 1)
+                                        .put("pending", 2)))));
+        String html = ScoreboardPage.render(contest, board);
+        assertTrue(html.contains("<a class=\"handle title-expert\" href=\"/users/alice\">alice</a>"), html);
+        assertTrue(html.contains("<td class=\"cell solved\">+<small>20</small><span class=\"first\" title=\"first to solve\">★</span></td>"), html);
+        assertTrue(html.contains("<td class=\"cell pending frozen\">−1 ?<small>2 frozen</small></td>"), html);
+        assertTrue(html.contains("data-frozen=\"true\""), html);
+    }
+
+    @Test
+    void bigBoardsArePaged() {
+        JsonArray rows = new JsonArray();
+        for (int i = 1; i <= 250; i++) {
+            rows.add(new JsonObject().put("rank", i).put("handle", String.format("u%03d", i)).put("solved", 0)
+                    .put("penalty", 0).put("problems", new JsonArray()));
+        }
+        JsonObject contest = new JsonObject().put("id", "big").put("name", "Big").put("scoring", "icpc")
+                .put("problems", new JsonArray());
+        JsonObject board = new JsonObject().put("contest", "big").put("rows", rows);
+        String second = ScoreboardPage.render(contest, board, 2, Instant.now());
+        assertTrue(second.contains("data-handle=\"u101\""), "the second page starts at row 101");
+        assertTrue(second.contains("data-handle=\"u200\""));
+        assertFalse(second.contains("data-handle=\"u100\""));
+        assertFalse(second.contains("data-handle=\"u201\""));
+        assertTrue(second.contains("Rows 101–200 of 250"), second);
+        assertTrue(second.contains("<a href=\"?page=2\" aria-current=\"page\" class=\"current\">2</a>"), second);
+        assertTrue(second.contains("<a href=\"?page=3\">3</a>"), second);
+        assertTrue(second.contains("data-offset=\"100\""), second);
+        String last = ScoreboardPage.render(contest, board, 99, Instant.now());
+        assertTrue(last.contains("data-handle=\"u250\"") && !last.contains("data-handle=\"u200\""), "past the end: the last page");
+        String small = ScoreboardPage.render(contest, new JsonObject().put("contest", "big").put("rows",
+                new JsonArray(rows.getList().subList(0, 3))));
+        assertFalse(small.contains("class=\"pager\""), small);
     }
 
     @Test
@@ -153,9 +263,9 @@ class WebRenderersTest {
                 .add(new JsonObject().put("id", "now").put("name", "Running round").put("start", "2026-06-01T11:00:00Z").put("duration_minutes", 120))
                 .add(new JsonObject().put("id", "soon").put("name", "Next round").put("start", "2026-07-01T10:00:00Z").put("duration_minutes", 90));
         String html = ContestsPage.render(contests, now);
-        int running = html.indexOf("<h2>Running</h2>");
-        int upcoming = html.indexOf("<h2>Upcoming</h2>");
-        int past = html.indexOf("<h2>Past</h2>");
+        int running = html.indexOf(">Running</h2>");
+        int upcoming = html.indexOf(">Upcoming</h2>");
+        int past = html.indexOf(">Past</h2>");
         assertTrue(running >= 0 && running < html.indexOf("Running round") && html.indexOf("Running round") < upcoming, html);
         assertTrue(upcoming < html.indexOf("Next round") && html.indexOf("Next round") < past, html);
         assertTrue(past < html.indexOf("Past round"), html);
