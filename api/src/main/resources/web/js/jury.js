@@ -366,8 +366,11 @@
   /* --- the loop --- */
 
   function refresh() {
-    var parts = contest ? [loadContest(), loadBoard(), loadQueue(), loadClarifications()] : [loadContests(), loadQueue()];
-    return Promise.all(parts).then(opened, function (e) {
+    // the contest first: its problem labels name the clarifications' problems
+    var loaded = contest
+      ? loadContest().then(function () { return Promise.all([loadBoard(), loadQueue(), loadClarifications()]); })
+      : Promise.all([loadContests(), loadQueue()]);
+    return loaded.then(opened, function (e) {
       if (e.status === 401 || e.status === 403) { locked(e); } else { say('jury-error', e.message || String(e), true); }
     });
   }
