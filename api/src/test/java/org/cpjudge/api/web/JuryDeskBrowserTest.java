@@ -126,6 +126,8 @@ class JuryDeskBrowserTest {
             assertEquals("Is the input <b id=\"bold\">one line</b>?", browser.evaluate(item + ".querySelector('.text').textContent"));
             assertEquals("0", browser.evaluate("document.querySelectorAll('#bold').length"));
             assertEquals("waiting for an answer", browser.evaluate(item + ".querySelector('.state').textContent"));
+            assertTrue(browser.evaluate(item + ".querySelector('.meta').textContent").startsWith("jd_alice asks about A ·"),
+                    "the problem by its label");
             browser.evaluate(item + ".querySelector('textarea').value = 'Yes: two integers on one line.';"
                     + item + ".querySelector('form').requestSubmit(); 'sent'");
             browser.await(item + ".querySelector('.state').textContent", "answered"::equals, "the question answered");
