@@ -16,6 +16,8 @@
   var VERDICTS = ['AC', 'WA', 'TLE', 'MLE', 'RTE', 'OLE', 'CE', 'JE'];
 
   var root, contest, problems = [], labels = {}, queueOffset = 0, queueTotal = 0, timer = null, running = false;
+  /* submissions whose rejudge was refused as finalized: their buttons offer to force it, across refreshes */
+  var forced = {};
 
   function $(id) { return document.getElementById(id); }
 
@@ -231,6 +233,7 @@
         var verdict = s.status === 'done' ? s.verdict : s.status;
         var button = el('button', {type: 'button', class: 'rejudge', 'data-id': s.id,
           'aria-label': 'Rejudge submission ' + s.id.substring(0, 8) + ' by ' + s.handle, text: 'Rejudge'});
+        if (forced[s.id]) { button.dataset.force = '1'; button.textContent = 'Rejudge anyway'; }
         button.addEventListener('click', function () { rejudgeOne(s.id, button); });
         body.appendChild(el('tr', {'data-id': s.id}, [
           el('td', {}, [el('a', {href: '/submissions/' + enc(s.id), text: time(s.submitted_at)})]),
@@ -258,11 +261,13 @@
     button.disabled = true;
     var force = button.dataset.force === '1';
     cpjudge.apiJson('/api/v1/submissions/' + enc(id) + '/rejudge', {json: force ? {force: true} : {}}).then(function () {
+      delete forced[id];
       say('queue-result', 'Submission ' + id + ' is queued for judging again.');
       refresh();
     }, function (e) {
       button.disabled = false;
       if (e.code === 'contest_finalized') {
+        forced[id] = true;
         button.dataset.force = '1';
         button.textContent = 'Rejudge anyway';
       }
