@@ -85,6 +85,8 @@ call POST /api/v1/contests/winter/finalize "$admin" >/dev/null
 call POST /api/v1/contests/spring/clarifications "$admin" \
   '{"text":"Problem B: the numbers fit in 64 bits.","public":true}' >/dev/null
 
+quantize=
+if convert -version 2>/dev/null | grep -q ImageMagick; then quantize=1; fi
 shoot() { # NAME PATH
   for size in desktop:1200,900 phone:390,844; do
     IFS=: read -r kind window <<< "$size"
@@ -93,7 +95,7 @@ shoot() { # NAME PATH
       --disable-background-networking --disable-component-update --disable-sync --disable-dev-shm-usage \
       --user-data-dir="$profile" --window-size="$window" --screenshot="$out/$1-$kind.png" "$base$2" \
       >/dev/null 2>&1 || echo "chromium failed on $2 ($kind)" >&2
-    if command -v convert >/dev/null && [ -f "$out/$1-$kind.png" ]; then
+    if [ -n "$quantize" ] && [ -f "$out/$1-$kind.png" ]; then
       convert "$out/$1-$kind.png" -colors 128 -strip "PNG8:$out/$1-$kind.png"
     fi
   done

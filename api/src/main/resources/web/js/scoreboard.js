@@ -7,8 +7,8 @@
  *   the page shows, and otherwise answered by fetching the page again. On a page of a big board, changes to
  *   rows elsewhere only shift the ranks shown.
  * - The signed-in contestant's row is highlighted (class "me"), or linked when it is on another page.
- * - Clarifications: announcements, and the signed-in user's questions and their answers, listed and followed
- *   live (/api/v1/contests/{id}/clarifications[/stream]); a form asks the jury while the contest runs.
+ * - Clarifications: announcements, and the signed-in user's questions and their answers, listed and (signed in)
+ *   followed live (/api/v1/contests/{id}/clarifications[/stream]); a form asks the jury while the contest runs.
  */
 (function () {
   'use strict';
@@ -275,7 +275,9 @@
       empty.hidden = false;
       box.hidden = !user;
       if (form) { form.hidden = !(user && box.getAttribute('data-running') === 'true'); }
-      load().then(follow).catch(function () {
+      if (stream) { stream.close(); stream = null; }
+      // anonymous readers get the public announcements as of loading; a signed-in user's list follows the stream
+      load().then(function () { if (user) { follow(); } }).catch(function () {
         // a contest the reader may not see clarifications of: the section stays as it is
       });
     });

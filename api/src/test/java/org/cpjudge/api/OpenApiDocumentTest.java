@@ -388,7 +388,8 @@ class OpenApiDocumentTest {
 
         // pages and the stylesheet
         for (String path : List.of("/", "/contests/oa-round", "/leaderboard", "/leaderboard?kind=ai", "/users/oa_alice",
-                "/submissions/" + practice, "/static/style.css", "/static/js/session.js")) {
+                "/submissions/" + practice, "/static/style.css", "/static/js/session.js", "/problems",
+                "/contests/oa-round?page=2")) {
             assertEquals(200, get(path, null).status(), path);
         }
         for (String path : List.of("/contests/nope", "/users/nobody", "/submissions/nope")) {

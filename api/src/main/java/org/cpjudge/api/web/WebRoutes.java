@@ -42,6 +42,8 @@ public final class WebRoutes {
     public static final String STYLESHEET = "/static/style.css";
     /** The practice list shows at most this many problems (by id). */
     static final int PRACTICE_LIMIT = 200;
+    /** The practice list asks the access policy once per problem: it is worked out at most this often. */
+    static final java.time.Duration PRACTICE_TTL = java.time.Duration.ofSeconds(5);
     private static final Set<String> KINDS = Set.of("human", "ai", "all");
     private static final Logger log = LoggerFactory.getLogger(WebRoutes.class);
 
@@ -82,7 +84,7 @@ public final class WebRoutes {
                     return found.map(SubmissionRoutes::toJson);
                 })
                 .contestList(unused -> Optional.of(contests.list(Instant.now(), false)))
-                .practice(unused -> Optional.of(practiceProblems(new ProblemStore(db), access)))
+                .practice(new Remembered<>(PRACTICE_TTL, () -> practiceProblems(new ProblemStore(db), access)))
                 .contests(id -> contests.contest(id, Instant.now(), false))
                 .scoreboards(id -> contests.board(id, LiveScoreboards.View.PUBLIC)
                         .map(b -> b.scoreboard().toJson().put("version", b.version())))
