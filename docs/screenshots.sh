@@ -21,7 +21,8 @@ port=18597
 base="http://127.0.0.1:$port"
 java -jar "$repo/api/target/judge.jar" serve --data "$tmp/data" --port $port --workers 1 > "$tmp/serve.log" 2>&1 &
 server=$!
-trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$tmp"' EXIT
+# (set -e holds in the trap too: the server's TERM status must not become the script's)
+trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true; rm -rf "$tmp"' EXIT
 for _ in $(seq 1 240); do curl -sf "$base/health/ready" >/dev/null && break; sleep 0.5; done
 admin=$(cat "$tmp/data/admin-token")
 
