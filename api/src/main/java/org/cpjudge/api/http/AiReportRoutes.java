@@ -6,13 +6,12 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.cpjudge.api.access.AccessPolicy;
-import org.cpjudge.api.ai.Attempt;
 import org.cpjudge.api.ai.CostSummary;
 import org.cpjudge.api.ai.GroupReport;
+import org.cpjudge.api.report.AttemptReports;
 import org.cpjudge.api.store.AiReportStore;
 import org.cpjudge.api.store.ContestStore;
 import org.cpjudge.api.store.ProblemStore;
@@ -21,7 +20,7 @@ import org.cpjudge.api.store.UserStore;
 /**
  * The AI contestants' report (public): per contestant, problem and group of attempts, pass@k, whether the first
  * attempt and the consensus pick are correct, consensus@k and 10@k, and what the attempts cost. See
- * {@link GroupReport}.
+ * {@link GroupReport}. A {@code ?model=} filter reads the attempts whose report rows name that model.
  */
 public final class AiReportRoutes {
 
@@ -29,12 +28,12 @@ public final class AiReportRoutes {
     private final ProblemStore problems;
     private final UserStore users;
     private final ContestStore contests;
-    private final AiReportStore reports;
+    private final AttemptReports reports;
     private final Authenticator auth;
     private final AccessPolicy access;
 
     public AiReportRoutes(Endpoints endpoints, Authenticator auth, ProblemStore problems, UserStore users,
-                          ContestStore contests, AiReportStore reports, AccessPolicy access) {
+                          ContestStore contests, AttemptReports reports, AccessPolicy access) {
         this.auth = auth;
         this.access = access;
         this.endpoints = endpoints;
@@ -49,9 +48,11 @@ public final class AiReportRoutes {
     }
 
     private Reply report(RoutingContext ctx) throws Exception {
-        var filter = new AiReportStore.Filter(param(ctx, "problem"), param(ctx, "handle"), param(ctx, "contest"));
-        if (filter.problem() == null && filter.handle() == null && filter.contest() == null) {
-            throw ApiException.badRequest("missing_filter", "give at least one of 'problem', 'contest' and 'handle'");
+        var filter = new AiReportStore.Filter(param(ctx, "problem"), param(ctx, "handle"), param(ctx, "contest"),
+                param(ctx, "model"));
+        if (!filter.any()) {
+            throw ApiException.badRequest("missing_filter",
+                    "give at least one of 'problem', 'contest', 'handle' and 'model'");
         }
         AccessPolicy.Session session = access.session(auth.viewer(ctx), Instant.now());
         if (filter.problem() != null && (problems.find(filter.problem()).isEmpty()
@@ -66,13 +67,7 @@ public final class AiReportRoutes {
         }
         JsonArray rows = new JsonArray();
         // only attempts whose verdicts the caller may see: a live contest's attempts are their author's alone
-        List<Attempt> visible = new ArrayList<>();
-        for (AiReportStore.StoredAttempt a : reports.attempts(filter)) {
-            if (session.submission(a.facts()).visible()) {
-                visible.add(a.attempt());
-            }
-        }
-        List<GroupReport> reports = GroupReport.of(visible);
+        List<GroupReport> reports = this.reports.groups(session, filter);
         for (GroupReport r : reports) {
             rows.add(toJson(r));
         }

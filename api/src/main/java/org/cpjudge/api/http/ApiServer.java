@@ -32,12 +32,15 @@ import org.cpjudge.api.problem.ProblemCache;
 import org.cpjudge.api.problem.ProblemImport;
 import org.cpjudge.api.problem.Statements;
 import org.cpjudge.api.queue.Rejudge;
+import org.cpjudge.api.report.AttemptReports;
+import org.cpjudge.api.report.ModelLeaderboard;
 import org.cpjudge.api.store.AiReportStore;
 import org.cpjudge.api.store.ModelRunStore;
 import org.cpjudge.api.store.CallbackStore;
 import org.cpjudge.api.store.ContestStore;
 import org.cpjudge.api.store.ProblemStore;
 import org.cpjudge.api.store.RatingStore;
+import org.cpjudge.api.store.SubmissionQueue;
 import org.cpjudge.api.store.SubmissionStore;
 import org.cpjudge.api.store.UserStore;
 import org.cpjudge.api.store.WorkerRegistry;
@@ -115,6 +118,7 @@ public final class ApiServer {
                 id -> SubmissionRoutes.callbackBody(submissions, id), RetrySchedule.DEFAULT);
         new SubmissionRoutes(endpoints, auth, problems, submissions, languages, contests, access, virtualRuns,
                 callbackPolicy).mount(router);
+        new SubmissionQueueRoutes(endpoints, auth, new SubmissionQueue(db)).mount(router);
         new VirtualRoutes(endpoints, auth, contests, virtualRuns, access, newcomerRule).mount(router);
         new RejudgeRoutes(endpoints, auth, contests, submissions, new Rejudge(db, submissions), requests)
                 .mount(router);
@@ -122,12 +126,14 @@ public final class ApiServer {
                 new ContestFinalizer(db, contests, ratingStore, newcomerRule)).mount(router);
         ClarificationRoutes.over(vertx, db, endpoints, auth, contests).mount(router);
         new LeaderboardRoutes(endpoints, ratings).mount(router);
-        new AiReportRoutes(endpoints, auth, problems, users, contests, new AiReportStore(db), access).mount(router);
-        new ModelRoutes(endpoints, auth, contests, virtualRuns, new ModelRunStore(db), access, newcomerRule)
-                .mount(router);
+        AttemptReports attemptReports = new AttemptReports(new AiReportStore(db), access);
+        ModelLeaderboard models = new ModelLeaderboard(contests, virtualRuns, new ModelRunStore(db), access, newcomerRule);
+        new AiReportRoutes(endpoints, auth, problems, users, contests, attemptReports, access).mount(router);
+        new ModelRoutes(endpoints, auth, models).mount(router);
         ProblemPages problemPages = new ProblemPages(problems, packages, access, contests);
         new ProblemPageRoutes(endpoints, auth, problemPages).mount(router);
-        WebRoutes.of(vertx, db, access, contestService).problems(problemPages).mount(router);
+        WebRoutes.of(vertx, db, access, contestService).problems(problemPages).aiReports(models, attemptReports)
+                .mount(router);
         new ClicsRoutes(vertx, auth, new ClicsStore(db, contests, languages)).mount(router);
 
         router.route().last().handler(ctx ->

@@ -4,57 +4,23 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
-import java.util.TreeSet;
-import org.cpjudge.api.access.AccessPolicy;
-import org.cpjudge.api.ai.Bootstrap;
-import org.cpjudge.api.ai.ModelBoard;
-import org.cpjudge.api.contest.Contest;
-import org.cpjudge.api.contest.ContestProblem;
-import org.cpjudge.api.contest.NewcomerRules;
-import org.cpjudge.api.contest.ProblemResult;
-import org.cpjudge.api.contest.WireEnum;
-import org.cpjudge.api.store.ContestStore;
-import org.cpjudge.api.store.ModelRunStore;
-import org.cpjudge.api.virtual.ReferenceRow;
-import org.cpjudge.api.virtual.VirtualResult;
-import org.cpjudge.api.virtual.VirtualRunStore;
-import org.cpjudge.rating.NewcomerRule;
+import org.cpjudge.api.report.ModelLeaderboard;
 
 /**
- * The models leaderboard (public): {@code GET /api/v1/ai/models} and {@code GET /api/v1/ai/models/{model}}.
- * A model's rating counts the virtual runs of AI users naming it that are over (ended, or their clock ran out;
- * an active run's result is its author's alone, as {@link AccessPolicy.Session#virtualResult} says, so it
- * counts for nobody until it is over), of contests whose imported standings give a performance rating, and whose
- * tries are all judged (a pending verdict would still move it). Each run's result is {@link VirtualResult}'s, the
- * same as {@code GET /api/v1/contests/{id}/virtual/{handle}} shows; {@link ModelBoard} adds them up.
+ * The models leaderboard (public): {@code GET /api/v1/ai/models} and {@code GET /api/v1/ai/models/{model}}, as
+ * {@link ModelLeaderboard} reads it for the caller.
  */
 public final class ModelRoutes {
 
     private final Endpoints endpoints;
     private final Authenticator auth;
-    private final ContestStore contests;
-    private final VirtualRunStore virtualRuns;
-    private final ModelRunStore modelRuns;
-    private final AccessPolicy access;
-    private final NewcomerRule defaultRule;
+    private final ModelLeaderboard leaderboard;
 
-    public ModelRoutes(Endpoints endpoints, Authenticator auth, ContestStore contests, VirtualRunStore virtualRuns,
-                       ModelRunStore modelRuns, AccessPolicy access, NewcomerRule defaultRule) {
+    public ModelRoutes(Endpoints endpoints, Authenticator auth, ModelLeaderboard leaderboard) {
         this.endpoints = endpoints;
         this.auth = auth;
-        this.contests = contests;
-        this.virtualRuns = virtualRuns;
-        this.modelRuns = modelRuns;
-        this.access = access;
-        this.defaultRule = defaultRule;
+        this.leaderboard = leaderboard;
     }
 
     public void mount(Router router) {
@@ -65,78 +31,12 @@ public final class ModelRoutes {
     private Reply list(RoutingContext ctx) throws Exception {
         Paging paging = Paging.of(ctx);
         return Reply.ok(paging.pageField(ctx,
-                new JsonObject().put("rows", new JsonArray(new ArrayList<>(rows(ctx, null, false)))), "rows"));
+                new JsonObject().put("rows", new JsonArray(new ArrayList<>(leaderboard.rows(auth.viewer(ctx))))), "rows"));
     }
 
     private Reply one(RoutingContext ctx) throws Exception {
         String model = ctx.pathParam("model");
-        List<JsonObject> rows = rows(ctx, model, true);
-        if (rows.isEmpty()) {
-            throw ApiException.notFound("model_not_found", "no finished virtual run with a performance rating"
-                    + " names the model '" + model + "'");
-        }
-        return Reply.ok(rows.get(0));
-    }
-
-    private List<JsonObject> rows(RoutingContext ctx, String model, boolean withPerformances) throws Exception {
-        Instant now = Instant.now();
-        AccessPolicy.Session session = access.session(auth.viewer(ctx), now);
-        List<ModelRunStore.AiRun> finished = new ArrayList<>();
-        for (ModelRunStore.AiRun r : modelRuns.aiRuns(model)) {
-            // over for everyone, not only for a viewer who may see an active run (its author, an administrator)
-            if (!r.run().activeAt(now) && session.virtualResult(r.run())) {
-                finished.add(r);
-            }
-        }
-        Map<Long, List<ModelRunStore.TryFacts>> tries = modelRuns.tries(
-                finished.stream().map(r -> r.run().id()).toList());
-        Map<String, Optional<Contest>> contestById = new HashMap<>();
-        Map<String, List<ReferenceRow>> standings = new HashMap<>();
-        List<ModelBoard.CountedRun> counted = new ArrayList<>();
-        for (ModelRunStore.AiRun r : finished) {
-            String id = r.run().contestId();
-            Optional<Contest> contest = contestById.get(id);
-            if (contest == null) {
-                contest = contests.find(id);
-                contestById.put(id, contest);
-            }
-            if (contest.isEmpty()) {
-                continue;
-            }
-            List<ReferenceRow> reference = standings.get(id);
-            if (reference == null) {
-                reference = virtualRuns.standings(id);
-                standings.put(id, reference);
-            }
-            Contest c = contest.get();
-            NewcomerRule rule = c.newcomerRule() == null ? defaultRule : NewcomerRules.parse(c.newcomerRule());
-            VirtualResult result = VirtualResult.of(c, r.run(), virtualRuns.tries(r.run()), reference,
-                    virtualRuns.ratingOf(r.run().userId()), rule, now);
-            boolean pending = result.row().problems().stream().anyMatch(p -> p.pending() > 0);
-            if (result.performanceRating() == null || pending) {
-                continue;
-            }
-            List<ModelRunStore.TryFacts> facts = tries.getOrDefault(r.run().id(), List.of());
-            BigDecimal cost = facts.stream().map(ModelRunStore.TryFacts::costUsd).filter(Objects::nonNull)
-                    .reduce(BigDecimal.ZERO, BigDecimal::add);
-            List<Integer> difficulties = new ArrayList<>();
-            for (ProblemResult p : result.row().problems()) {
-                if (p.solved()) {
-                    difficulties.add(c.problem(p.problem()).map(ContestProblem::rating).orElse(null));
-                }
-            }
-            int solved = difficulties.size();
-            counted.add(new ModelBoard.CountedRun(r.model(), r.provider(), r.modelVersion(), r.run().handle(), id,
-                    WireEnum.wire(r.run().policy()), result.performanceRating(), result.rank(), solved, cost,
-                    new ArrayList<>(new TreeSet<>(facts.stream().map(ModelRunStore.TryFacts::language).toList())),
-                    ModelBoard.mostTriesOnAProblem(facts.stream().map(ModelRunStore.TryFacts::problem).toList()),
-                    difficulties));
-        }
-        Map<String, int[]> ratings = new HashMap<>();
-        for (ModelBoard.CountedRun run : counted) {
-            ratings.computeIfAbsent(run.contest(),
-                    k -> standings.get(k).stream().mapToInt(ReferenceRow::rating).toArray());
-        }
-        return ModelBoard.rows(counted, ratings, Bootstrap.standard(), withPerformances);
+        return Reply.ok(leaderboard.model(auth.viewer(ctx), model).orElseThrow(() -> ApiException.notFound(
+                "model_not_found", "no finished virtual run with a performance rating names the model '" + model + "'")));
     }
 }

@@ -40,6 +40,15 @@ public record Paging(int limit, int offset) {
         return body;
     }
 
+    /**
+     * A page the caller read as this page of a list {@code total} long (the database cut it, with this limit and
+     * offset); the headers as {@link #page}.
+     */
+    public JsonArray counted(RoutingContext ctx, JsonArray page, int total) {
+        announce(ctx, total);
+        return page;
+    }
+
     private JsonArray slice(JsonArray all) {
         JsonArray page = new JsonArray();
         long end = Math.min(all.size(), (long) offset + limit);

@@ -15,8 +15,19 @@ import org.cpjudge.judge.Verdict;
 /** Reads AI contestants' attempts (submissions carrying {@code attempt}) for the AI report. */
 public final class AiReportStore {
 
-    /** Which attempts to read; a null field does not filter. */
-    public record Filter(String problem, String handle, String contest) {
+    /**
+     * Which attempts to read; a null field does not filter. {@code model} is the model a report row names: the
+     * attempt's own {@code "model"}, else its user's.
+     */
+    public record Filter(String problem, String handle, String contest, String model) {
+
+        public Filter(String problem, String handle, String contest) {
+            this(problem, handle, contest, null);
+        }
+
+        public boolean any() {
+            return problem != null || handle != null || contest != null || model != null;
+        }
     }
 
     /**
@@ -66,6 +77,10 @@ public final class AiReportStore {
         if (filter.contest() != null) {
             sql.append(" AND s.contest_id = ?");
             params.add(filter.contest());
+        }
+        if (filter.model() != null) {
+            sql.append(" AND COALESCE(s.attempt->>'model', u.model) = ?");
+            params.add(filter.model());
         }
         List<StoredAttempt> attempts = new ArrayList<>();
         try (Connection c = db.connection(); PreparedStatement q = c.prepareStatement(sql.toString())) {

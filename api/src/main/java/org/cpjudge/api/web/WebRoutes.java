@@ -20,6 +20,9 @@ import org.cpjudge.api.db.Database;
 import org.cpjudge.api.db.DatabaseOutage;
 import org.cpjudge.api.http.SecurityHeaders;
 import org.cpjudge.api.http.SubmissionRoutes;
+import org.cpjudge.api.report.AttemptReports;
+import org.cpjudge.api.report.ModelLeaderboard;
+import org.cpjudge.api.store.AiReportStore;
 import org.cpjudge.api.store.ContestStore;
 import org.cpjudge.api.store.ProblemStore;
 import org.cpjudge.api.store.StoredProblem;
@@ -54,6 +57,8 @@ public final class WebRoutes {
     private Lookup<JsonObject> profiles;
     private LiveScoreboards liveBoards;
     private ProblemPages problemPages;
+    private ModelLeaderboard models;
+    private AttemptReports attempts;
     private long streamPollMillis = 1000;
     private long streamHeartbeatMillis = 15_000;
 
@@ -88,6 +93,13 @@ public final class WebRoutes {
                 .leaderboards(kind -> Optional.of(ratings.leaderboard("all".equals(kind) ? null : kind)))
                 .profiles(ratings::profile)
                 .liveScoreboards(contests.live().orElse(null));
+    }
+
+    /** The AI pages ({@code /ai}, {@code /ai/{model}}) from the services the AI endpoints read. */
+    public WebRoutes aiReports(ModelLeaderboard models, AttemptReports attempts) {
+        this.models = models;
+        this.attempts = attempts;
+        return this;
     }
 
     /** Streams follow these in-memory boards (changes only) instead of polling the scoreboard lookup. */
@@ -186,6 +198,23 @@ public final class WebRoutes {
         if (profiles != null) {
             router.get("/users/:handle").handler(page(this::profile));
         }
+        if (models != null) {
+            router.get("/ai").handler(page(ctx -> Page.ok(AiPages.leaderboard(models.rows(Viewer.ANONYMOUS)))));
+            router.get("/ai/:model").handler(page(this::model));
+        }
+        // shells anyone may load: what they show is read by jury.js with an administrator's token
+        router.get("/jury").handler(page(ctx -> Page.ok(JuryPages.desk())));
+        router.get("/jury/contests/:id").handler(page(ctx -> Page.ok(JuryPages.contest(ctx.pathParam("id")))));
+    }
+
+    private Page model(RoutingContext ctx) throws Exception {
+        String model = ctx.pathParam("model");
+        JsonObject row = models.model(Viewer.ANONYMOUS, model).orElse(null);
+        var groups = attempts.groups(Viewer.ANONYMOUS, new AiReportStore.Filter(null, null, null, model));
+        if (row == null && groups.isEmpty()) {
+            return Page.notFound("No AI model named '" + model + "' has a finished run or a visible attempt.");
+        }
+        return Page.ok(AiPages.model(model, row, groups));
     }
 
     private Page submission(RoutingContext ctx) throws Exception {
