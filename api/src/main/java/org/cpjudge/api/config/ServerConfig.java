@@ -80,8 +80,10 @@ public record ServerConfig(
                     "external PostgreSQL (jdbc:postgresql://host/db); unset: embedded"),
             new Setting("db-user", "JUDGE_DB_USER", "U", null, "its user"),
             new Setting("db-password", "JUDGE_DB_PASSWORD", "P", null, "its password"),
-            new Setting("workers", "JUDGE_WORKERS", "N", String.valueOf(Runtime.getRuntime().availableProcessors()),
-                    "local judge workers (0: API only; one per core by default)"),
+            new Setting("workers", "JUDGE_WORKERS", "N",
+                    String.valueOf(org.cpjudge.sandbox.Sandboxes.defaultBoxCores().size()),
+                    "local judge workers (0: API only); by default one per box core: every core but one, left to"
+                            + " the judge itself, each box slot on a core of its own"),
             new Setting("admin-token", "JUDGE_ADMIN_TOKEN", "T", null,
                     "bootstrap administrator's token (unset: generated once)"),
             new Setting("newcomer-rule", "JUDGE_NEWCOMER_RULE", "R", DEFAULT_NEWCOMER_RULE,

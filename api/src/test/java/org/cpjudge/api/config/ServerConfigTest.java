@@ -17,7 +17,8 @@ class ServerConfigTest {
     void defaultsApplyWhenNothingIsSet() {
         ServerConfig c = ServerConfig.from(List.of(), Map.of());
         assertEquals(8080, c.port());
-        assertEquals(Runtime.getRuntime().availableProcessors(), c.workers());
+        assertEquals(Math.max(1, org.cpjudge.sandbox.CpuSet.ofThisProcess().size() - 1), c.workers(),
+                "one worker per core but the one left to the judge");
         assertEquals("codeforces-2020", c.newcomerRule());
         assertTrue(c.callbackAllow().isEmpty(), "no private callback target by default");
         assertFalse(c.insecureSandbox());
