@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 
 /**
  * Opens the sandbox of this machine: extracts the native supervisor into the state directory, starts one to
@@ -57,12 +58,26 @@ public final class Sandboxes {
      * only; null lets them run on any core.
      */
     public static Sandbox open(Path stateDir, boolean allowInsecure, CpuSet boxCores) {
+        return open(stateDir, allowInsecure, boxCores,
+                Duration.ofMillis(SupervisorSandbox.DEFAULT_REPLY_MARGIN_MS), null);
+    }
+
+    /**
+     * As {@link #open(Path, boolean, CpuSet)}, awaiting each run's answer for its wall limit plus
+     * {@code replyMargin} (then the supervisor is deemed wedged: killed, its slot given a fresh one, the run an
+     * INTERNAL_ERROR), with {@code supervisor} started instead of the jar's own when not null: a supervisor
+     * installed apart, or a wrapper around {@code STATE_DIR/cpjudge-supervisor} (always extracted) that tests
+     * make hang.
+     */
+    public static Sandbox open(Path stateDir, boolean allowInsecure, CpuSet boxCores, Duration replyMargin,
+                               Path supervisor) {
         try {
             Path dir = stateDir.toAbsolutePath();
             Files.createDirectories(dir);
             Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
             Path binary = extractSupervisor(dir);
-            return SupervisorSandbox.start(binary, dir, allowInsecure, DEFAULT_MAX_SLOTS, boxCores);
+            return SupervisorSandbox.start(supervisor != null ? supervisor : binary, dir, allowInsecure,
+                    DEFAULT_MAX_SLOTS, replyMargin.toMillis(), boxCores);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the sandbox in " + stateDir, e);
         }
