@@ -27,6 +27,21 @@ class ServerConfigTest {
     }
 
     @Test
+    void theBoxCoresDecideHowManyWorkersRunUnlessTheyAreGiven() {
+        ServerConfig fallback = ServerConfig.from(List.of(), Map.of());
+        assertEquals(org.cpjudge.sandbox.Sandboxes.defaultBoxCores(), fallback.boxCores());
+        ServerConfig two = ServerConfig.from(List.of("--box-cores", "0-1"), Map.of());
+        assertEquals("0-1", two.boxCores().toString());
+        assertEquals(2, two.workers(), "one worker per box core");
+        ServerConfig shared = ServerConfig.from(List.of("--workers", "3"), Map.of("JUDGE_BOX_CORES", "2"));
+        assertEquals(3, shared.workers(), "given workers win (the boxes then share the core, with a warning)");
+        assertEquals("2", shared.boxCores().toString());
+        var bad = assertThrows(ServerConfig.ConfigException.class,
+                () -> ServerConfig.from(List.of("--box-cores", "1-"), Map.of()));
+        assertTrue(bad.getMessage().startsWith("--box-cores (JUDGE_BOX_CORES): not a cpu list"), bad.getMessage());
+    }
+
+    @Test
     void theLeaseComesFromItsFlagOrVariableWithinBounds() {
         assertEquals(8, ServerConfig.from(List.of("--lease-seconds", "8"), Map.of()).leaseSeconds());
         assertEquals(30, ServerConfig.from(List.of(), Map.of("JUDGE_LEASE_SECONDS", "30")).leaseSeconds());
@@ -85,7 +100,7 @@ class ServerConfigTest {
     @Test
     void usageHasOneLinePerSettingWithItsVariableAndDefault() {
         String usage = ServerConfig.usage();
-        assertEquals(20, usage.lines().count(), usage);
+        assertEquals(21, usage.lines().count(), usage);
         assertTrue(usage.lines().anyMatch(l -> l.contains("--port N") && l.contains("JUDGE_PORT") && l.endsWith("default 8080")), usage);
         assertTrue(usage.lines().anyMatch(l -> l.contains("--callback-allow LIST") && l.contains("JUDGE_CALLBACK_ALLOW")), usage);
         assertTrue(usage.lines().anyMatch(l -> l.contains("--insecure-sandbox") && l.contains("JUDGE_INSECURE_SANDBOX=true")), usage);
