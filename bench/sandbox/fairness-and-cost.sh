@@ -41,7 +41,9 @@ if [ "$what" = cost ] || [ "$what" = both ]; then
   tests=${TESTS:-200}
   par=${PAR:-2}
   port=18590
-  jar=$repo/api/target/judge.jar
+  jar=${JAR:-$repo/api/target/judge.jar}
+  cores_flag=(--box-cores "${BOX_CORES:-0-1}")
+  [ "${BOX_CORES:-}" = none ] && cores_flag=() # a judge.jar from before the setting
   [ -f "$jar" ] || { echo "no $jar: mvn -B -q -o -DskipTests package" >&2; exit 1; }
   $cc -std=gnu11 -O2 -o "$tmp/bare" "$here/bare.c"
   pkg=$tmp/pkg/tiny
@@ -58,7 +60,7 @@ int main(void){long long a,b;if(scanf("%lld %lld",&a,&b)!=2)return 1;printf("%ll
 '
   printf '%s' "$src" > "$tmp/sum.c"
   $cc -O2 -o "$tmp/sum" "$tmp/sum.c"
-  java -jar "$jar" serve --data "$tmp/data" --port $port --workers 2 --box-cores 0-1 > "$tmp/serve.log" 2>&1 &
+  java -jar "$jar" serve --data "$tmp/data" --port $port --workers 2 "${cores_flag[@]}" > "$tmp/serve.log" 2>&1 &
   server=$!
   for _ in $(seq 1 240); do curl -sf localhost:$port/health/ready >/dev/null && break; sleep 0.5; done
   grep -m1 -o 'sandbox: .*' "$tmp/serve.log" | sed 's/^/  /' | cut -c1-400 || true
@@ -66,6 +68,10 @@ int main(void){long long a,b;if(scanf("%lld %lld",&a,&b)!=2)return 1;printf("%ll
   curl -sf -X POST "localhost:$port/api/v1/problems?id=tiny" -H "Authorization: Bearer $admin" \
     -H 'Content-Type: application/zip' --data-binary @"$tmp/tiny.zip" >/dev/null
   echo "== (b) one judged test of a compiled C program, $tests tests, 2 workers on cores 0-1"
+  if [ -n "${PROFILE:-}" ]; then # where a worker's time goes: the judge-worker stacks every 100 ms, judging alone
+    (sleep 6; for i in $(seq 1 80); do jstack $server > "$tmp/stack-$i.txt" 2>/dev/null; sleep 0.1; done) &
+    profiler=$!
+  fi
   python3 - "$port" "$admin" "$tests" "$par" "$tmp/sum.c" "$tmp/serve.log" <<'PY'
 import json, re, sys, time, urllib.request
 port, token, tests, par, src, log = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), sys.argv[5], sys.argv[6]
@@ -110,12 +116,33 @@ print(f"  alone: submission to verdict {alone[rounds // 2]:.2f} ms per test (med
 print(f"  {par * rounds} submissions at once on {par} workers: {both:.3f} ms per test (elapsed / tests)")
 open(log + ".figures", "w").write(f"{alone_judging[rounds // 2]} {both}\n")
 PY
+  if [ -n "${PROFILE:-}" ]; then
+    wait $profiler || true
+    python3 - "$tmp"/stack-*.txt <<'PY'
+import collections, re, sys
+top, judge = collections.Counter(), collections.Counter()
+for name in sys.argv[1:]:
+    for block in open(name).read().split("\n\n"):
+        if not block.startswith('"judge-worker-'):
+            continue
+        frames = re.findall(r"^\s+at (\S+)", block, re.M)
+        if not frames or "JudgeWorker.run" in frames[0] or any("QueueSignal" in f or "JobQueue.claim" in f for f in frames[:12]):
+            continue  # idle
+        top[frames[0]] += 1
+        judge[next((f for f in frames if f.startswith("org.cpjudge")), "?")] += 1
+n = sum(top.values())
+print(f"  busy worker samples: {n}; top frames:")
+for f, c in top.most_common(12): print(f"    {c:4d} {f}")
+print("  first judge frame:")
+for f, c in judge.most_common(12): print(f"    {c:4d} {f}")
+PY
+  fi
   first_in=$tmp/pkg/tiny/data/secret/1.in
   b1=$("$tmp/bare" "$tmp/sum" "$first_in" "$tmp" 2000 1)
   bp=$("$tmp/bare" "$tmp/sum" "$first_in" "$tmp" 2000 "$par")
   read -r judging both < "$tmp/serve.log.figures"
   echo "  bare fork+exec of the same binary: $b1 ms per run sequential; $bp ms per run, $par at once (elapsed / runs)"
-  python3 -c "import sys; j,b,b1,bp=map(float,sys.argv[1:]); print(f'  ratio: judging alone / bare sequential x{j/b1:.1f}; {int(sys.argv[5])} workers / bare {int(sys.argv[5])} at once x{b/bp:.1f}')" \
+  python3 -c "import sys; j,b,b1,bp=map(float,sys.argv[1:5]); print(f'  ratio: judging alone / bare sequential x{j/b1:.1f}; {int(sys.argv[5])} workers / bare {int(sys.argv[5])} at once x{b/bp:.1f}')" \
     "$judging" "$both" "$b1" "$bp" "$par"
 fi
 echo "load: $(cut -d' ' -f1-3 /proc/loadavg)"
