@@ -2,7 +2,7 @@
  * cpjudge-supervisor: runs untrusted commands in a box, one at a time, for the Java client
  * (org.cpjudge.sandbox.SupervisorSandbox). One supervisor process serves one box slot for its whole life.
  *
- *   cpjudge-supervisor --slot N --state DIR [--insecure]
+ *   cpjudge-supervisor --slot N --state DIR [--insecure] [--cpus LIST]
  *
  * Protocol on stdin/stdout:
  *   - at start the supervisor prints one line: "hello key=value ..." describing the isolation it found, or
@@ -61,6 +61,8 @@
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
+
+#include "cpuset.h"
 
 #define BOX_UID_BASE 60000
 #define BOX_UID_COUNT 1000
@@ -1286,6 +1288,7 @@ static void box_init(const struct request *r, int go_fd, int stdio[3]) {
     write_file("/proc/self/oom_score_adj", "-1000");
     char failed[PATH_MAX];
     if (cg_join_self_v1(failed, sizeof failed) < 0) die_setup(failed);
+    if (cpuset_join_self(box_unified, failed, sizeof failed) < 0) die_setup(failed);
     if (box_unified_fd >= 0) close(box_unified_fd);
     trace_phase("join_cgroups");
     if (use_ns) build_root(r);
@@ -1863,10 +1866,12 @@ static void print_result(const struct result *res) {
 }
 
 int main(int argc, char **argv) {
+    const char *cpus = NULL; /* the slot's cores (cpuset.c) */
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "--slot") && i + 1 < argc) slot = atoi(argv[++i]);
         else if (!strcmp(argv[i], "--state") && i + 1 < argc) state_dir = argv[++i];
         else if (!strcmp(argv[i], "--insecure")) insecure = 1;
+        else if (!strcmp(argv[i], "--cpus") && i + 1 < argc) cpus = argv[++i];
     }
     if (slot < 0 || !state_dir) {
         printf("fatal usage: cpjudge-supervisor --slot N --state DIR [--insecure]\n");
@@ -1901,6 +1906,11 @@ int main(int argc, char **argv) {
         cg_mode = CG_NONE;
         cg_memory[0] = cg_pids[0] = cg_cpuacct[0] = cg_unified[0] = 0;
     }
+    char cpuset_err[PATH_MAX + 200];
+    if (cpuset_init(cpus, cg_unified, cg_mode == CG_V2, cpuset_err, sizeof cpuset_err) < 0) {
+        printf("fatal cpuset: %s\n", cpuset_err);
+        return 2;
+    }
     int netns = 0;
     if (ns_ok && !insecure) {
         /* one empty network namespace (not even loopback up) for every box of this slot */
@@ -1920,12 +1930,12 @@ int main(int argc, char **argv) {
                "(the insecure development mode runs with rlimits only)\n");
         return 2;
     }
-    printf("hello cgroup=%s namespaces=%s netns=%s seccomp=%s memsw=%d memory=%s pids=%s cpu=%s kill=%s uid=%d\n",
+    printf("hello cgroup=%s namespaces=%s netns=%s seccomp=%s memsw=%d memory=%s pids=%s cpu=%s kill=%s uid=%d cpuset=%s\n",
            cg_mode == CG_V1 ? "v1" : cg_mode == CG_V2 ? "v2" : "none", use_ns ? "yes" : "no",
            netns ? "yes" : "no", insecure ? "no" : "yes", has_memsw, cg_memory[0] ? cg_memory : "-",
            cg_pids[0] ? cg_pids : (cg_mode == CG_V2 ? cg_unified : "-"),
            cg_cpuacct[0] ? cg_cpuacct : (cg_mode == CG_V2 ? cg_unified : "-"), cg_unified[0] ? cg_unified : "-",
-           (int)box_uid);
+           (int)box_uid, cpuset_describe());
     fflush(stdout);
     for (;;) {
         struct request r;
@@ -1948,5 +1958,6 @@ int main(int argc, char **argv) {
     remove_mountpoints();
     cg_kill_all();
     cg_remove();
+    cpuset_remove();
     return 0;
 }

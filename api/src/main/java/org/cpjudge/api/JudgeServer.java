@@ -86,6 +86,13 @@ public final class JudgeServer implements AutoCloseable {
             sandbox = metrics.meter(openSandbox(config, role));
         }
         if (sandbox != null) {
+            int cores = config.boxCores().size();
+            if (config.workers() > cores) {
+                // boxes then share cores: a submission's time depends on what runs beside it
+                log.warn("{} judge workers on {} box cores ({}): boxes share cores round-robin, so CPU times vary "
+                        + "with the neighbours' load; --workers {} (or more --box-cores) gives each box a core of"
+                        + " its own", config.workers(), cores, config.boxCores(), cores);
+            }
             Languages languages = Languages.detect();
             judge = new Judge(sandbox, languages, config.dataDir().resolve("judge"));
             workers = new WorkerPool(db, judge, languages, config.dataDir().resolve("problems"), config.workers(),
@@ -117,7 +124,7 @@ public final class JudgeServer implements AutoCloseable {
      */
     private static Sandbox openSandbox(ServerConfig config, Role role) {
         try {
-            return Sandboxes.open(config.dataDir().resolve("sandbox"), config.insecureSandbox());
+            return Sandboxes.open(config.dataDir().resolve("sandbox"), config.insecureSandbox(), config.boxCores());
         } catch (IllegalStateException e) {
             if (role == Role.WORKER) {
                 throw e;

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A failure of the sandbox itself (INTERNAL_ERROR: a supervisor that died or was killed for not answering) is
  * not the submission's verdict: the queue tries the job again after a pause, and only after
- * {@link FailurePolicy#MAX_ATTEMPTS} failed tries does it get JE, saying so. The API server and database are
+ * {@link FailurePolicy#SANDBOX_ATTEMPTS} failed tries (the first and one more) does it get JE, saying so. The API server and database are
  * real; the judge worker runs over the real sandbox behind a switch that fails chosen runs as its supervisor
  * would.
  */
@@ -121,9 +121,9 @@ class SandboxFailureRetryTest {
     @Test
     void aSandboxFailureIsTriedAgainAndTheSubmissionGetsItsOwnVerdict() throws Exception {
         sandbox.failed.set(0);
-        sandbox.failNext.set(2);
+        sandbox.failNext.set(1);
         JsonObject judged = ApiFlowTest.awaitVerdict(api, submit("WA"));
-        assertEquals(2, sandbox.failed.get(), "the first two runs failed in the sandbox");
+        assertEquals(1, sandbox.failed.get(), "the first run failed in the sandbox");
         assertEquals("WA", judged.getString("verdict"), "the submission's own verdict, not JE: " + judged);
         assertEquals(1, judged.getJsonArray("history").size(), "judged once: " + judged);
     }
@@ -136,9 +136,9 @@ class SandboxFailureRetryTest {
             JsonObject judged = ApiFlowTest.awaitVerdict(api, submit("AC"));
             assertEquals("JE", judged.getString("verdict"), judged.encode());
             String why = judged.getString("compile_output");
-            assertTrue(why.contains("the sandbox failed on each of " + FailurePolicy.MAX_ATTEMPTS + " tries")
+            assertTrue(why.contains("the sandbox failed on each of " + FailurePolicy.SANDBOX_ATTEMPTS + " tries")
                     && why.contains("the supervisor of slot 7 died"), why);
-            assertEquals(FailurePolicy.MAX_ATTEMPTS, sandbox.failed.get(), "one failed run per try, then no more");
+            assertEquals(FailurePolicy.SANDBOX_ATTEMPTS, sandbox.failed.get(), "one failed run per try, then no more");
             assertEquals(1, judged.getJsonArray("history").size(), "one final judgement: " + judged);
         } finally {
             sandbox.failNext.set(0);

@@ -42,16 +42,19 @@ final class TestCaseRunner {
             }
             return passes(test, dir, validator);
         }
+        // dir is this test case's fresh folder: the box is made in it beside the streams (a folder of its own
+        // for the run, and one for the checker that the default checker does not use, cost a mkdir and an rmdir
+        // each per test case)
         Path output = dir.resolve("output");
-        RunOutcome run = runner.run(program, problem, SubmissionRunner.freshDir(dir, "run"), test.input(), output,
-                dir.resolve("stderr"), test.args());
+        RunOutcome run = runner.run(program, problem, dir, test.input(), output, dir.resolve("stderr"),
+                test.args());
         // read before the checker runs: what the submission wrote, whatever the checker does with the file
         String fingerprint = OutputFingerprint.of(output);
         if (!run.ranCleanly()) {
             return new TestCaseResult(test.name(), run.failure(), run.timeMs(), run.memoryKb(), null, run.message(),
                     fingerprint);
         }
-        CheckResult check = checker.check(test, output, SubmissionRunner.freshDir(dir, "check"));
+        CheckResult check = checker.check(test, output, dir.resolve("check"));
         return new TestCaseResult(test.name(), check.verdict(), run.timeMs(), run.memoryKb(), points(test, check),
                 check.message(), fingerprint);
     }

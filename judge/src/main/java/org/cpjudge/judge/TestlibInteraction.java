@@ -94,7 +94,7 @@ final class TestlibInteraction {
         // What the interactor wrote for the checker; read as a regular file only, never through a planted link.
         Path output = dir.resolve("output");
         Files.write(output, HostFiles.readRegular(boxDir.resolve("output"), MAX_OUTPUT));
-        CheckResult check = checker.check(test, output, SubmissionRunner.freshDir(dir, "check"));
+        CheckResult check = checker.check(test, output, dir.resolve("check"));
         return new TestCaseResult(test.name(), check.verdict(), s.timeMs(), s.memoryKb(), check.score(),
                 check.message());
     }

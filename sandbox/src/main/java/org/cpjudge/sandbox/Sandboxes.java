@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 
 /**
  * Opens the sandbox of this machine: extracts the native supervisor into the state directory, starts one to
@@ -17,6 +18,10 @@ import java.nio.file.attribute.PosixFilePermissions;
  * <p>Call once per process and share the result: it is thread-safe and runs concurrent calls in separate
  * boxes (one supervisor process per concurrent caller, each with a box uid unique on the host, 60000 + slot
  * unless another judge process on the host holds it).
+ *
+ * <p>Cores: by default the boxes run on {@link #defaultBoxCores()}, every cpu this process may use but the
+ * lowest, which is left to the judge itself (its JVM, the supervisors, the database); slot i on the i-th of
+ * them (see {@link SupervisorSandbox}). A judge runs as many workers as there are box cores.
  */
 public final class Sandboxes {
 
@@ -37,12 +42,42 @@ public final class Sandboxes {
      *                      only; for development machines, never for a judge facing the public
      */
     public static Sandbox open(Path stateDir, boolean allowInsecure) {
+        return open(stateDir, allowInsecure, defaultBoxCores());
+    }
+
+    /**
+     * The cores boxes run on unless told otherwise: the cpus this process may run on but the lowest, left to the
+     * judge itself; the only one when there is one (then the judge and the boxes share it).
+     */
+    public static CpuSet defaultBoxCores() {
+        return CpuSet.ofThisProcess().withoutLowest();
+    }
+
+    /**
+     * As {@link #open(Path, boolean)}, the boxes on {@code boxCores}: slot i runs on the (i mod n)-th of them
+     * only; null lets them run on any core.
+     */
+    public static Sandbox open(Path stateDir, boolean allowInsecure, CpuSet boxCores) {
+        return open(stateDir, allowInsecure, boxCores,
+                Duration.ofMillis(SupervisorSandbox.DEFAULT_REPLY_MARGIN_MS), null);
+    }
+
+    /**
+     * As {@link #open(Path, boolean, CpuSet)}, awaiting each run's answer for its wall limit plus
+     * {@code replyMargin} (then the supervisor is deemed wedged: killed, its slot given a fresh one, the run an
+     * INTERNAL_ERROR), with {@code supervisor} started instead of the jar's own when not null: a supervisor
+     * installed apart, or a wrapper around {@code STATE_DIR/cpjudge-supervisor} (always extracted) that tests
+     * make hang.
+     */
+    public static Sandbox open(Path stateDir, boolean allowInsecure, CpuSet boxCores, Duration replyMargin,
+                               Path supervisor) {
         try {
             Path dir = stateDir.toAbsolutePath();
             Files.createDirectories(dir);
             Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
             Path binary = extractSupervisor(dir);
-            return SupervisorSandbox.start(binary, dir, allowInsecure, DEFAULT_MAX_SLOTS);
+            return SupervisorSandbox.start(supervisor != null ? supervisor : binary, dir, allowInsecure,
+                    DEFAULT_MAX_SLOTS, replyMargin.toMillis(), boxCores);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the sandbox in " + stateDir, e);
         }

@@ -54,11 +54,15 @@ final class Supervisor implements AutoCloseable {
         this.hello = hello;
     }
 
-    static Supervisor start(Path binary, Path stateDir, int slot, boolean insecure) throws IOException {
+    /** @param cpus the cores its boxes run on ({@code --cpus}), or null for wherever the supervisor may */
+    static Supervisor start(Path binary, Path stateDir, int slot, boolean insecure, CpuSet cpus) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(binary.toString(), "--slot", Integer.toString(slot),
                 "--state", stateDir.toString()));
         if (insecure) {
             cmd.add("--insecure");
+        }
+        if (cpus != null) {
+            cmd.addAll(List.of("--cpus", cpus.toString()));
         }
         ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.environment().clear(); // nothing of the judge's environment reaches the boxes

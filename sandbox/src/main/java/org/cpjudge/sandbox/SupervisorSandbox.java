@@ -5,7 +5,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.LinkedBlockingDeque;
+import java.util.LinkedList;
+import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,6 +15,13 @@ import org.slf4j.LoggerFactory;
  * with its own box uid (unique on the host: 60000 + slot unless another judge process holds it, see
  * supervisor.c pick_box_uid) and network namespace. A caller borrows an idle slot (starting a new
  * one when all are busy, up to the maximum, else waiting) for the length of one run.
+ *
+ * <p>Cores: with box cores given, slot i runs its boxes on core {@code boxCores[i mod n]} only (a cpuset cgroup,
+ * see cpuset.c; the hello line says which mechanism), so a box never shares its core with another box while no
+ * more boxes run at once than there are box cores. More can run at once (an interactive problem runs two
+ * boxes; slots up to the maximum): then the extra slots share cores round-robin, and a borrower gets the idle or
+ * startable slot whose core runs the fewest boxes right now, so that sharing happens only when every core is
+ * busy. The first time two live slots share a core it is logged.
  *
  * <p>A run's answer is awaited for its wall-time limit plus {@link #DEFAULT_REPLY_MARGIN_MS} (the supervisor's
  * own setup and teardown of the box): a supervisor that has not answered by then is wedged, and is killed, and
@@ -30,29 +38,49 @@ final class SupervisorSandbox implements Sandbox {
     private final boolean insecure;
     private final int maxSlots;
     private final long replyMarginMs;
+    /** The cores the boxes run on, slot i on the (i mod n)-th; null: not pinned. */
+    private final CpuSet boxCores;
     private final String description;
-    private final LinkedBlockingDeque<Supervisor> idle = new LinkedBlockingDeque<>();
-    /** Slot numbers not currently owned by a live supervisor. */
-    private final LinkedBlockingDeque<Integer> freeSlots = new LinkedBlockingDeque<>();
+    /** Guards idle, freeSlots and busyOnCore; notified when a supervisor comes back or a slot frees. */
+    private final Object pool = new Object();
+    /** Idle supervisors, the most recently used first (its caches are warm). */
+    private final LinkedList<Supervisor> idle = new LinkedList<>();
+    /** Slot numbers not currently owned by a live supervisor, lowest first. */
+    private final TreeSet<Integer> freeSlots = new TreeSet<>();
+    /** Boxes running now on each core (index: position of the core in boxCores). */
+    private final int[] busyOnCore;
+    private boolean sharingLogged;
     private final List<Supervisor> all = new ArrayList<>();
     /** Every box uid a supervisor of this sandbox has used (for tests looking for leftover box processes). */
     private final java.util.Set<Integer> boxUids = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
     private SupervisorSandbox(Path binary, Path stateDir, boolean insecure, int maxSlots, long replyMarginMs,
-                              Supervisor first) {
+                              CpuSet boxCores, Supervisor first) {
         this.binary = binary;
         this.replyMarginMs = replyMarginMs;
         this.stateDir = stateDir;
         this.insecure = insecure;
         this.maxSlots = maxSlots;
-        this.description = describe(first.hello, insecure);
+        this.boxCores = boxCores;
+        this.busyOnCore = new int[boxCores == null ? 1 : boxCores.size()];
+        this.description = describe(first.hello, insecure) + describeCores(first.hello, boxCores, maxSlots);
         for (int i = 1; i < maxSlots; i++) {
             freeSlots.add(i);
         }
         all.add(first);
         idle.add(first);
         noteUid(first);
+    }
+
+    /** The core slot runs its boxes on, as an index into boxCores (0 when not pinned). */
+    private int coreIndex(int slot) {
+        return boxCores == null ? 0 : slot % boxCores.size();
+    }
+
+    /** The cpus of a slot's boxes, or null when not pinned. */
+    private CpuSet cpusOf(int slot) {
+        return boxCores == null ? null : CpuSet.of(boxCores.cpus().get(coreIndex(slot)));
     }
 
     private void noteUid(Supervisor s) {
@@ -68,15 +96,25 @@ final class SupervisorSandbox implements Sandbox {
         return java.util.Set.copyOf(boxUids);
     }
 
-    static SupervisorSandbox start(Path binary, Path stateDir, boolean allowInsecure, int maxSlots)
+    static SupervisorSandbox start(Path binary, Path stateDir, boolean allowInsecure, int maxSlots, CpuSet boxCores)
             throws IOException {
-        return start(binary, stateDir, allowInsecure, maxSlots, DEFAULT_REPLY_MARGIN_MS);
+        return start(binary, stateDir, allowInsecure, maxSlots, DEFAULT_REPLY_MARGIN_MS, boxCores);
     }
 
-    /** As {@link #start(Path, Path, boolean, int)}, waiting {@code replyMarginMs} past a run's wall limit. */
+    /** Not pinned to cores, waiting {@code replyMarginMs} past a run's wall limit. */
     static SupervisorSandbox start(Path binary, Path stateDir, boolean allowInsecure, int maxSlots, long replyMarginMs)
             throws IOException {
-        Supervisor first = Supervisor.start(binary, stateDir, 0, false);
+        return start(binary, stateDir, allowInsecure, maxSlots, replyMarginMs, null);
+    }
+
+    /**
+     * @param boxCores the cores the boxes run on (slot i on the (i mod n)-th), or null for wherever the
+     *                 supervisors may run
+     */
+    static SupervisorSandbox start(Path binary, Path stateDir, boolean allowInsecure, int maxSlots, long replyMarginMs,
+                                   CpuSet boxCores) throws IOException {
+        CpuSet firstCpus = boxCores == null ? null : CpuSet.of(boxCores.cpus().get(0));
+        Supervisor first = Supervisor.start(binary, stateDir, 0, false, firstCpus);
         boolean insecure = false;
         if (first.hello.containsKey("fatal")) {
             String why = first.hello.get("fatal");
@@ -85,7 +123,7 @@ final class SupervisorSandbox implements Sandbox {
                         + ". Fix the host (root, namespaces, cgroups) or, on a development machine only, open "
                         + "the sandbox with allowInsecure=true");
             }
-            first = Supervisor.start(binary, stateDir, 0, true);
+            first = Supervisor.start(binary, stateDir, 0, true, firstCpus);
             if (first.hello.containsKey("fatal")) {
                 throw new IllegalStateException("the sandbox supervisor cannot start even in insecure mode: "
                         + first.hello.get("fatal"));
@@ -93,7 +131,7 @@ final class SupervisorSandbox implements Sandbox {
             insecure = true;
         }
         SupervisorSandbox sandbox = new SupervisorSandbox(binary, stateDir, insecure, maxSlots, replyMarginMs,
-                first);
+                boxCores, first);
         if (insecure) {
             log.error("!!! INSECURE SANDBOX: {} -- untrusted programs can harm this machine; development only",
                     sandbox.description);
@@ -128,6 +166,22 @@ final class SupervisorSandbox implements Sandbox {
         return sb.toString();
     }
 
+    private static String describeCores(Map<String, String> h, CpuSet boxCores, int maxSlots) {
+        if (boxCores == null) {
+            return "; boxes on any core";
+        }
+        String how = h.getOrDefault("cpuset", "unknown");
+        int colon = how.indexOf(':');
+        String mechanism = colon < 0 ? how : how.substring(0, colon);
+        String limit = switch (mechanism) {
+            case "v1", "v2" -> "cgroup " + mechanism + " cpuset";
+            case "affinity" -> "affinity only (no cpuset controller: a box may move itself to another core)";
+            default -> "not confirmed by the supervisor (" + how + ")";
+        };
+        return "; boxes on cores " + boxCores + " (slot i on the (i mod " + boxCores.size() + ")-th) by " + limit
+                + (maxSlots > boxCores.size() ? "; beyond " + boxCores.size() + " boxes at once slots share cores" : "");
+    }
+
     @Override
     public SandboxResult run(SandboxSpec spec) throws IOException, InterruptedException {
         byte[] request = Supervisor.encode(spec); // a bad spec is the caller's IOException, not the box's
@@ -146,58 +200,123 @@ final class SupervisorSandbox implements Sandbox {
         }
     }
 
+    /**
+     * An idle supervisor or a newly started one, on the core that runs the fewest boxes now (an idle one wins a
+     * tie: its caches are warm); waits while every slot is busy.
+     */
     private Supervisor borrow() throws IOException, InterruptedException {
         for (;;) {
-            if (closed) {
-                throw new IllegalStateException("the sandbox is closed");
-            }
-            Supervisor s = idle.pollFirst();
-            if (s != null) {
-                if (s.alive()) {
-                    return s;
+            Supervisor pick = null;
+            Integer slot = null;
+            synchronized (pool) {
+                if (closed) {
+                    throw new IllegalStateException("the sandbox is closed");
                 }
-                discard(s);
+                for (Supervisor s : idle) {
+                    if (pick == null || busyOnCore[coreIndex(s.slot)] < busyOnCore[coreIndex(pick.slot)]) {
+                        pick = s;
+                    }
+                }
+                for (Integer free : freeSlots) {
+                    int load = busyOnCore[coreIndex(free)];
+                    if ((pick == null || load < busyOnCore[coreIndex(pick.slot)])
+                            && (slot == null || load < busyOnCore[coreIndex(slot)])) {
+                        slot = free;
+                    }
+                }
+                if (slot != null) {
+                    pick = null;
+                    freeSlots.remove(slot);
+                    busyOnCore[coreIndex(slot)]++;
+                } else if (pick != null) {
+                    idle.remove(pick);
+                    busyOnCore[coreIndex(pick.slot)]++;
+                } else {
+                    pool.wait(100);
+                    continue;
+                }
+            }
+            if (pick != null) {
+                if (pick.alive()) {
+                    return pick;
+                }
+                discard(pick);
                 continue;
             }
-            Integer slot = freeSlots.pollFirst();
-            if (slot != null) {
-                Supervisor fresh = Supervisor.start(binary, stateDir, slot, insecure);
-                if (fresh.hello.containsKey("fatal")) {
-                    freeSlots.addFirst(slot);
-                    throw new IOException("cannot start a supervisor for slot " + slot + ": " + fresh.hello.get("fatal"));
+            return startSlot(slot);
+        }
+    }
+
+    /** A supervisor for a slot already counted busy; the slot is freed again when it cannot start. */
+    private Supervisor startSlot(int slot) throws IOException {
+        Supervisor fresh;
+        try {
+            fresh = Supervisor.start(binary, stateDir, slot, insecure, cpusOf(slot));
+        } catch (IOException | RuntimeException e) {
+            release(slot);
+            throw e;
+        }
+        if (fresh.hello.containsKey("fatal")) {
+            release(slot);
+            throw new IOException("cannot start a supervisor for slot " + slot + ": " + fresh.hello.get("fatal"));
+        }
+        synchronized (all) {
+            all.add(fresh);
+        }
+        noteUid(fresh);
+        noteSharing(slot);
+        return fresh;
+    }
+
+    /** Logs, once, that a live slot now shares its core with another. */
+    private void noteSharing(int slot) {
+        if (boxCores == null) {
+            return;
+        }
+        synchronized (all) {
+            for (Supervisor other : all) {
+                if (other.slot != slot && coreIndex(other.slot) == coreIndex(slot) && !sharingLogged) {
+                    sharingLogged = true;
+                    log.warn("more boxes ran at once than the {} box cores ({}): slot {} shares core {} with slot {}"
+                            + " (interactive problems run two boxes; fewer workers, or more box cores, avoid it)",
+                            boxCores.size(), boxCores, slot, boxCores.cpus().get(coreIndex(slot)), other.slot);
                 }
-                synchronized (all) {
-                    all.add(fresh);
-                }
-                noteUid(fresh);
-                return fresh;
-            }
-            s = idle.pollFirst(100, java.util.concurrent.TimeUnit.MILLISECONDS);
-            if (s != null) {
-                if (s.alive()) {
-                    return s;
-                }
-                discard(s);
             }
         }
     }
 
     private void giveBack(Supervisor s, boolean healthy) {
         if (healthy && s.alive() && !closed) {
-            idle.addFirst(s); // the most recently used slot first: its caches are warm
+            synchronized (pool) {
+                busyOnCore[coreIndex(s.slot)]--;
+                idle.addFirst(s); // the most recently used slot first: its caches are warm
+                pool.notifyAll();
+            }
         } else {
             discard(s);
         }
     }
 
-    /** A supervisor that failed, or whose run was abandoned, is killed: it may be wedged, or still running a box. */
+    /**
+     * A supervisor that failed, or whose run was abandoned, is killed: it may be wedged, or still running a box.
+     * Its slot is free again, so the next borrower starts a fresh supervisor for it (on the same core).
+     */
     private void discard(Supervisor s) {
         s.kill();
         s.awaitExit(1_000);
         synchronized (all) {
             all.remove(s);
         }
-        freeSlots.addFirst(s.slot);
+        release(s.slot);
+    }
+
+    /** A busy slot becomes free (no live supervisor). */
+    private void release(int slot) {
+        synchronized (pool) {
+            busyOnCore[coreIndex(slot)]--;
+            freeSlots.add(slot);
+            pool.notifyAll();
+        }
     }
 
     @Override
@@ -219,6 +338,9 @@ final class SupervisorSandbox implements Sandbox {
         for (Supervisor s : copy) {
             s.awaitExit(java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
         }
-        idle.clear();
+        synchronized (pool) {
+            idle.clear();
+            pool.notifyAll();
+        }
     }
 }

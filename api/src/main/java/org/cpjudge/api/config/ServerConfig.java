@@ -12,6 +12,8 @@ import org.cpjudge.judge.LanguageTable;
 import org.cpjudge.api.limits.ClientAddress;
 import org.cpjudge.api.limits.Limits;
 import org.cpjudge.api.limits.Rate;
+import org.cpjudge.sandbox.CpuSet;
+import org.cpjudge.sandbox.Sandboxes;
 
 /**
  * The server's settings, each from a flag ({@code --port 8080}) or its environment variable
@@ -33,7 +35,8 @@ public record ServerConfig(
         LogFormat logFormat,
         int leaseSeconds,
         List<String> languages,
-        Limits limits) {
+        Limits limits,
+        CpuSet boxCores) {
 
     /** The settings without their secrets (the administrator token, the database password): safe to log. */
     @Override
@@ -42,14 +45,16 @@ public record ServerConfig(
                 + ", dbPassword=" + (dbPassword == null ? "unset" : "(set)") + ", workers=" + workers
                 + ", adminToken=" + (adminToken == null ? "unset" : "(set)") + ", insecureSandbox=" + insecureSandbox
                 + ", newcomerRule=" + newcomerRule + ", callbackAllow=" + callbackAllow + ", logFormat=" + logFormat
-                + ", leaseSeconds=" + leaseSeconds + ", languages=" + languages + ", limits=" + limits + "]";
+                + ", leaseSeconds=" + leaseSeconds + ", languages=" + languages + ", limits=" + limits
+                + ", boxCores=" + boxCores + "]";
     }
 
     /** Every setting but the required ones at their defaults: for tests and embedding. */
     public ServerConfig(int port, Path dataDir, String dbUrl, String dbUser, String dbPassword, int workers,
                         String adminToken, boolean insecureSandbox) {
         this(port, dataDir, dbUrl, dbUser, dbPassword, workers, adminToken, insecureSandbox, DEFAULT_NEWCOMER_RULE,
-                CallbackAllowList.NONE, LogFormat.TEXT, DEFAULT_LEASE_SECONDS, List.of(), defaultLimits());
+                CallbackAllowList.NONE, LogFormat.TEXT, DEFAULT_LEASE_SECONDS, List.of(), defaultLimits(),
+                Sandboxes.defaultBoxCores());
     }
 
     /** The rate limits and stream caps at their declared defaults. */
@@ -81,8 +86,11 @@ public record ServerConfig(
                     "external PostgreSQL (jdbc:postgresql://host/db); unset: embedded"),
             new Setting("db-user", "JUDGE_DB_USER", "U", null, "its user"),
             new Setting("db-password", "JUDGE_DB_PASSWORD", "P", null, "its password"),
-            new Setting("workers", "JUDGE_WORKERS", "N", String.valueOf(Runtime.getRuntime().availableProcessors()),
-                    "local judge workers (0: API only; one per core by default)"),
+            new Setting("workers", "JUDGE_WORKERS", "N", String.valueOf(Sandboxes.defaultBoxCores().size()),
+                    "local judge workers (0: API only); by default one per box core"),
+            new Setting("box-cores", "JUDGE_BOX_CORES", "LIST", Sandboxes.defaultBoxCores().toString(),
+                    "cpus the boxes run on, each box slot on one of its own (a cpuset list: 1-3); by default every"
+                            + " cpu of this process but the lowest, left to the judge itself"),
             new Setting("admin-token", "JUDGE_ADMIN_TOKEN", "T", null,
                     "bootstrap administrator's token (unset: generated once)"),
             new Setting("newcomer-rule", "JUDGE_NEWCOMER_RULE", "R", DEFAULT_NEWCOMER_RULE,
@@ -126,13 +134,14 @@ public record ServerConfig(
     public static ServerConfig from(List<String> args, Map<String, String> env) {
         Map<String, String> flags = parseFlags(args);
         Settings s = new Settings(flags, env);
+        CpuSet boxCores = s.cpuSet("box-cores");
         return new ServerConfig(
                 s.integer("port", 0, 65535),
                 Path.of(s.string("data")).toAbsolutePath().normalize(),
                 s.string("db-url"),
                 s.string("db-user"),
                 s.string("db-password"),
-                s.integer("workers", 0, 1024),
+                s.given("workers") ? s.integer("workers", 0, 1024) : boxCores.size(),
                 s.string("admin-token"),
                 Boolean.parseBoolean(s.string("insecure-sandbox")),
                 s.choice("newcomer-rule", List.of("codeforces-2020", "start-1500")),
@@ -140,31 +149,32 @@ public record ServerConfig(
                 LogFormat.valueOf(s.choice("log-format", List.of("text", "json")).toUpperCase(java.util.Locale.ROOT)),
                 s.integer("lease-seconds", 4, 3600),
                 s.languageIds("languages"),
-                s.limits());
+                s.limits(),
+                boxCores);
     }
 
     /** This configuration with another callback allow-list. */
     public ServerConfig withCallbackAllow(CallbackAllowList allow) {
         return new ServerConfig(port, dataDir, dbUrl, dbUser, dbPassword, workers, adminToken, insecureSandbox,
-                newcomerRule, allow, logFormat, leaseSeconds, languages, limits);
+                newcomerRule, allow, logFormat, leaseSeconds, languages, limits, boxCores);
     }
 
     /** This configuration with another log format. */
     public ServerConfig withLogFormat(LogFormat format) {
         return new ServerConfig(port, dataDir, dbUrl, dbUser, dbPassword, workers, adminToken, insecureSandbox,
-                newcomerRule, callbackAllow, format, leaseSeconds, languages, limits);
+                newcomerRule, callbackAllow, format, leaseSeconds, languages, limits, boxCores);
     }
 
     /** This configuration with other configured languages (ids of the judge's language table). */
     public ServerConfig withLanguages(List<String> ids) {
         return new ServerConfig(port, dataDir, dbUrl, dbUser, dbPassword, workers, adminToken, insecureSandbox,
-                newcomerRule, callbackAllow, logFormat, leaseSeconds, ids, limits);
+                newcomerRule, callbackAllow, logFormat, leaseSeconds, ids, limits, boxCores);
     }
 
     /** This configuration with other rate limits and stream caps. */
     public ServerConfig withLimits(Limits other) {
         return new ServerConfig(port, dataDir, dbUrl, dbUser, dbPassword, workers, adminToken, insecureSandbox,
-                newcomerRule, callbackAllow, logFormat, leaseSeconds, languages, other);
+                newcomerRule, callbackAllow, logFormat, leaseSeconds, languages, other, boxCores);
     }
 
     public boolean embeddedDatabase() {
@@ -221,6 +231,23 @@ public record ServerConfig(
                 v = env.get(setting.variable());
             }
             return v == null || v.isEmpty() ? setting.fallback() : v;
+        }
+
+        /** Whether the flag or its variable is set (else the declared default applies). */
+        boolean given(String name) {
+            String v = flags.get(name);
+            if (v == null) {
+                v = env.get(SETTINGS.get(name).variable());
+            }
+            return v != null && !v.isEmpty();
+        }
+
+        CpuSet cpuSet(String name) {
+            try {
+                return CpuSet.parse(string(name));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(describe(name) + ": " + e.getMessage());
+            }
         }
 
         String choice(String name, List<String> allowed) {

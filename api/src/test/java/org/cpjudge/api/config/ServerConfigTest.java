@@ -17,12 +17,28 @@ class ServerConfigTest {
     void defaultsApplyWhenNothingIsSet() {
         ServerConfig c = ServerConfig.from(List.of(), Map.of());
         assertEquals(8080, c.port());
-        assertEquals(Runtime.getRuntime().availableProcessors(), c.workers());
+        assertEquals(Math.max(1, org.cpjudge.sandbox.CpuSet.ofThisProcess().size() - 1), c.workers(),
+                "one worker per core but the one left to the judge");
         assertEquals("codeforces-2020", c.newcomerRule());
         assertTrue(c.callbackAllow().isEmpty(), "no private callback target by default");
         assertFalse(c.insecureSandbox());
         assertTrue(c.embeddedDatabase());
         assertEquals(60, c.leaseSeconds());
+    }
+
+    @Test
+    void theBoxCoresDecideHowManyWorkersRunUnlessTheyAreGiven() {
+        ServerConfig fallback = ServerConfig.from(List.of(), Map.of());
+        assertEquals(org.cpjudge.sandbox.Sandboxes.defaultBoxCores(), fallback.boxCores());
+        ServerConfig two = ServerConfig.from(List.of("--box-cores", "0-1"), Map.of());
+        assertEquals("0-1", two.boxCores().toString());
+        assertEquals(2, two.workers(), "one worker per box core");
+        ServerConfig shared = ServerConfig.from(List.of("--workers", "3"), Map.of("JUDGE_BOX_CORES", "2"));
+        assertEquals(3, shared.workers(), "given workers win (the boxes then share the core, with a warning)");
+        assertEquals("2", shared.boxCores().toString());
+        var bad = assertThrows(ServerConfig.ConfigException.class,
+                () -> ServerConfig.from(List.of("--box-cores", "1-"), Map.of()));
+        assertTrue(bad.getMessage().startsWith("--box-cores (JUDGE_BOX_CORES): not a cpu list"), bad.getMessage());
     }
 
     @Test

@@ -48,6 +48,8 @@ public final class ProgramChecker implements Checker {
 
     @Override
     public CheckResult check(TestCase test, Path output, Path scratch) throws IOException, InterruptedException {
+        HostFiles.deleteTree(scratch);
+        Files.createDirectories(scratch);
         return validate(prepareBox(test, scratch), test, output, null, scratch);
     }
 
