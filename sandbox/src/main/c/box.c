@@ -2,6 +2,7 @@
 #define _GNU_SOURCE
 #include "box.h"
 #include "cgroup.h"
+#include "disk.h"
 #include "seccomp.h"
 #include "util.h"
 
@@ -264,6 +265,38 @@ void remove_mountpoints(void) {
     }
 }
 
+/* Binds `src` read-only (unless rw), nosuid and nodev, at `path` under `root`, a directory made if missing. */
+static void bind_into_at(const char *src, const char *root, const char *path, int rw) {
+    char dst[PATH_MAX];
+    snprintf(dst, sizeof dst, "%s%s", root, path);
+    if (mkdirs(dst) < 0) die_setup(dst);
+    if (mount(src, dst, NULL, MS_BIND, NULL) < 0) die_setup(src);
+    if (mount(NULL, dst, NULL, MS_BIND | MS_REMOUNT | MS_NOSUID | MS_NODEV | (rw ? 0 : MS_RDONLY), NULL) < 0)
+        die_setup(dst);
+}
+
+/* The work directory: an overlay whose lower layer is the host directory (read in place, never written) and
+ * whose upper layer is on the run's tmpfs (disk.c), so that everything the run writes there is bounded by
+ * it. The layers are named relative to disk_dir, which keeps host paths (commas, colons) out of the options.
+ * Off: metacopy (an upper file without its data could not be copied back), redirect_dir and index (a renamed
+ * directory is copied instead, as without them). */
+static void mount_work_dir(const char *root, const char *cwd) {
+    char dst[PATH_MAX], lower[PATH_MAX];
+    path_join(lower, sizeof lower, disk_dir, "lower");
+    if (mount(cwd, lower, NULL, MS_BIND, NULL) < 0) die_setup(cwd);
+    if (mount(NULL, lower, NULL, MS_BIND | MS_REMOUNT | MS_RDONLY | MS_NOSUID | MS_NODEV, NULL) < 0)
+        die_setup(lower);
+    snprintf(dst, sizeof dst, "%s%s", root, cwd);
+    if (mkdirs(dst) < 0) die_setup(dst);
+    if (chdir(disk_dir) < 0) die_setup(disk_dir);
+    static const char *const opts[] = {
+        "lowerdir=lower,upperdir=upper,workdir=work,redirect_dir=off,index=off,metacopy=off",
+        "lowerdir=lower,upperdir=upper,workdir=work", /* kernels before 4.19 know none of those */
+    };
+    for (int i = 0; mount("overlay", dst, "overlay", MS_NOSUID | MS_NODEV, opts[i]) < 0; i++)
+        if (i == 1 || errno != EINVAL) die_setup("mount the work directory's overlay");
+}
+
 /* In the init, per run: completes its copy of the template and pivots into it. */
 static void build_root(const struct request *r) {
     char root[PATH_MAX], p[PATH_MAX], opts[128];
@@ -271,12 +304,12 @@ static void build_root(const struct request *r) {
     /* nothing we mount may propagate to the supervisor's or anyone's namespace */
     if (mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) < 0) die_setup("make / private");
 
-    /* /tmp and /dev/shm: private, size-limited; their pages are charged to the box's memory cgroup */
-    long long tmp_size = r->mem_bytes < (1LL << 30) ? r->mem_bytes : (1LL << 30);
-    snprintf(opts, sizeof opts, "size=%lld,nr_inodes=16384,mode=1777", tmp_size);
-    snprintf(p, sizeof p, "%s/tmp", root);
-    if (mount("tmpfs", p, "tmpfs", MS_NOSUID | MS_NODEV, opts) < 0) die_setup("mount /tmp");
-    snprintf(opts, sizeof opts, "size=%lld,nr_inodes=4096,mode=1777", tmp_size);
+    /* /tmp: on the run's writable space (disk.c); /dev/shm: private, sized to the memory limit. The pages of
+     * both are charged to the box's memory cgroup */
+    path_join(p, sizeof p, disk_dir, "tmp");
+    bind_into_at(p, root, "/tmp", 1);
+    long long shm_size = r->mem_bytes < (1LL << 30) ? r->mem_bytes : (1LL << 30);
+    snprintf(opts, sizeof opts, "size=%lld,nr_inodes=4096,mode=1777", shm_size);
     snprintf(p, sizeof p, "%s/dev/shm", root);
     if (mount("tmpfs", p, "tmpfs", MS_NOSUID | MS_NODEV, opts) < 0) die_setup("mount /dev/shm");
 
@@ -285,8 +318,8 @@ static void build_root(const struct request *r) {
     if (mount("proc", p, "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC, "hidepid=2") < 0) die_setup("mount /proc");
 
     for (int i = 0; i < r->bindc; i++) bind_into(root, r->binds[i], 0, 1);
-    /* the work directory, writable, at its host path (mounted last: it may lie under /tmp or a bind) */
-    bind_into(root, r->cwd, 1, 1);
+    /* the work directory at its host path (mounted last: it may lie under /tmp or a bind) */
+    mount_work_dir(root, r->cwd);
     trace_phase("mounts");
 
     /* switch to the new root; the old one is detached */

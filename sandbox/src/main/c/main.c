@@ -19,26 +19,32 @@
  *
  * Per run, top to bottom (run.c, run_box and its phases):
  *   1. reap the previous run's init; get the cgroups ready (v1: reuse, checked empty, limits written when
- *      they change; v2: a fresh cgroup) (cg_setup);
- *   2. open the standard streams as root following no symlink; stdout/stderr go through pipes we count;
+ *      they change; v2: a fresh cgroup) (cg_setup); mount the run's writable space, a tmpfs of
+ *      fileSizeBytes (disk_mount) (prepare);
+ *   2. open the standard streams as root following no symlink; stdout/stderr go through pipes we count
+ *      (open_streams);
  *   3. make the run's mount points in the template; clone the box init in new pid, mount (a copy of the
  *      template), ipc, uts namespaces, born in the cgroup2 box cgroup (start_box, clone_box);
- *   4. the init joins the v1 cgroups itself, completes its root (private /tmp, /dev/shm, /proc, the binds,
- *      the writable work directory), pivots into it and forks the program, which drops to the box uid, sets
- *      rlimits, no_new_privs and a seccomp filter, and execs (box.c, box_init);
- *   5. we supervise: poll CPU time in the cgroup every 10 ms, wall time, output size; kill on excess
- *      (supervise);
+ *   4. the init joins the v1 cgroups itself, completes its root (/tmp on the writable space, /dev/shm,
+ *      /proc, the binds, the work directory as an overlay over the host's with its upper layer on the
+ *      writable space), pivots into it and forks the program, which drops to the box uid, sets rlimits,
+ *      no_new_privs and a seccomp filter, and execs (box.c, box_init);
+ *   5. we supervise: poll CPU time in the cgroup every 10 ms, wall time, output size, the writable space
+ *      full; kill on excess (supervise);
  *   6. the init kills and reaps the rest of the box, reports the program's wait status and exits; we read
- *      the measurements and answer (the init's exit, its namespaces' teardown, is reaped before the next
- *      run). When we kill a box (limits), we kill the init and the cgroup and wait (collect, cleanup).
+ *      the measurements, copy what the run wrote back into the host work directory (disk_copy_out) and
+ *      answer (the init's exit, its namespaces' teardown, is reaped before the next run). When we kill a box
+ *      (limits), we kill the init and the cgroup and wait (collect, cleanup).
  *
  * Files: main.c (this: start, the request loop), protocol.c (requests and answers), cgroup.c (v1 and v2),
  * box.c (template, mounts, root, rlimits, exec: the box init), seccomp.c (the program's filter), streams.c
- * (the standard streams and output relays), run.c (one run: its phases and measurements), util.c.
+ * (the standard streams and output relays), disk.c (the box's writable space: a tmpfs per run, copied back),
+ * run.c (one run: its phases and measurements), util.c.
  */
 #define _GNU_SOURCE
 #include "box.h"
 #include "cgroup.h"
+#include "disk.h"
 #include "protocol.h"
 #include "run.h"
 #include "util.h"
@@ -140,17 +146,21 @@ int main(int argc, char **argv) {
     }
     use_ns = ns_ok && netns && !insecure;
     if (use_ns) build_template();
+    if (use_ns && disk_init() < 0) {
+        printf("fatal mkdir %s: %s\n", disk_dir, strerror(errno));
+        return 2;
+    }
     if (!insecure && !use_ns && cg_mode == CG_NONE) {
         printf("fatal neither namespaces nor cgroups are usable here: refusing to run untrusted code "
                "(the insecure development mode runs with rlimits only)\n");
         return 2;
     }
-    printf("hello cgroup=%s namespaces=%s netns=%s seccomp=%s memsw=%d memory=%s pids=%s cpu=%s kill=%s uid=%d\n",
+    printf("hello cgroup=%s namespaces=%s netns=%s seccomp=%s memsw=%d memory=%s pids=%s cpu=%s kill=%s uid=%d disk=%s\n",
            cg_mode == CG_V1 ? "v1" : cg_mode == CG_V2 ? "v2" : "none", use_ns ? "yes" : "no",
            netns ? "yes" : "no", insecure ? "no" : "yes", has_memsw, cg_memory[0] ? cg_memory : "-",
            cg_pids[0] ? cg_pids : (cg_mode == CG_V2 ? cg_unified : "-"),
            cg_cpuacct[0] ? cg_cpuacct : (cg_mode == CG_V2 ? cg_unified : "-"), cg_unified[0] ? cg_unified : "-",
-           (int)box_uid);
+           (int)box_uid, use_ns ? "tmpfs" : "none");
     fflush(stdout);
     for (;;) {
         struct request r;

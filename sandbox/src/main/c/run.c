@@ -3,10 +3,10 @@
 #include "run.h"
 #include "box.h"
 #include "cgroup.h"
+#include "disk.h"
 #include "streams.h"
 #include "util.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -18,44 +18,6 @@
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
-
-/* Disk use of the work directory: bytes allocated and entries, summed over the tree without following
- * symlinks. The box may write files only there (/tmp and /dev/shm are tmpfs charged to its memory), so this
- * bounds what a run can add to the disk; checked every DISK_CHECK_MS. */
-#define DISK_CHECK_MS 50
-#define DISK_MAX_ENTRIES 20000
-#define DISK_MAX_DEPTH 32
-
-static void disk_usage_at(int dirfd, int depth, long long *bytes, long long *entries) {
-    DIR *d = fdopendir(dirfd);
-    if (!d) {
-        close(dirfd);
-        return;
-    }
-    struct dirent *e;
-    while ((e = readdir(d)) && *entries <= DISK_MAX_ENTRIES) {
-        if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, "..")) continue;
-        struct stat st;
-        if (fstatat(dirfd, e->d_name, &st, AT_SYMLINK_NOFOLLOW) < 0) continue;
-        (*entries)++;
-        *bytes += (long long)st.st_blocks * 512;
-        if (S_ISDIR(st.st_mode) && depth < DISK_MAX_DEPTH) {
-            int sub = openat(dirfd, e->d_name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-            if (sub >= 0) disk_usage_at(sub, depth + 1, bytes, entries);
-        } else if (S_ISDIR(st.st_mode)) {
-            *entries = DISK_MAX_ENTRIES + 1; /* deeper than any honest program goes */
-        }
-    }
-    closedir(d);
-}
-
-static long long disk_usage(int work_fd, long long *entries) {
-    long long bytes = 0;
-    *entries = 0;
-    int fd = openat(work_fd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd >= 0) disk_usage_at(fd, 0, &bytes, entries);
-    return bytes;
-}
 
 /* The init of the previous run when it reported that the box is empty: it is still tearing down its
  * namespaces, which we need not wait for before answering. Reaped before the next run (or at exit). */
@@ -80,7 +42,8 @@ struct run {
     int entered;     /* 0 when the init is in every cgroup (else -1, with why in setup_err) */
     char setup_err[300];
     /* measurements */
-    long long start, end, cpu_base, oom_base, disk_base;
+    long long start, end, cpu_base, oom_base;
+    long long full_since; /* when the writable space was first seen full, 0 when it is not */
     const char *limit_hit; /* the limit the box went over, as an outcome */
     int killed;            /* we killed the box for it */
     int have_status, status; /* the program's wait status, from the init */
@@ -95,7 +58,6 @@ static void close_fd(int *fd) {
 /* Phase 1: the previous run's leftovers, the cgroups, the work directory handed to the box uid. */
 static int prepare(struct run *x) {
     char err[300] = "";
-    long long entries;
     reap_exiting_init();  /* it is still in the reused cgroups until reaped */
     remove_mountpoints(); /* the previous run's, now that no box uses them */
     trace_phase("reap_previous");
@@ -105,12 +67,16 @@ static int prepare(struct run *x) {
     }
     x->oom_base = cg_oom_kills(); /* the count is cumulative in a reused cgroup */
     trace_phase("cgroups");
+    /* the box writes to its own tmpfs (with namespaces), else to the work directory, its own during the run */
+    if (use_ns && disk_mount(x->r->fsize_bytes, err, sizeof err) < 0) {
+        result_fail(x->res, "%s", err);
+        return -1;
+    }
     x->work_fd = open_safe(x->r->cwd, O_RDONLY | O_DIRECTORY, 0);
-    if (x->work_fd < 0 || fchown(x->work_fd, box_uid, box_gid) < 0 || fchmod(x->work_fd, 0700) < 0) {
+    if (x->work_fd < 0 || (!use_ns && (fchown(x->work_fd, box_uid, box_gid) < 0 || fchmod(x->work_fd, 0700) < 0))) {
         result_fail(x->res, "work directory %s: %s", x->r->cwd, strerror(errno));
         return -1;
     }
-    x->disk_base = disk_usage(x->work_fd, &entries);
     return 0;
 }
 
@@ -203,18 +169,18 @@ static void kill_box(struct run *x) {
     kill(x->init, SIGKILL);
 }
 
-/* Whether a limit is over, checked every POLL_MS: CPU time of the whole box, wall time, disk use. */
-static const char *check_limits(struct run *x, long long *last_disk) {
-    long long t = now_us(), cpu = cg_cpu_us(), entries;
+/* Whether a limit is over, checked every POLL_MS: CPU time of the whole box, wall time, its writable space
+ * full for DISK_FULL_GRACE_MS (a write past the limit has already failed inside the box: the program gets that
+ * long to report it and end by itself; one that keeps trying, say to make 100,000 files, is stopped then). */
+#define DISK_FULL_GRACE_MS 200
+static const char *check_limits(struct run *x) {
+    long long t = now_us(), cpu = cg_cpu_us();
     cg_sample_memory();
     if (cpu >= 0 && cpu - x->cpu_base > x->cpu_limit_us) return "CPU_TIME_EXCEEDED";
     if (t - x->start > x->wall_limit_us) return "WALL_TIME_EXCEEDED";
-    if (t - *last_disk >= DISK_CHECK_MS * 1000LL) {
-        /* the work directory may grow by at most fileSizeBytes in total during the run */
-        *last_disk = t;
-        long long used = disk_usage(x->work_fd, &entries) - x->disk_base;
-        if (used > x->r->fsize_bytes + 65536 || entries > DISK_MAX_ENTRIES) return "OUTPUT_EXCEEDED";
-    }
+    if (!disk_full()) x->full_since = 0;
+    else if (!x->full_since) x->full_since = t;
+    else if (t - x->full_since >= DISK_FULL_GRACE_MS * 1000LL) return "OUTPUT_EXCEEDED";
     return NULL;
 }
 
@@ -236,7 +202,7 @@ static int supervise(struct run *x) {
     x->cpu_base = cg_cpu_us();
     cg_reset_peak();
     fcntl(x->st[0], F_SETFL, O_NONBLOCK);
-    long long last_check = 0, last_disk = 0;
+    long long last_check = 0;
     while (!x->have_status) {
         struct pollfd pfd[3] = {{x->st[0], POLLIN, 0}, {x->out.pipe_rd, POLLIN, 0}, {x->err.pipe_rd, POLLIN, 0}};
         long long left = x->wall_limit_us - (now_us() - x->start);
@@ -264,7 +230,7 @@ static int supervise(struct run *x) {
             long long t = now_us();
             if (t - last_check < POLL_MS * 1000LL && t - x->start < x->wall_limit_us) continue;
             last_check = t;
-            x->limit_hit = check_limits(x, &last_disk);
+            x->limit_hit = check_limits(x);
         }
         if (x->limit_hit && !x->killed) { /* then wait for the box to go */
             x->end = now_us();
@@ -340,11 +306,14 @@ static void collect(struct run *x, int supervised) {
     long long peak = cg_peak_bytes(x->r->mem_bytes);
     res->mem_kb = peak >= 0 ? peak / 1024 : ru.ru_maxrss;
     res->wall_us = x->end - x->start;
-    if (!x->limit_hit) {
-        long long entries, used = disk_usage(x->work_fd, &entries) - x->disk_base;
-        if (used > x->r->fsize_bytes + 65536 || entries > DISK_MAX_ENTRIES) x->limit_hit = "OUTPUT_EXCEEDED";
-    }
+    int full = disk_full();
+    if (full && !x->limit_hit) x->limit_hit = "OUTPUT_EXCEEDED";
     decide_outcome(x, cg_oom_kills() - x->oom_base);
+    /* what the run wrote, back into the host work directory for the judge; nothing of a run that filled its
+     * space (its verdict needs none of it, and copying 20,000 files would only cost time) */
+    if (use_ns && !full && disk_copy_out(x->work_fd) < 0)
+        result_fail(res, "copying the files the run wrote back to %s failed", x->r->cwd);
+    trace_phase("copy_out");
 }
 
 /* Last: nothing of the box may outlive the run; every descriptor closed; the work directory given back. */
@@ -356,15 +325,16 @@ static void cleanup(struct run *x) {
     }
     if (!x->box_empty) cg_kill_all();
     cg_finish();
+    disk_unmount();
     int *fds[] = {&x->stdio[0], &x->stdio[1], &x->stdio[2], &x->in_placeholder, &x->go[0], &x->go[1],
                   &x->st[0], &x->st[1], &x->out.pipe_rd, &x->out.file_fd, &x->err.pipe_rd, &x->err.file_fd};
     for (size_t i = 0; i < sizeof fds / sizeof fds[0]; i++) close_fd(fds[i]);
-    if (x->work_fd >= 0) {
+    if (x->work_fd >= 0 && !use_ns) {
         /* give the work directory back; the judge reads files with BoxFiles (no symlinks followed) */
         if (fchown(x->work_fd, getuid(), getgid()) < 0 || fchmod(x->work_fd, 0755) < 0)
             logmsg("cannot give back %s: %s", x->r->cwd, strerror(errno));
-        close_fd(&x->work_fd);
     }
+    close_fd(&x->work_fd);
     trace_phase("cleanup");
     trace_end("supervisor");
 }
