@@ -16,7 +16,9 @@ extern char cg_memory[PATH_MAX], cg_pids[PATH_MAX], cg_cpuacct[PATH_MAX], cg_uni
 extern char box_memory[PATH_MAX], box_pids[PATH_MAX], box_cpuacct[PATH_MAX], box_unified[PATH_MAX];
 extern int box_unified_fd; /* directory of box_unified, for CLONE_INTO_CGROUP (clone_box) */
 
-/* At start. */
+/* At start. A slot-wide setting of the box cgroups (a cpuset, say) hooks in with one call after
+ * cg_create_slot (v1: box_* are the slot's, reused by every run) and one after cg_setup on v2 (box_unified is
+ * the run's fresh cgroup). */
 void cg_detect(void);     /* sets cg_mode and the parents; removes dead supervisors' cgroups */
 int cg_create_slot(void); /* v1: the slot's cgroups, kept for the supervisor's life */
 void cg_disable(void);    /* no cgroups after all (insecure mode as a normal user) */

@@ -3,6 +3,8 @@
 #include "seccomp.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <linux/fs.h>
 #include <linux/audit.h>
 #include <linux/filter.h>
 #include <linux/seccomp.h>
@@ -11,6 +13,10 @@
 #include <sys/socket.h>
 #include <sys/syscall.h>
 #include <unistd.h>
+
+#ifndef __NR_cachestat
+#define __NR_cachestat 451 /* the same on x86_64 and aarch64 */
+#endif
 
 /* The seccomp filter: the right architecture only, and no syscall that reaches beyond the box. */
 #if defined(__x86_64__)
@@ -47,6 +53,25 @@ static const int denied_syscalls[] = {
 #endif
 };
 
+/* Channels between boxes running at once through what they share: the read-only toolchains under /usr, the
+ * judge's input files. A lock (flock, fcntl and OFD record locks) taken by one box on such a file is seen by
+ * another (it fails to take one, or F_GETLK reports it); a lease or a directory notification signals on
+ * another's opens; inotify reports another's opens and reads. Locks are answered "done" without being taken
+ * (errno 0: the syscall does not run and returns 0), so that toolchains that lock their own files (go
+ * build's cache, sqlite) still work while no box ever holds a lock another could see; F_GETLK stays allowed:
+ * it can only report the host's locks. Leases and dnotify are refused (EPERM), inotify is absent (ENOSYS:
+ * libraries fall back to polling), and so are the probes of the shared page cache, which tell whether
+ * another box read a file's pages (cachestat is absent; preadv2 with RWF_NOWAIT, whose EAGAIN says "not
+ * cached", fails with EOPNOTSUPP; mincore reports the cache only for files the caller may write, 5.0+). */
+static const unsigned fcntl_faked[] = {F_SETLK, F_SETLKW, F_OFD_SETLK, F_OFD_SETLKW};
+static const unsigned fcntl_refused[] = {F_SETLEASE, F_NOTIFY};
+static const int absent_syscalls[] = {
+#ifdef __NR_inotify_init
+    __NR_inotify_init,
+#endif
+    __NR_inotify_init1, __NR_cachestat,
+};
+
 #define NS_CLONE_FLAGS (CLONE_NEWNS | CLONE_NEWUTS | CLONE_NEWIPC | CLONE_NEWUSER | CLONE_NEWPID | \
                         CLONE_NEWNET | CLONE_NEWCGROUP)
 
@@ -67,6 +92,32 @@ int install_seccomp(void) {
         EMIT(BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, (unsigned)denied_syscalls[i], 0, 1));
         EMIT(BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | EPERM));
     }
+    EMIT(BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_flock, 0, 1));
+    EMIT(BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | 0));
+    for (size_t i = 0; i < sizeof absent_syscalls / sizeof absent_syscalls[0]; i++) {
+        EMIT(BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, (unsigned)absent_syscalls[i], 0, 1));
+        EMIT(BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | ENOSYS));
+    }
+    /* fcntl: by command (the second argument; the kernel reads it as an unsigned int) */
+    const int nfaked = sizeof fcntl_faked / sizeof fcntl_faked[0];
+    const int nrefused = sizeof fcntl_refused / sizeof fcntl_refused[0];
+    EMIT(BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_fcntl, 0, (unsigned char)(2 + 2 * (nfaked + nrefused))));
+    EMIT(BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, args[1])));
+    for (int i = 0; i < nfaked; i++) {
+        EMIT(BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, fcntl_faked[i], 0, 1));
+        EMIT(BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | 0));
+    }
+    for (int i = 0; i < nrefused; i++) {
+        EMIT(BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, fcntl_refused[i], 0, 1));
+        EMIT(BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | EPERM));
+    }
+    EMIT(BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW));
+    /* preadv2(fd, iov, iovcnt, pos_l, pos_h, flags): no RWF_NOWAIT */
+    EMIT(BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_preadv2, 0, 4));
+    EMIT(BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, args[5])));
+    EMIT(BPF_JUMP(BPF_JMP | BPF_JSET | BPF_K, RWF_NOWAIT, 0, 1));
+    EMIT(BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | EOPNOTSUPP));
+    EMIT(BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW));
 #ifdef __NR_clone3
     /* clone3 passes its flags in memory we cannot inspect: make libc fall back to clone */
     EMIT(BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_clone3, 0, 1));
