@@ -79,6 +79,11 @@ void disk_unmount(void) {
 static struct { dev_t dev; ino_t ino; char path[PATH_MAX]; } links[MAX_LINKS];
 static int link_count;
 static int copy_failed;
+/* What may come back: the size of the space. A sparse file takes no room on the tmpfs but as many bytes as
+ * its size in the copy, so the sum of the sizes is bounded too (else 20,000 sparse files of fileSizeBytes each
+ * would fill the host's disk). */
+static long long copy_budget;
+static int copy_over;
 static int host_root = -1; /* the host work directory, during disk_copy_out */
 
 static void copy_error(const char *rel, const char *what) {
@@ -121,6 +126,11 @@ static void copy_file(int up, int host, const char *name, const struct stat *st,
             return;
         }
     }
+    if (st->st_size > copy_budget) {
+        copy_over = 1;
+        return;
+    }
+    copy_budget -= st->st_size;
     int in = openat(up, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
     int out = openat(host, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
     if (in < 0 || out < 0 || copy_data(in, out) < 0 || fchown(out, st->st_uid, st->st_gid) < 0 ||
@@ -197,20 +207,22 @@ static void copy_tree(int up, int host, char *rel, size_t rel_len, int depth) {
     }
     struct dirent *e;
     while ((e = readdir(d)))
-        if (strcmp(e->d_name, ".") && strcmp(e->d_name, "..")) copy_entry(up, host, e->d_name, rel, rel_len, depth);
+        if (strcmp(e->d_name, ".") && strcmp(e->d_name, "..") && !copy_over)
+            copy_entry(up, host, e->d_name, rel, rel_len, depth);
     closedir(d);
 }
 
-int disk_copy_out(int work_fd) {
+int disk_copy_out(int work_fd, long long max_bytes) {
     char p[PATH_MAX], rel[PATH_MAX] = "";
     path_join(p, sizeof p, disk_dir, "upper");
     int up = open(p, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
     if (up < 0) return -1;
     link_count = 0;
-    copy_failed = 0;
+    copy_failed = copy_over = 0;
+    copy_budget = max_bytes;
     host_root = work_fd;
     copy_tree(up, work_fd, rel, 0, 0);
     host_root = -1;
     close(up);
-    return copy_failed ? -1 : 0;
+    return copy_failed ? -1 : copy_over ? 1 : 0;
 }

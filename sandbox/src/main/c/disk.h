@@ -18,8 +18,9 @@ int disk_init(void); /* at start: makes STATE/disk */
 int disk_mount(long long bytes, char *err, size_t errsize); /* before the run */
 int disk_full(void); /* no byte or no inode left (the run went over its limit) */
 /* After the run: the changes of upper/ applied to the host work directory (new and changed files, links,
- * FIFOs, directories; deletions); -1 on a failure (logged, the rest is still copied). */
-int disk_copy_out(int work_fd);
+ * FIFOs, directories; deletions). 0; 1 when the files' sizes add up to more than max_bytes (sparse files: the
+ * copy stops there); -1 on a failure (logged, the rest is still copied). */
+int disk_copy_out(int work_fd, long long max_bytes);
 void disk_unmount(void);
 
 #endif

@@ -55,7 +55,7 @@ static void close_fd(int *fd) {
     *fd = -1;
 }
 
-/* Phase 1: the previous run's leftovers, the cgroups, the work directory handed to the box uid. */
+/* Phase 1: the previous run's leftovers, the cgroups, the run's writable space, the work directory. */
 static int prepare(struct run *x) {
     char err[300] = "";
     reap_exiting_init();  /* it is still in the reused cgroups until reaped */
@@ -172,7 +172,7 @@ static void kill_box(struct run *x) {
 /* Whether a limit is over, checked every POLL_MS: CPU time of the whole box, wall time, its writable space
  * full for DISK_FULL_GRACE_MS (a write past the limit has already failed inside the box: the program gets that
  * long to report it and end by itself; one that keeps trying, say to make 100,000 files, is stopped then). */
-#define DISK_FULL_GRACE_MS 200
+#define DISK_FULL_GRACE_MS 500
 static const char *check_limits(struct run *x) {
     long long t = now_us(), cpu = cg_cpu_us();
     cg_sample_memory();
@@ -306,13 +306,12 @@ static void collect(struct run *x, int supervised) {
     long long peak = cg_peak_bytes(x->r->mem_bytes);
     res->mem_kb = peak >= 0 ? peak / 1024 : ru.ru_maxrss;
     res->wall_us = x->end - x->start;
-    int full = disk_full();
-    if (full && !x->limit_hit) x->limit_hit = "OUTPUT_EXCEEDED";
-    decide_outcome(x, cg_oom_kills() - x->oom_base);
     /* what the run wrote, back into the host work directory for the judge; nothing of a run that filled its
      * space (its verdict needs none of it, and copying 20,000 files would only cost time) */
-    if (use_ns && !full && disk_copy_out(x->work_fd) < 0)
-        result_fail(res, "copying the files the run wrote back to %s failed", x->r->cwd);
+    int full = disk_full(), copied = use_ns && !full ? disk_copy_out(x->work_fd, x->r->fsize_bytes) : 0;
+    if ((full || copied == 1) && !x->limit_hit) x->limit_hit = "OUTPUT_EXCEEDED";
+    decide_outcome(x, cg_oom_kills() - x->oom_base);
+    if (copied < 0) result_fail(res, "copying the files the run wrote back to %s failed", x->r->cwd);
     trace_phase("copy_out");
 }
 

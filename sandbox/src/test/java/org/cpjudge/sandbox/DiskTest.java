@@ -161,6 +161,26 @@ class DiskTest {
     }
 
     @Test
+    void sparseFilesDoNotComeBackBigger() throws Exception {
+        // 1,000 files of 8 MB each that take no room on the tmpfs: 8 GB if copied back naively
+        compileC(dir, "sparse", """
+                #include <fcntl.h>
+                #include <stdio.h>
+                #include <unistd.h>
+                int main(void){ int made = 0;
+                  for (int i = 0; i < 1000; i++) { char name[32]; sprintf(name, "s%04d", i);
+                    int fd = open(name, O_WRONLY | O_CREAT, 0644); if (fd < 0) break;
+                    if (ftruncate(fd, 8 << 20) == 0) made++; close(fd); }
+                  printf("made %d\\n", made); return 0; }
+                """);
+        long before = hostBytes(dir);
+        SandboxResult r = run(dir, new SandboxSpec.Limits(10000, 20000, 256 * MB, MB, 8 * MB, 4), "./sparse");
+        assertEquals("made 1000\n", stdout(dir), "sparse files fit in the box's space");
+        assertEquals(Outcome.OUTPUT_EXCEEDED, r.outcome(), r.toString());
+        assertTrue(hostBytes(dir) - before <= 8 * MB + 16, "host bytes added " + (hostBytes(dir) - before));
+    }
+
+    @Test
     void tmpfsPagesCountAgainstTheMemoryLimit() throws Exception {
         compileC(dir, "tmpwriter", """
                 #include <errno.h>
