@@ -3,10 +3,10 @@
 # supervisor built from this checkout's sandbox/src/main/c/*.c. Needs root; runs itself inside
 # /work/shared/tools/contained (the same namespaces the Maven tests use).
 #   bench/sandbox/run-overhead.sh [RUNS [GIT_REV]]     (default 1000 runs)
-# With GIT_REV, the supervisor sources of that revision are built too and measured interleaved with this checkout's,
+# With GIT_REV, the supervisor of that revision (its sandbox/src/main/c) is built too and measured interleaved with this checkout's,
 # so that both see the same machine load (a before/after comparison).
 # Extra env: CC; CPJUDGE_SUPERVISOR_TRACE=1 to also print the median time of each phase of a run (the
-# supervisor's and the box init's, see trace_phase in supervisor.c).
+# supervisor's and the box init's, see trace_phase in sandbox/src/main/c/util.h).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
@@ -20,7 +20,7 @@ cc=${CC:-cc}
 $cc -std=gnu11 -O2 -Wall -Wextra -Wno-format-truncation -o "$tmp/supervisor" "$repo"/sandbox/src/main/c/*.c
 sups=("$tmp/supervisor")
 if [ -n "${2:-}" ]; then
-  mkdir -p "$tmp/src-$2"
+  mkdir "$tmp/src-$2"
   git -C "$repo" archive "$2" sandbox/src/main/c | tar -x -C "$tmp/src-$2"
   $cc -std=gnu11 -O2 -w -o "$tmp/supervisor-$2" "$tmp/src-$2"/sandbox/src/main/c/*.c
   sups+=("$tmp/supervisor-$2")
