@@ -100,7 +100,7 @@ class ServerConfigTest {
     @Test
     void usageHasOneLinePerSettingWithItsVariableAndDefault() {
         String usage = ServerConfig.usage();
-        assertEquals(21, usage.lines().count(), usage);
+        assertEquals(22, usage.lines().count(), usage);
         assertTrue(usage.lines().anyMatch(l -> l.contains("--port N") && l.contains("JUDGE_PORT") && l.endsWith("default 8080")), usage);
         assertTrue(usage.lines().anyMatch(l -> l.contains("--callback-allow LIST") && l.contains("JUDGE_CALLBACK_ALLOW")), usage);
         assertTrue(usage.lines().anyMatch(l -> l.contains("--insecure-sandbox") && l.contains("JUDGE_INSECURE_SANDBOX=true")), usage);
