@@ -306,12 +306,20 @@ static void collect(struct run *x, int supervised) {
     long long peak = cg_peak_bytes(x->r->mem_bytes);
     res->mem_kb = peak >= 0 ? peak / 1024 : ru.ru_maxrss;
     res->wall_us = x->end - x->start;
-    /* what the run wrote, back into the host work directory for the judge; nothing of a run that filled its
-     * space (its verdict needs none of it, and copying 20,000 files would only cost time) */
-    int full = disk_full(), copied = use_ns && !full ? disk_copy_out(x->work_fd, x->r->fsize_bytes) : 0;
-    if ((full || copied == 1) && !x->limit_hit) x->limit_hit = "OUTPUT_EXCEEDED";
+    if (disk_full() && !x->limit_hit) x->limit_hit = "OUTPUT_EXCEEDED";
     decide_outcome(x, cg_oom_kills() - x->oom_base);
-    if (copied < 0) result_fail(res, "copying the files the run wrote back to %s failed", x->r->cwd);
+    /* what the run wrote, back into the host work directory for the judge: only from a run that ended by
+     * itself. One stopped at a limit (or that filled its space) needs none of it for its verdict, and copying
+     * up to 20,000 files, on a slow work directory, could take longer than the run itself. */
+    if (use_ns && (!strcmp(res->outcome, "EXITED") || !strcmp(res->outcome, "SIGNALED"))) {
+        int copied = disk_copy_out(x->work_fd, x->r->fsize_bytes);
+        if (copied == 1) { /* sparse files: more than the space in sizes */
+            res->outcome = "OUTPUT_EXCEEDED";
+            res->exit_code = -1;
+        } else if (copied < 0) {
+            result_fail(res, "copying the files the run wrote back to %s failed", x->r->cwd);
+        }
+    }
     trace_phase("copy_out");
 }
 
