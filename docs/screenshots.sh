@@ -87,6 +87,25 @@ for id in "${ids[@]}"; do
 done
 while [ "$(date +%s)" -le "$winter_end" ]; do sleep 1; done
 call POST /api/v1/contests/winter/finalize "$admin" >/dev/null
+# the AI models page: the past contest's reference standings, then two models' virtual runs of it, each ended
+call POST /api/v1/contests/winter/standings "$admin" '{"standings": [
+  {"handle":"ref_a","rating":2100,"rank":1}, {"handle":"ref_b","rating":1800,"rank":2},
+  {"handle":"ref_c","rating":1500,"rank":3}, {"handle":"ref_d","rating":1200,"rank":4}]}' >/dev/null || true
+for who in "model-alpha:alpha:lab-x:0.40:$right" "model-beta:beta:lab-y:0.05:$wrong"; do
+  IFS=: read -r handle model provider cost source <<< "$who"
+  bot=$(call POST /api/v1/users "$admin" "{\"handle\":\"$handle\",\"kind\":\"ai\",\"model\":\"$model\",
+    \"provider\":\"$provider\",\"model_version\":\"2026-11\"}" | field token)
+  call POST /api/v1/contests/winter/virtual "$bot" '{"policy":"minute0"}' >/dev/null || true
+  vid=$(call POST /api/v1/submissions "$bot" "{\"problem\":\"sum-past\",\"contest\":\"winter\",
+    \"language\":\"python3\",\"attempt\":{\"group\":\"g1\",\"index\":0,\"cost_usd\":$cost},
+    \"files\":[{\"name\":\"a.py\",\"content\":\"$source\"}]}" | field id) || true
+  for _ in $(seq 1 600); do
+    [ -n "$vid" ] || break
+    call GET "/api/v1/submissions/$vid" "$bot" | grep -q '"status" *: *"done"' && break
+    sleep 0.2
+  done
+  call POST /api/v1/contests/winter/virtual/end "$bot" >/dev/null || true
+done
 call POST /api/v1/contests/spring/clarifications "$admin" \
   '{"text":"Problem B: the numbers fit in 64 bits.","public":true}' >/dev/null
 
@@ -115,4 +134,9 @@ shoot leaderboard /leaderboard
 shoot profile /users/alice
 shoot submission "/submissions/$practice"
 shoot statement /problems/mathsum
+shoot ai /ai
+shoot ai-model /ai/alpha
+# the jury desk as anyone first sees it: its board, queue and buttons come with an administrator's token
+# (JuryDeskBrowserTest signs in and drives them)
+shoot jury /jury/contests/spring
 ls -l "$out"

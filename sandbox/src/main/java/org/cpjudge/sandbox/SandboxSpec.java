@@ -47,7 +47,8 @@ public record SandboxSpec(
      * @param wallTimeMs   wall-clock time
      * @param memoryBytes  peak memory of every process of the run together (a cgroup limit, not RLIMIT_AS)
      * @param outputBytes  bytes the run may write to stdout; stderr gets the same allowance
-     * @param fileSizeBytes largest file the run may write in its box
+     * @param fileSizeBytes the box's whole writable space (its work directory and /tmp, a tmpfs of this size), and so
+     *                      also its largest file and the most the run's files bring back to the host
      * @param processes    processes and threads alive at once
      */
     public record Limits(

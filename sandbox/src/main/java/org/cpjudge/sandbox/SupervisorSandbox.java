@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The {@link Sandbox} backed by native supervisor processes: a pool of slots, each a long-lived supervisor
  * with its own box uid (unique on the host: 60000 + slot unless another judge process holds it, see
- * supervisor.c pick_box_uid) and network namespace. A caller borrows an idle slot (starting a new
+ * main.c pick_box_uid) and network namespace. A caller borrows an idle slot (starting a new
  * one when all are busy, up to the maximum, else waiting) for the length of one run.
  *
  * <p>Cores: with box cores given, slot i runs its boxes on core {@code boxCores[i mod n]} only (a cpuset cgroup,
