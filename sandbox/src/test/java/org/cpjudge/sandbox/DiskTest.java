@@ -124,13 +124,14 @@ class DiskTest {
         SandboxResult r = run(dir, new SandboxSpec.Limits(20000, 30000, 256 * MB, MB, 512 * MB, 4), "./many");
         long ms = (System.nanoTime() - t0) / 1_000_000;
         assertEquals(Outcome.OUTPUT_EXCEEDED, r.outcome(), r + " " + stdout(dir));
-        assertTrue(hostEntries(dir) - entriesBefore < 20_100, "entries on the host: " + hostEntries(dir));
+        assertTrue(hostEntries(dir) - entriesBefore <= 20_016, "entries on the host: " + hostEntries(dir));
         Matcher m = Pattern.compile("made (\\d+)").matcher(stdout(dir));
         int made = 0;
         while (m.find()) {
             made = Integer.parseInt(m.group(1));
         }
-        assertTrue(made <= 20_000 && made >= 19_000, "bounded by the inode limit: made " + made);
+        // the tmpfs holds 20,000 entries for the program and 16 for the box's own folders (disk.h), some unused
+        assertTrue(made <= 20_016 && made >= 19_000, "bounded by the inode limit: made " + made);
         // the slot is healthy after it
         SandboxResult after = run(dir, defaults(), "/bin/echo", "fine");
         assertTrue(after.exitedCleanly(), after.toString());

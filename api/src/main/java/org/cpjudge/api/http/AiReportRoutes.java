@@ -48,8 +48,8 @@ public final class AiReportRoutes {
     }
 
     private Reply report(RoutingContext ctx) throws Exception {
-        var filter = new AiReportStore.Filter(param(ctx, "problem"), param(ctx, "handle"), param(ctx, "contest"),
-                param(ctx, "model"));
+        var filter = new AiReportStore.Filter(QueryParams.single(ctx, "problem"), QueryParams.single(ctx, "handle"),
+                QueryParams.single(ctx, "contest"), QueryParams.single(ctx, "model"));
         if (!filter.any()) {
             throw ApiException.badRequest("missing_filter",
                     "give at least one of 'problem', 'contest', 'handle' and 'model'");
@@ -76,20 +76,6 @@ public final class AiReportRoutes {
                 new JsonObject().put("rows", rows).put("summary", toJson(CostSummary.of(reports))), "rows"));
     }
 
-    /** A query parameter given at most once and not empty; null when absent. */
-    private static String param(RoutingContext ctx, String name) {
-        List<String> values = ctx.queryParam(name);
-        if (values.isEmpty()) {
-            return null;
-        }
-        if (values.size() > 1) {
-            throw ApiException.badRequest("invalid_query", "'" + name + "' is given more than once");
-        }
-        if (values.get(0).isEmpty()) {
-            throw ApiException.badRequest("invalid_query", "'" + name + "' is empty");
-        }
-        return values.get(0);
-    }
 
     static JsonObject toJson(GroupReport r) {
         JsonObject passAt = new JsonObject();

@@ -36,10 +36,11 @@ public final class SubmissionQueueRoutes {
     private Reply list(RoutingContext ctx) throws Exception {
         auth.administrator(ctx);
         Paging paging = Paging.of(ctx);
-        String verdict = param(ctx, "verdict");
-        String status = param(ctx, "status");
-        SubmissionQueue.Filter filter = new SubmissionQueue.Filter(param(ctx, "contest"), param(ctx, "problem"),
-                param(ctx, "handle"), verdict == null ? null : verdict(verdict), status == null ? null : status(status));
+        String verdict = QueryParams.single(ctx, "verdict");
+        String status = QueryParams.single(ctx, "status");
+        SubmissionQueue.Filter filter = new SubmissionQueue.Filter(QueryParams.single(ctx, "contest"),
+                QueryParams.single(ctx, "problem"), QueryParams.single(ctx, "handle"),
+                verdict == null ? null : verdict(verdict), status == null ? null : status(status));
         SubmissionQueue.Page page = queue.page(filter, paging.limit(), paging.offset());
         JsonArray rows = new JsonArray();
         for (SubmissionQueue.Entry e : page.entries()) {
@@ -73,18 +74,4 @@ public final class SubmissionQueueRoutes {
         }
     }
 
-    /** A query parameter given at most once and not empty; null when absent. */
-    private static String param(RoutingContext ctx, String name) {
-        List<String> values = ctx.queryParam(name);
-        if (values.isEmpty()) {
-            return null;
-        }
-        if (values.size() > 1) {
-            throw ApiException.badRequest("invalid_query", "'" + name + "' is given more than once");
-        }
-        if (values.get(0).isEmpty()) {
-            throw ApiException.badRequest("invalid_query", "'" + name + "' is empty");
-        }
-        return values.get(0);
-    }
 }

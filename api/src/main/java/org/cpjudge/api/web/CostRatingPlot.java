@@ -1,7 +1,5 @@
 package org.cpjudge.api.web;
 
-import gg.jte.html.escape.Escape;
-import gg.jte.output.StringOutput;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -142,33 +140,22 @@ public final class CostRatingPlot {
                 + Math.round(m.hi()) + "), $" + String.format(Locale.ROOT, "%.4f", m.costPerSolvedUsd())
                 + " per solved problem";
         // a group of links, not an image: each point is a link named by its model and values
-        s.append("<a class=\"model\" href=\"/ai/").append(attribute(Format.segment(m.model())))
-                .append("\" aria-label=\"").append(attribute(summary)).append("\">");
+        s.append("<a class=\"model\" href=\"/ai/").append(SvgText.attribute(Format.segment(m.model())))
+                .append("\" aria-label=\"").append(SvgText.attribute(summary)).append("\">");
         s.append("<line class=\"interval\" x1=\"").append(fmt(x)).append("\" y1=\"").append(fmt(scale.y(m.hi())))
                 .append("\" x2=\"").append(fmt(x)).append("\" y2=\"").append(fmt(scale.y(m.lo())))
                 .append("\" stroke=\"#1d2330\" stroke-width=\"1.5\"/>");
         s.append("<circle class=\"point\" cx=\"").append(fmt(x)).append("\" cy=\"").append(fmt(y))
-                .append("\" r=\"5\" fill=\"#ffffff\" stroke=\"#1d2330\" stroke-width=\"2\"><title>").append(text(summary))
+                .append("\" r=\"5\" fill=\"#ffffff\" stroke=\"#1d2330\" stroke-width=\"2\"><title>")
+                .append(SvgText.text(summary))
                 .append("</title></circle>");
         // the name beside its point, on the side with room
         boolean rightSide = x < WIDTH - RIGHT - 160;
         s.append("<text class=\"label\" x=\"").append(fmt(rightSide ? x + 9 : x - 9)).append("\" y=\"")
                 .append(fmt(y - 6)).append("\" text-anchor=\"").append(rightSide ? "start" : "end").append("\">")
-                .append(text(m.model())).append("</text></a>\n");
+                .append(SvgText.text(m.model())).append("</text></a>\n");
     }
 
-    /** Model names are free text: escaped by JTE's own escaper, as a template would escape them. */
-    private static String text(String value) {
-        StringOutput out = new StringOutput();
-        Escape.htmlContent(value, out);
-        return out.toString();
-    }
-
-    private static String attribute(String value) {
-        StringOutput out = new StringOutput();
-        Escape.htmlAttribute(value, out);
-        return out.toString();
-    }
 
     /** "$0.01", "$1", "$100": a decade's tick. */
     static String dollars(int decade) {

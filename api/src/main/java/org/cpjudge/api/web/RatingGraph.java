@@ -1,7 +1,5 @@
 package org.cpjudge.api.web;
 
-import gg.jte.html.escape.Escape;
-import gg.jte.output.StringOutput;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -26,18 +24,6 @@ final class RatingGraph {
     private RatingGraph() {
     }
 
-    /** Contest ids reach the SVG escaped by JTE's own escaper, as a template would escape them. */
-    private static String text(String value) {
-        StringOutput out = new StringOutput();
-        Escape.htmlContent(value, out);
-        return out.toString();
-    }
-
-    private static String attribute(String value) {
-        StringOutput out = new StringOutput();
-        Escape.htmlAttribute(value, out);
-        return out.toString();
-    }
 
     record Point(String contest, Integer rank, int rating) {
     }
@@ -78,11 +64,11 @@ final class RatingGraph {
             String label = p.contest() + ": " + p.rating() + (p.rank() == null ? "" : " (rank " + p.rank() + ")") + ", "
                     + Title.of(p.rating()).displayName();
             // the link's name is said by screen readers; the title is the tooltip of the point
-            s.append("<a aria-label=\"").append(attribute(label)).append("\" href=\"/contests/")
-                    .append(attribute(Format.segment(p.contest()))).append("\"><circle class=\"point\" cx=\"")
+            s.append("<a aria-label=\"").append(SvgText.attribute(label)).append("\" href=\"/contests/")
+                    .append(SvgText.attribute(Format.segment(p.contest()))).append("\"><circle class=\"point\" cx=\"")
                     .append(fmt(scale.x(i))).append("\" cy=\"").append(fmt(scale.y(p.rating())))
                     .append("\" r=\"4\" fill=\"#ffffff\" stroke=\"#1d2330\" stroke-width=\"2\"><title>")
-                    .append(text(label)).append("</title></circle></a>\n");
+                    .append(SvgText.text(label)).append("</title></circle></a>\n");
         }
         s.append("</svg>");
         return s.toString();
