@@ -1,7 +1,7 @@
 /*
  * The CPU-bound program of bench/sandbox/fairness-and-cost.sh: `spin N` runs N steps of a multiply-add chain
- * (no memory traffic, nothing to optimise away) and prints the result; `spin burn` keeps a core busy until a
- * file named "stop" appears in its working directory (the other slot's burner).
+ * (no memory traffic, nothing to optimise away) and prints the result; `spin burn` keeps a core busy until its CPU limit (or a
+ * file named "stop" in its working directory) ends it: the other slot's burner.
  */
 #include <stdio.h>
 #include <stdlib.h>
