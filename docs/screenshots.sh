@@ -89,16 +89,18 @@ while [ "$(date +%s)" -le "$winter_end" ]; do sleep 1; done
 call POST /api/v1/contests/winter/finalize "$admin" >/dev/null
 # the AI models page: the past contest's reference standings, then two models' virtual runs of it, each ended
 call POST /api/v1/contests/winter/standings "$admin" '{"standings": [
-  {"handle":"ref_a","rating":2100,"rank":1}, {"handle":"ref_b","rating":1800,"rank":2},
-  {"handle":"ref_c","rating":1500,"rank":3}, {"handle":"ref_d","rating":1200,"rank":4}]}' >/dev/null || true
+  {"handle":"ref_a","rating":2400,"points":1,"penalty":0}, {"handle":"ref_b","rating":2000,"points":1,"penalty":0},
+  {"handle":"ref_c","rating":1650,"points":1,"penalty":1}, {"handle":"ref_e","rating":1400,"points":1,"penalty":1},
+  {"handle":"ref_f","rating":1550,"points":0,"penalty":0}, {"handle":"ref_d","rating":1200,"points":0,"penalty":0}]}' \
+  >/dev/null || echo "importing the reference standings failed" >&2
 for who in "model-alpha:alpha:lab-x:0.40:$right" "model-beta:beta:lab-y:0.05:$wrong"; do
   IFS=: read -r handle model provider cost source <<< "$who"
   bot=$(call POST /api/v1/users "$admin" "{\"handle\":\"$handle\",\"kind\":\"ai\",\"model\":\"$model\",
     \"provider\":\"$provider\",\"model_version\":\"2026-11\"}" | field token)
-  call POST /api/v1/contests/winter/virtual "$bot" '{"policy":"minute0"}' >/dev/null || true
+  call POST /api/v1/contests/winter/virtual "$bot" '{"policy":"declared"}' >/dev/null || echo "no virtual run" >&2
   vid=$(call POST /api/v1/submissions "$bot" "{\"problem\":\"sum-past\",\"contest\":\"winter\",
-    \"language\":\"python3\",\"attempt\":{\"group\":\"g1\",\"index\":0,\"cost_usd\":$cost},
-    \"files\":[{\"name\":\"a.py\",\"content\":\"$source\"}]}" | field id) || true
+    \"language\":\"python3\",\"minute\":0,\"attempt\":{\"group\":\"g1\",\"index\":0,\"cost_usd\":$cost},
+    \"files\":[{\"name\":\"a.py\",\"content\":\"$source\"}]}" | field id) || echo "no AI attempt" >&2
   for _ in $(seq 1 600); do
     [ -n "$vid" ] || break
     call GET "/api/v1/submissions/$vid" "$bot" | grep -q '"status" *: *"done"' && break
