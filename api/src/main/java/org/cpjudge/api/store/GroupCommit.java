@@ -8,6 +8,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
+import org.cpjudge.api.db.DatabaseOutage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,8 +19,9 @@ import org.slf4j.LoggerFactory;
  * flush under it, per submission. Under light load a group is one submission and nothing waits; under heavy load
  * the groups grow with the time a commit takes, so throughput follows the disk's flush rate times the group size.
  *
- * <p>A group that fails as a whole (one item refused by a constraint, say) is retried item by item, so each
- * caller gets its own submission's outcome and no other's.
+ * <p>A group refused as a whole (one item violating a constraint, say) is retried item by item, so each caller
+ * gets its own submission's outcome and no other's; a group whose connection was lost is not (its commit may
+ * have happened), and every caller in it gets the failure.
  */
 final class GroupCommit implements AutoCloseable {
 
@@ -112,11 +114,14 @@ final class GroupCommit implements AutoCloseable {
                 group.get(i).stored().complete(ids.get(i));
             }
         } catch (SQLException | RuntimeException e) {
-            if (group.size() == 1) {
-                group.get(0).stored().completeExceptionally(e);
+            // a lost connection may have lost only the commit's answer, not the commit: writing the items again
+            // could store them twice, so each caller is told of the failure as it would be alone (a 503 whose
+            // retry an Idempotency-Key makes safe)
+            if (group.size() == 1 || DatabaseOutage.causedBy(e)) {
+                group.forEach(w -> w.stored().completeExceptionally(e));
                 return;
             }
-            // one bad item must not cost the others theirs: each alone (fast to fail too when the database is gone)
+            // a refused transaction was rolled back: one bad item must not cost the others theirs, so each alone
             for (Waiting w : group) {
                 try {
                     w.stored().complete(writer.write(List.of(w.submission())).get(0));

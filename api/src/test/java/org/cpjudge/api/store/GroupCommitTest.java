@@ -97,6 +97,34 @@ class GroupCommitTest {
     }
 
     @Test
+    void aGroupWhoseConnectionWasLostIsNotWrittenAgain() throws Exception {
+        List<Integer> writes = Collections.synchronizedList(new ArrayList<>());
+        GroupCommit commit = new GroupCommit(group -> {
+            writes.add(group.size());
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            // the commit's answer lost: the rows may be stored, so nothing may be written twice
+            throw new SQLException("An I/O error occurred while sending to the backend", "08006");
+        });
+        ExecutorService callers = Executors.newFixedThreadPool(8);
+        List<Future<UUID>> ids = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            String problem = "p" + i;
+            ids.add(callers.submit(() -> commit.store(submission(problem))));
+        }
+        for (Future<UUID> id : ids) {
+            var failure = assertThrows(java.util.concurrent.ExecutionException.class, () -> id.get(30, TimeUnit.SECONDS));
+            assertTrue(failure.getCause() instanceof SQLException, failure.getCause().toString());
+        }
+        callers.shutdown();
+        commit.close();
+        assertEquals(40, writes.stream().mapToInt(Integer::intValue).sum(), "each submission tried exactly once");
+    }
+
+    @Test
     void aClosedWriterRefusesNewSubmissions() throws Exception {
         GroupCommit commit = new GroupCommit(new RecordingWriter());
         assertEquals(UUID.nameUUIDFromBytes("p".getBytes()), commit.store(submission("p")));
