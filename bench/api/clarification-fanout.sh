@@ -20,7 +20,7 @@ port=18581
 java -Xmx512m -jar "$repo/api/target/judge.jar" serve --data "$tmp/data" --port $port --workers 0 \
   > "$tmp/serve.log" 2>&1 &
 server=$!
-trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$tmp"' EXIT
+trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true; rm -rf "$tmp"' EXIT
 for _ in $(seq 1 240); do curl -s -o /dev/null localhost:$port/api/v1/languages && break; sleep 0.5; done
 admin=$(cat "$tmp/data/admin-token")
 (cd "$repo/api/src/test/resources/packages" && jar -cfM "$tmp/sum.zip" sum)

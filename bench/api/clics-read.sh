@@ -20,7 +20,7 @@ chmod 755 "$tmp"
 port=18581
 java -jar "$repo/api/target/judge.jar" serve --data "$tmp/data" --port $port --workers 1 > "$tmp/serve.log" 2>&1 &
 server=$!
-trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$tmp"' EXIT
+trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true; rm -rf "$tmp"' EXIT
 for _ in $(seq 1 240); do curl -sf localhost:$port/health/ready >/dev/null && break; sleep 0.5; done
 admin=$(cat "$tmp/data/admin-token")
 pgport=$(grep -o 'embedded PostgreSQL listens on 127.0.0.1:[0-9]*' "$tmp/serve.log" | head -1 | sed 's/.*://')

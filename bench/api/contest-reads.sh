@@ -22,7 +22,7 @@ JUDGE_RATE_PER_TOKEN=off JUDGE_RATE_PER_ADDRESS=off JUDGE_SUBMIT_RATE_PER_TOKEN=
   java -jar "${JAR:-$repo/api/target/judge.jar}" serve --data "$tmp/data" --port $port --workers 1 > "$tmp/serve.log" 2>&1 &
 server=$!
 feeder=
-trap 'kill $feeder 2>/dev/null; kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$tmp"' EXIT
+trap 'kill $feeder 2>/dev/null; kill $server 2>/dev/null; wait $server 2>/dev/null || true; rm -rf "$tmp"' EXIT
 for _ in $(seq 1 240); do curl -sf localhost:$port/health/ready >/dev/null && break; sleep 0.5; done
 admin=$(cat "$tmp/data/admin-token")
 (cd "$repo/api/src/test/resources/packages" && jar -cfM "$tmp/sum.zip" sum)

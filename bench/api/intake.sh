@@ -25,7 +25,7 @@ JUDGE_LANGUAGES=${JUDGE_LANGUAGES:-python3} JUDGE_RATE_PER_TOKEN=off JUDGE_RATE_
   java -jar "${JAR:-$repo/api/target/judge.jar}" serve --data "$tmp/data" --port $port --workers "$workers" \
   > "$tmp/serve.log" 2>&1 &
 server=$!
-trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$tmp"' EXIT
+trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true; rm -rf "$tmp"' EXIT
 for _ in $(seq 1 240); do curl -s -o /dev/null localhost:$port/health/live && break; sleep 0.5; done
 sleep 2
 admin=$(cat "$tmp/data/admin-token")

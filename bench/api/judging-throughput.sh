@@ -18,7 +18,7 @@ port=18580
 java -jar "$repo/api/target/judge.jar" serve --data "$tmp/data" --port $port --workers "$workers" \
   > "$tmp/serve.log" 2>&1 &
 server=$!
-trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$tmp"' EXIT
+trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true; rm -rf "$tmp"' EXIT
 for _ in $(seq 1 240); do curl -sf localhost:$port/health/ready >/dev/null && break; sleep 0.5; done
 admin=$(cat "$tmp/data/admin-token")
 (cd "$repo/api/src/test/resources/packages" && jar -cfM "$tmp/sum.zip" sum)

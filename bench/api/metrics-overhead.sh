@@ -19,7 +19,7 @@ mkfifo "$tmp/in"
 java -cp "$repo/api/target/judge.jar" "$repo/bench/api/MetricsOverhead.java" < "$tmp/in" > "$tmp/ports" 2> "$tmp/access.log" &
 server=$!
 exec 3> "$tmp/in"
-trap 'exec 3>&-; wait $server 2>/dev/null; rm -rf "$tmp"' EXIT
+trap 'exec 3>&-; wait $server 2>/dev/null || true; rm -rf "$tmp"' EXIT
 for _ in $(seq 1 120); do [ -s "$tmp/ports" ] && break; sleep 0.5; done
 read -r plain metered logged < "$tmp/ports"
 names=(plain metrics metrics+access-log)

@@ -20,7 +20,7 @@ fi
 ip link set lo up 2>/dev/null || true
 tmp=$(mktemp -d /tmp/cpjudge-fair.XXXXXX)
 server=""
-trap '[ -n "$server" ] && { kill $server 2>/dev/null; wait $server 2>/dev/null; }; rm -rf "$tmp"' EXIT
+trap '[ -n "$server" ] && { kill $server 2>/dev/null; wait $server 2>/dev/null || true; }; rm -rf "$tmp"' EXIT
 cc=${CC:-cc}
 $cc -std=gnu11 -O2 -o "$tmp/spin" "$here/spin.c"
 echo "load: $(cut -d' ' -f1-3 /proc/loadavg); cpus $(grep Cpus_allowed_list /proc/self/status | cut -f2)"
