@@ -107,8 +107,10 @@ class AiPagesBrowserTest {
                     "document.querySelector('#models tbody tr td:nth-child(2)').textContent"));
             assertEquals(String.valueOf(Math.round(first.getDouble("mean_performance"))), browser.evaluate(
                     "document.querySelector('#models tbody tr td:nth-child(6)').textContent"));
-            assertTrue(browser.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
-                    .equals("true"), "no horizontal scroll of the page");
+            // measured once the stylesheets are in (the DOM is there before they apply: the wide table overflows)
+            browser.await("document.readyState", "complete"::equals, "the page and its stylesheets loaded");
+            browser.await("document.documentElement.scrollWidth <= document.documentElement.clientWidth",
+                    "true"::equals, "no horizontal scroll of the page");
         }
         Chromium.screenshot(api.url("/ai"), SCREENSHOTS.resolve("ai.png"));
     }

@@ -20,6 +20,8 @@ final class PageAudit {
     static int[] widthsAt(DevTools browser, int width) throws Exception {
         browser.viewport(width, 844, true);
         browser.await("document.documentElement.clientWidth", w -> w.equals(String.valueOf(width)), width + " px wide");
+        // the DOM is there before the stylesheets apply: measure once they are in
+        browser.await("document.readyState", "complete"::equals, "the page and its stylesheets loaded");
         String[] widths = browser.evaluate("document.documentElement.scrollWidth + ' ' + document.documentElement.clientWidth")
                 .split(" ");
         return new int[] {Integer.parseInt(widths[0]), Integer.parseInt(widths[1])};
