@@ -298,20 +298,8 @@ class StatementPageTest {
                 if (signedIn) {
                     browser.evaluate("localStorage.setItem('cpjudge.token', " + JsonObject.of("t", alice).encode() + ".t); true");
                 }
-                for (String path : pages) {
-                    browser.viewport(1200, 900, false);
-                    load(browser, path);
-                    for (String v : Axe.seriousViolations(browser)) {
-                        failures.add(path + (signedIn ? " (signed in)" : "") + ": " + v);
-                    }
-                    browser.viewport(390, 844, true);
-                    load(browser, path);
-                    String widths = browser.evaluate("document.documentElement.scrollWidth + ' ' + window.innerWidth");
-                    String[] w = widths.split(" ");
-                    if (Integer.parseInt(w[0]) > Integer.parseInt(w[1])) {
-                        failures.add(path + (signedIn ? " (signed in)" : "") + ": scrolls sideways at 390 px: " + widths);
-                    }
-                }
+                failures.addAll(PageAudit.desktopAndPhone(browser, pages, signedIn ? " (signed in)" : "",
+                        StatementPageTest::load));
             }
             browser.viewport(390, 844, true);
             load(browser, "/problems/mathsum");

@@ -277,30 +277,15 @@ class WebPagesBrowserTest {
                 if (signedIn) {
                     signIn(browser, aliceToken);
                 }
-                for (String path : pages) {
-                    browser.viewport(1200, 900, false);
-                    load(browser, path);
-                    for (String v : Axe.seriousViolations(browser)) {
-                        failures.add(path + (signedIn ? " (signed in)" : "") + ": " + v);
-                    }
-                    browser.viewport(390, 844, true);
-                    load(browser, path);
-                    String widths = browser.evaluate("document.documentElement.scrollWidth + ' ' + window.innerWidth");
-                    String[] w = widths.split(" ");
-                    if (Integer.parseInt(w[0]) > Integer.parseInt(w[1])) {
-                        failures.add(path + (signedIn ? " (signed in)" : "") + ": scrolls sideways at 390 px: " + widths);
-                    }
-                }
+                failures.addAll(PageAudit.desktopAndPhone(browser, pages, signedIn ? " (signed in)" : "",
+                        WebPagesBrowserTest::load));
             }
             // the sign-in box opened on a phone: its form stays on the screen
             browser.evaluate("cpjudge.signOut(); true");
             load(browser, "/");
             browser.evaluate("document.getElementById('signin-box').open = true; true");
-            String widths = browser.evaluate("document.documentElement.scrollWidth + ' ' + window.innerWidth");
-            String[] w = widths.split(" ");
-            if (Integer.parseInt(w[0]) > Integer.parseInt(w[1])) {
-                failures.add("/ with the sign-in box open: scrolls sideways at 390 px: " + widths);
-            }
+            PageAudit.sideways(browser).ifPresent(widths ->
+                    failures.add("/ with the sign-in box open: scrolls sideways at 390 px: " + widths));
             for (String v : Axe.seriousViolations(browser)) {
                 failures.add("/ with the sign-in box open: " + v);
             }
