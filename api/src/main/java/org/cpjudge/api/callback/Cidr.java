@@ -30,8 +30,11 @@ public record Cidr(InetAddress network, int prefix) {
         return new Cidr(address, prefix);
     }
 
-    /** The address a literal names, or empty when {@code text} is not an IP literal (then it is a host name). */
-    static java.util.Optional<InetAddress> literal(String text) {
+    /**
+     * The address a literal names (brackets around IPv6 allowed), or empty when {@code text} is not an IP literal
+     * (then it is a host name, never looked up here).
+     */
+    public static java.util.Optional<InetAddress> literal(String text) {
         String t = CallbackUrl.bare(text);
         if (!IPV4.matcher(t).matches() && !t.contains(":")) {
             return java.util.Optional.empty();

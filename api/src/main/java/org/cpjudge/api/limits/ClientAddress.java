@@ -3,10 +3,8 @@ package org.cpjudge.api.limits;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.RoutingContext;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.cpjudge.api.callback.Cidr;
 
 /**
@@ -21,7 +19,6 @@ public record ClientAddress(List<Cidr> trustedProxies) {
 
     public static final String FORWARDED_FOR = "X-Forwarded-For";
     public static final ClientAddress PEER_ONLY = new ClientAddress(List.of());
-    private static final Pattern LITERAL = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
 
     public ClientAddress {
         trustedProxies = List.copyOf(trustedProxies);
@@ -52,7 +49,7 @@ public record ClientAddress(List<Cidr> trustedProxies) {
         for (int line = forwarded.size() - 1; line >= 0; line--) {
             String[] hops = forwarded.get(line).split(",");
             for (int i = hops.length - 1; i >= 0; i--) {
-                Optional<InetAddress> hop = literal(hops[i].strip());
+                Optional<InetAddress> hop = Cidr.literal(hops[i].strip());
                 if (hop.isEmpty()) {
                     return client; // garbage from here on is not a hop any proxy of ours wrote
                 }
@@ -66,23 +63,10 @@ public record ClientAddress(List<Cidr> trustedProxies) {
     }
 
     private boolean trusted(String host) {
-        return literal(host).map(this::trusted).orElse(false);
+        return Cidr.literal(host).map(this::trusted).orElse(false);
     }
 
     private boolean trusted(InetAddress address) {
         return trustedProxies.stream().anyMatch(c -> c.contains(address));
-    }
-
-    /** An IP literal, never a name (a name would be looked up in DNS). */
-    private static Optional<InetAddress> literal(String text) {
-        String t = text.startsWith("[") && text.endsWith("]") ? text.substring(1, text.length() - 1) : text;
-        if (!LITERAL.matcher(t).matches() || !(t.contains(":") || t.chars().filter(c -> c == '.').count() == 3)) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(InetAddress.getByName(t));
-        } catch (UnknownHostException e) {
-            return Optional.empty();
-        }
     }
 }
