@@ -69,6 +69,11 @@ class ObservabilityTest {
         verdict = ApiFlowTest.awaitVerdict(api, submission, token);
         // a token where a careless access log would copy it: the query string
         assertEquals(200, api.get("/api/v1/languages?access_token=" + token, token).status());
+        // lines are written by logback's own thread: wait until the last request's has come through
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!log.toString(StandardCharsets.UTF_8).contains("\"/api/v1/languages\"") && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
     }
 
     @AfterAll

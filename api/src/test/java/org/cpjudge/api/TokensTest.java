@@ -10,11 +10,13 @@ import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import org.cpjudge.api.config.ServerConfig;
 import org.cpjudge.api.store.Tokens;
+import org.cpjudge.api.store.UserStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -92,6 +94,32 @@ class TokensTest {
             var out = api.send("DELETE", "/api/v1/users/me/token", bot);
             assertEquals(200, out.status(), out.body());
             assertError(api.post("/api/v1/users/me/webhook-secret", bot, "application/json", new byte[0]),
+                    401, "invalid_token");
+        } finally {
+            server.close();
+        }
+    }
+
+    /**
+     * A token revoked by another API process sharing the database (here: by hand in SQL) is remembered as valid
+     * here for at most {@link UserStore#TOKEN_MEMORY}, then refused.
+     */
+    @Test
+    void aTokenRevokedElsewhereIsRefusedOnceItsMemoryRunsOut() throws Exception {
+        var db = TestDatabases.fresh();
+        JudgeServer server = start(db, dataDir, "elsewhere-admin");
+        try {
+            ApiClient api = new ApiClient(server.port());
+            String carol = api.createUser("elsewhere-admin", "carol", "human");
+            assertEquals(200, api.get("/api/v1/users/me", carol).status(), "the token is known and now remembered");
+            try (Connection c = DriverManager.getConnection(db.url(), db.user(), db.password());
+                 PreparedStatement q = c.prepareStatement("DELETE FROM api_tokens WHERE token_sha256 = ?")) {
+                q.setBytes(1, Tokens.hash(carol));
+                assertEquals(1, q.executeUpdate());
+            }
+            Thread.sleep(UserStore.TOKEN_MEMORY.toMillis() + 200);
+            assertError(api.get("/api/v1/users/me", carol), 401, "invalid_token");
+            assertError(api.post("/api/v1/users/me/webhook-secret", carol, "application/json", new byte[0]),
                     401, "invalid_token");
         } finally {
             server.close();

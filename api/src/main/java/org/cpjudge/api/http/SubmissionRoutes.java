@@ -133,7 +133,7 @@ public final class SubmissionRoutes {
         String contest = JsonBodies.optionalString(body, "contest");
         JsonObject attempt = AttemptField.validated(body);
         ProblemAccess allowed = access.session(new Viewer(user), Instant.now()).problem(problemId);
-        if (problems.find(problemId).isEmpty() || !allowed.visible()) {
+        if (!problems.exists(problemId) || !allowed.visible()) {
             throw ApiException.notFound("problem_not_found", "no problem has the id '" + problemId + "'");
         }
         ContestEntry entry = null;

@@ -6,6 +6,7 @@ import ch.qos.logback.classic.encoder.JsonEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.OutputStreamAppender;
+import ch.qos.logback.core.spi.AppenderAttachable;
 import java.util.Iterator;
 import org.slf4j.LoggerFactory;
 
@@ -32,8 +33,19 @@ public enum LogFormat {
             return;
         }
         Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        for (Iterator<Appender<ILoggingEvent>> it = root.iteratorForAppenders(); it.hasNext(); ) {
-            if (it.next() instanceof OutputStreamAppender<ILoggingEvent> out && !(out.getEncoder() instanceof JsonEncoder)) {
+        toJson(root, context);
+    }
+
+    /** Every console or file appender under {@code appenders}, through the asynchronous one that feeds them. */
+    private static void toJson(AppenderAttachable<ILoggingEvent> appenders, LoggerContext context) {
+        for (Iterator<Appender<ILoggingEvent>> it = appenders.iteratorForAppenders(); it.hasNext(); ) {
+            Appender<ILoggingEvent> appender = it.next();
+            if (appender instanceof AppenderAttachable<?> nested) {
+                @SuppressWarnings("unchecked")
+                AppenderAttachable<ILoggingEvent> inner = (AppenderAttachable<ILoggingEvent>) nested;
+                toJson(inner, context);
+            } else if (appender instanceof OutputStreamAppender<ILoggingEvent> out
+                    && !(out.getEncoder() instanceof JsonEncoder)) {
                 JsonEncoder json = json(context);
                 out.stop();
                 out.setEncoder(json);

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -15,6 +16,11 @@ public final class ProblemStore {
     private static final String UNIQUE_VIOLATION = "23505";
 
     private final Database db;
+    /**
+     * Problems known to exist. Nothing deletes a problem, so knowing it once is knowing it; the time to live only
+     * bounds how long a row removed by hand keeps taking submissions.
+     */
+    private final RecentReads<String, Boolean> existing = new RecentReads<>(Duration.ofMinutes(1), 100_000);
 
     public ProblemStore(Database db) {
         this.db = db;
@@ -41,6 +47,19 @@ public final class ProblemStore {
             }
             throw e;
         }
+    }
+
+    /** Whether a problem has this id: asked by every submission, answered from memory after the first. */
+    public boolean exists(String id) throws SQLException {
+        return existing.get(id, key -> {
+            try (Connection c = db.connection();
+                 PreparedStatement q = c.prepareStatement("SELECT 1 FROM problems WHERE id = ?")) {
+                q.setString(1, key);
+                try (ResultSet rs = q.executeQuery()) {
+                    return rs.next() ? Optional.of(Boolean.TRUE) : Optional.empty();
+                }
+            }
+        }).isPresent();
     }
 
     public Optional<StoredProblem> find(String id) throws SQLException {

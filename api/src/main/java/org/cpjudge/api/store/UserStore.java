@@ -3,7 +3,9 @@ package org.cpjudge.api.store;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.nio.ByteBuffer;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Optional;
 import org.cpjudge.api.db.Database;
 import org.cpjudge.api.db.Transactions;
@@ -15,7 +17,14 @@ public final class UserStore {
             + " u.provider, u.model_version";
     private static final String UNIQUE_VIOLATION = "23505";
 
+    /**
+     * How long a token's user is answered from memory. A token revoked through this process stops working at
+     * once; revoked through another API process (or in SQL), within this time. So is a rating changed.
+     */
+    public static final Duration TOKEN_MEMORY = Duration.ofSeconds(1);
+
     private final Database db;
+    private final RecentReads<ByteBuffer, User> recentTokens = new RecentReads<>(TOKEN_MEMORY, 100_000);
 
     public UserStore(Database db) {
         this.db = db;
@@ -76,13 +85,24 @@ public final class UserStore {
         }
     }
 
+    /** The token's user, empty when the token is not known (never made, or revoked). */
     public Optional<User> byToken(String token) throws SQLException {
-        try (Connection c = db.connection();
-             PreparedStatement q = c.prepareStatement("SELECT " + COLUMNS
-                     + " FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_sha256 = ?")) {
-            q.setBytes(1, Tokens.hash(token));
-            return one(q);
-        }
+        return recentTokens.get(ByteBuffer.wrap(Tokens.hash(token)), hash -> {
+            try (Connection c = db.connection();
+                 PreparedStatement q = c.prepareStatement("SELECT " + COLUMNS
+                         + " FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_sha256 = ?")) {
+                q.setBytes(1, hash.array());
+                return one(q);
+            }
+        });
+    }
+
+    /**
+     * The token's user when it was looked up less than {@link #TOKEN_MEMORY} ago, without asking the database
+     * (so without blocking); empty when it must be looked up.
+     */
+    public Optional<User> recentlyByToken(String token) {
+        return recentTokens.recent(ByteBuffer.wrap(Tokens.hash(token)));
     }
 
     public Optional<User> byHandle(String handle) throws SQLException {
@@ -141,6 +161,7 @@ public final class UserStore {
             }
             return null;
         });
+        recentTokens.forgetAll();
     }
 
     private static Optional<byte[]> configuredToken(Connection c, String handle) throws SQLException {
@@ -155,7 +176,7 @@ public final class UserStore {
 
     /**
      * Revokes every token of the user and gives them one new token, returned to be shown this once: the old
-     * ones stop working with the next request, since each request looks its token up.
+     * ones stop working with the next request to this process (see {@link #TOKEN_MEMORY} for the others).
      */
     public String rotateToken(long userId) throws SQLException {
         String token = Tokens.generate();
@@ -164,6 +185,7 @@ public final class UserStore {
             addToken(c, userId, token);
             return null;
         });
+        recentTokens.forgetAll();
         return token;
     }
 
@@ -171,6 +193,8 @@ public final class UserStore {
     public int revokeTokens(long userId) throws SQLException {
         try (Connection c = db.connection()) {
             return revokeAll(c, userId);
+        } finally {
+            recentTokens.forgetAll();
         }
     }
 
