@@ -3,6 +3,7 @@ package org.cpjudge.api.http;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import java.util.List;
 import io.vertx.ext.web.Router;
 import java.util.Optional;
@@ -179,7 +180,11 @@ public final class ApiServer {
     }
 
     private Future<Integer> listenOne(int port) {
-        return vertx.createHttpServer().requestHandler(router).invalidRequestHandler(InvalidRequests::answer)
+        // HTTP/1.1 only on this plain socket: a client asking to upgrade to cleartext HTTP/2 (Java's HttpClient does
+        // by default) got part of a large answer (the OpenAPI document) as raw bytes after the switch, which it
+        // read as a broken frame; HTTP/2 belongs to the TLS proxy in front, where browsers use it
+        HttpServerOptions options = new HttpServerOptions().setHttp2ClearTextEnabled(false);
+        return vertx.createHttpServer(options).requestHandler(router).invalidRequestHandler(InvalidRequests::answer)
                 .listen(port).map(s -> {
                     servers.add(s);
                     return s.actualPort();

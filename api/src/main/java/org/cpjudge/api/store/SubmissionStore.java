@@ -1,11 +1,14 @@
 package org.cpjudge.api.store;
 
+import io.vertx.core.json.JsonArray;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -166,62 +169,62 @@ public final class SubmissionStore implements AutoCloseable {
         return id;
     }
 
+    /**
+     * The submission with its per-test results and its history of judgements, in one round trip: a contestant
+     * polls this while waiting for a verdict, the most frequent read of a contest.
+     */
     public Optional<SubmissionView> find(UUID id) throws SQLException {
-        try (Connection c = db.connection()) {
-            SubmissionView head;
-            try (PreparedStatement q = c.prepareStatement("SELECT s.id, u.handle, s.problem_id, s.language,"
-                    + " s.contest_id, s.status, s.verdict, s.score, s.time_ms, s.memory_kb, s.compile_output,"
-                    + " s.created_at, s.user_id, s.files::text FROM submissions s JOIN users u ON u.id = s.user_id"
-                    + " WHERE s.id = ?")) {
-                q.setObject(1, id);
-                try (ResultSet rs = q.executeQuery()) {
-                    if (!rs.next()) {
-                        return Optional.empty();
-                    }
-                    Timestamp created = rs.getTimestamp(12);
-                    head = new SubmissionView(rs.getString(1), rs.getLong(13), rs.getString(2), rs.getString(3),
-                            rs.getString(4), rs.getString(5), SubmissionStatus.ofWire(rs.getString(6)), verdict(rs.getString(7)),
-                            (Double) rs.getObject(8), (Integer) rs.getObject(9), (Integer) rs.getObject(10),
-                            rs.getString(11), created.toInstant(), rs.getString(14), List.of(), List.of());
-                }
-            }
-            return Optional.of(withTests(head, testcases(c, id), history(c, id)));
-        }
-    }
-
-    private static SubmissionView withTests(SubmissionView h, List<JudgedTest> tests, List<PastJudgement> history) {
-        return new SubmissionView(h.id(), h.userId(), h.handle(), h.problem(), h.language(), h.contest(), h.status(),
-                h.verdict(), h.score(), h.timeMs(), h.memoryKb(), h.compileOutput(), h.createdAt(), h.filesJson(), tests,
-                history);
-    }
-
-    private static List<PastJudgement> history(Connection c, UUID id) throws SQLException {
-        List<PastJudgement> history = new ArrayList<>();
-        try (PreparedStatement q = c.prepareStatement("SELECT verdict, judged_at, rejudge FROM submission_judgements"
-                + " WHERE submission_id = ? ORDER BY judged_at, id")) {
+        try (Connection c = db.connection();
+             PreparedStatement q = c.prepareStatement("SELECT s.id, u.handle, s.problem_id, s.language,"
+                     + " s.contest_id, s.status, s.verdict, s.score, s.time_ms, s.memory_kb, s.compile_output,"
+                     + " s.created_at, s.user_id, s.files::text,"
+                     + " (SELECT json_agg(json_build_array(t.name, t.verdict, t.time_ms, t.memory_kb, t.score)"
+                     + "     ORDER BY t.ordinal) FROM submission_testcases t WHERE t.submission_id = s.id)::text,"
+                     + " (SELECT json_agg(json_build_array(j.verdict, (extract(epoch FROM j.judged_at) * 1000000)::bigint,"
+                     + "     j.rejudge) ORDER BY j.judged_at, j.id) FROM submission_judgements j"
+                     + "     WHERE j.submission_id = s.id)::text"
+                     + " FROM submissions s JOIN users u ON u.id = s.user_id WHERE s.id = ?")) {
             q.setObject(1, id);
             try (ResultSet rs = q.executeQuery()) {
-                while (rs.next()) {
-                    history.add(new PastJudgement(Verdict.valueOf(rs.getString(1)), rs.getTimestamp(2).toInstant(), rs.getBoolean(3)));
+                if (!rs.next()) {
+                    return Optional.empty();
                 }
+                Timestamp created = rs.getTimestamp(12);
+                return Optional.of(new SubmissionView(rs.getString(1), rs.getLong(13), rs.getString(2),
+                        rs.getString(3), rs.getString(4), rs.getString(5), SubmissionStatus.ofWire(rs.getString(6)),
+                        verdict(rs.getString(7)), (Double) rs.getObject(8), (Integer) rs.getObject(9),
+                        (Integer) rs.getObject(10), rs.getString(11), created.toInstant(), rs.getString(14),
+                        testcases(rs.getString(15)), history(rs.getString(16))));
             }
         }
-        return history;
     }
 
-    private static List<JudgedTest> testcases(Connection c, UUID id) throws SQLException {
+    /** The per-test results, from the rows the query aggregated: [name, verdict, time_ms, memory_kb, score]. */
+    private static List<JudgedTest> testcases(String json) {
         List<JudgedTest> tests = new ArrayList<>();
-        try (PreparedStatement q = c.prepareStatement("SELECT name, verdict, time_ms, memory_kb, score"
-                + " FROM submission_testcases WHERE submission_id = ? ORDER BY ordinal")) {
-            q.setObject(1, id);
-            try (ResultSet rs = q.executeQuery()) {
-                while (rs.next()) {
-                    tests.add(new JudgedTest(rs.getString(1), Verdict.valueOf(rs.getString(2)), rs.getInt(3), rs.getInt(4),
-                            (Double) rs.getObject(5)));
-                }
+        if (json != null) {
+            for (Object o : new JsonArray(json)) {
+                JsonArray t = (JsonArray) o;
+                Number score = (Number) t.getValue(4);
+                tests.add(new JudgedTest(t.getString(0), Verdict.valueOf(t.getString(1)), t.getInteger(2),
+                        t.getInteger(3), score == null ? null : score.doubleValue()));
             }
         }
         return tests;
+    }
+
+    /** The judgements, oldest first, from the rows the query aggregated: [verdict, judged_at in µs, rejudge]. */
+    private static List<PastJudgement> history(String json) {
+        List<PastJudgement> history = new ArrayList<>();
+        if (json != null) {
+            for (Object o : new JsonArray(json)) {
+                JsonArray j = (JsonArray) o;
+                long micros = j.getLong(1);
+                history.add(new PastJudgement(Verdict.valueOf(j.getString(0)),
+                        Instant.EPOCH.plus(micros, ChronoUnit.MICROS), j.getBoolean(2)));
+            }
+        }
+        return history;
     }
 
     /** The verdict column's word as the enum; null while not judged. */
