@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.cpjudge.api.config.ServerConfig;
+import org.cpjudge.api.store.ContestStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -100,6 +101,8 @@ class ContestAccessTest {
                 }
             }
         }
+        // changed behind the server's back, as another process would: it sees the change once its memory ran out
+        Thread.sleep(ContestStore.CONTEST_MEMORY.toMillis() + 50);
     }
 
     @Test

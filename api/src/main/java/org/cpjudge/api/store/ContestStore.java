@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,14 +38,40 @@ public final class ContestStore {
             + " registration_opens_at, registration_closes_at, ai_participation, unfrozen_at, practice_after,"
             + " sources_public_after, ai_attempts";
 
+    /**
+     * How long a contest read is answered from memory ({@link #find(String)}, {@link #containing}): every
+     * submission and every status read of a contest asks for it. A change made through this process is seen at
+     * once; one made by another process sharing the database (or by hand in SQL) within this time, less than a
+     * contestant can tell from the clock's own uncertainty.
+     */
+    public static final Duration CONTEST_MEMORY = Duration.ofMillis(250);
+
     private final Database db;
+    private final RecentReads<String, Contest> recentById = new RecentReads<>(CONTEST_MEMORY, 10_000);
+    private final RecentReads<String, List<Contest>> recentByProblem = new RecentReads<>(CONTEST_MEMORY, 100_000);
+    /** Registrations known: nothing removes one, so knowing it once is knowing it. */
+    private final RecentReads<String, Boolean> registrations = new RecentReads<>(Duration.ofMinutes(1), 100_000);
 
     public ContestStore(Database db) {
         this.db = db;
     }
 
+    /** This process changed a contest: what memory holds of contests may be out of date. */
+    private void changed() {
+        recentById.forgetAll();
+        recentByProblem.forgetAll();
+    }
+
     /** Stores a new contest with its problems; false when the id is taken. */
     public boolean create(Contest c, long createdBy) throws SQLException {
+        try {
+            return insert(c, createdBy);
+        } finally {
+            changed();
+        }
+    }
+
+    private boolean insert(Contest c, long createdBy) throws SQLException {
         try {
             return Transactions.inTransaction(db, conn -> {
                 try (PreparedStatement q = conn.prepareStatement("INSERT INTO contests (id, name, starts_at,"
@@ -75,6 +102,14 @@ public final class ContestStore {
      * @return the stored contest, or the contest as it was when it had started already (then nothing changed)
      */
     public Optional<Edit> update(Contest c, Instant now) throws SQLException {
+        try {
+            return replace(c, now);
+        } finally {
+            changed();
+        }
+    }
+
+    private Optional<Edit> replace(Contest c, Instant now) throws SQLException {
         return Transactions.inTransaction(db, conn -> {
             Optional<Contest> current = find(conn, c.id(), true);
             if (current.isEmpty()) {
@@ -149,10 +184,13 @@ public final class ContestStore {
         return t == null ? null : Timestamp.from(t);
     }
 
+    /** The contest as read less than {@link #CONTEST_MEMORY} ago, or now. */
     public Optional<Contest> find(String id) throws SQLException {
-        try (Connection c = db.connection()) {
-            return find(c, id, false);
-        }
+        return recentById.get(id, key -> {
+            try (Connection c = db.connection()) {
+                return find(c, key, false);
+            }
+        });
     }
 
     /** With {@code lock}, holds the contest's row until the transaction ends (finalizing takes it). */
@@ -206,15 +244,17 @@ public final class ContestStore {
     }
 
     public boolean isRegistered(String contestId, long userId) throws SQLException {
-        try (Connection c = db.connection();
-             PreparedStatement q = c.prepareStatement(
-                     "SELECT 1 FROM contest_registrations WHERE contest_id = ? AND user_id = ?")) {
-            q.setString(1, contestId);
-            q.setLong(2, userId);
-            try (ResultSet rs = q.executeQuery()) {
-                return rs.next();
+        return registrations.get(contestId + "\n" + userId, key -> {
+            try (Connection c = db.connection();
+                 PreparedStatement q = c.prepareStatement(
+                         "SELECT 1 FROM contest_registrations WHERE contest_id = ? AND user_id = ?")) {
+                q.setString(1, contestId);
+                q.setLong(2, userId);
+                try (ResultSet rs = q.executeQuery()) {
+                    return rs.next() ? Optional.of(Boolean.TRUE) : Optional.empty();
+                }
             }
-        }
+        }).isPresent();
     }
 
     public List<Participant> participants(Connection c, String contestId) throws SQLException {
@@ -345,11 +385,17 @@ public final class ContestStore {
     }
 
     /** Ends a running contest now (its scheduled end stays for the freeze). */
+    /**
+     * Ends the contest at {@code when}, in the caller's transaction: seen by this process at once, or (when its
+     * transaction commits later) within {@link #CONTEST_MEMORY} of the commit.
+     */
     public void endAt(Connection c, String contestId, Instant when) throws SQLException {
         try (PreparedStatement q = c.prepareStatement("UPDATE contests SET ended_at = ? WHERE id = ?")) {
             q.setTimestamp(1, Timestamp.from(when));
             q.setString(2, contestId);
             q.executeUpdate();
+        } finally {
+            changed();
         }
     }
 
@@ -361,30 +407,40 @@ public final class ContestStore {
             q.setTimestamp(1, Timestamp.from(when));
             q.setString(2, contestId);
             return q.executeUpdate() == 1;
+        } finally {
+            changed();
         }
     }
 
-    /** The contests a problem belongs to (a problem may be reused by several). */
+    /**
+     * The contests a problem belongs to (a problem may be reused by several), as read less than
+     * {@link #CONTEST_MEMORY} ago, or now.
+     */
     public List<Contest> containing(String problemId) throws SQLException {
-        List<Contest> found = new ArrayList<>();
-        try (Connection c = db.connection();
-             PreparedStatement q = c.prepareStatement("SELECT " + COLUMNS + " FROM contests WHERE id IN"
-                     + " (SELECT contest_id FROM contest_problems WHERE problem_id = ?)")) {
-            q.setString(1, problemId);
-            try (ResultSet rs = q.executeQuery()) {
-                while (rs.next()) {
-                    found.add(contest(rs, problems(c, rs.getString(1))));
+        return recentByProblem.get(problemId, key -> {
+            List<Contest> found = new ArrayList<>();
+            try (Connection c = db.connection();
+                 PreparedStatement q = c.prepareStatement("SELECT " + COLUMNS + " FROM contests WHERE id IN"
+                         + " (SELECT contest_id FROM contest_problems WHERE problem_id = ?)")) {
+                q.setString(1, key);
+                try (ResultSet rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        found.add(contest(rs, problems(c, rs.getString(1))));
+                    }
                 }
             }
-        }
-        return found;
+            return Optional.of(List.copyOf(found));
+        }).orElseThrow();
     }
 
+    /** Marks the contest finalized, in the caller's transaction (seen here as {@link #endAt} says). */
     public void markFinalized(Connection c, String contestId, Instant when) throws SQLException {
         try (PreparedStatement q = c.prepareStatement("UPDATE contests SET finalized_at = ? WHERE id = ?")) {
             q.setTimestamp(1, Timestamp.from(when));
             q.setString(2, contestId);
             q.executeUpdate();
+        } finally {
+            changed();
         }
     }
 
