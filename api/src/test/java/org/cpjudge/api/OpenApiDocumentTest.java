@@ -409,6 +409,45 @@ class OpenApiDocumentTest {
         assertTrue(checked.size() > 100, "answers checked: " + checked.size());
     }
 
+    /**
+     * Every JSON body is checked by its schema in the document before anything is looked up: a wrongly typed field
+     * is a 400 that names it, even on a contest that does not exist, and the document refuses the body too.
+     */
+    @Test
+    void everyJsonBodyIsCheckedByItsSchemaFirst() throws Exception {
+        String nope = "/api/v1/contests/schema-nope";
+        JsonObject contest = new JsonObject().put("id", "schema-c").put("name", "S").put("start", "2026-11-24T10:00:00Z")
+                .put("duration_minutes", "long").put("problems", new JsonArray().add("p"));
+        List<Object[]> cases = List.of(
+                new Object[] {"POST", "/api/v1/users", new JsonObject().put("handle", "schema_u").put("name", 5),
+                        "invalid_field", "'name' must be a string or null"},
+                new Object[] {"POST", "/api/v1/contests", contest, "invalid_field", "'duration_minutes' must be a whole number"},
+                new Object[] {"PATCH", nope, new JsonObject().put("rated", "yes"), "invalid_field", "'rated' must be true or false"},
+                new Object[] {"POST", nope + "/register", new JsonObject().put("handle", 5), "invalid_field", "'handle'"},
+                new Object[] {"POST", nope + "/clarifications", new JsonObject().put("text", 5), "invalid_field", "'text'"},
+                new Object[] {"POST", nope + "/clarifications", new JsonObject().put("text", "x".repeat(10_001)),
+                        "text_too_long", "'text'"},
+                new Object[] {"POST", nope + "/standings", new JsonObject().put("standings", "all"), "invalid_field",
+                        "'standings' must be an array"},
+                new Object[] {"POST", nope + "/standings", new JsonObject().put("standings", new JsonArray()
+                        .add(new JsonObject().put("handle", "r").put("rating", "high").put("rank", 1))),
+                        "invalid_standings_row", "'standings[0].rating'"},
+                new Object[] {"POST", nope + "/virtual", new JsonObject().put("policy", 7), "invalid_field", "'policy'"},
+                new Object[] {"POST", nope + "/rejudge", new JsonObject().put("force", "yes"), "invalid_field", "'force'"});
+        for (Object[] c : cases) {
+            String method = (String) c[0];
+            String path = (String) c[1];
+            JsonObject body = (JsonObject) c[2];
+            var r = method.equals("PATCH") ? patchJson(path, ADMIN, body) : postJson(path, ADMIN, body);
+            String what = method + " " + path + " " + body.encode() + " -> " + r.body();
+            assertEquals(400, r.status(), what);
+            assertEquals(c[3], r.json().getJsonObject("error").getString("code"), what);
+            assertTrue(r.json().getJsonObject("error").getString("message").startsWith((String) c[4]), what);
+            assertFalse(OpenApiContract.get().requestErrors(method, path, body.encode()).isEmpty(),
+                    "the server refused it; the document's schema should too: " + what);
+        }
+    }
+
     // ---- a client whose every answer is checked against the document --------------------------------------------
 
     private static ApiClient.Response get(String path, String token) throws Exception {

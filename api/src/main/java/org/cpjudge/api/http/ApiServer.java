@@ -106,7 +106,7 @@ public final class ApiServer {
         RequestSchemas requests = new RequestSchemas(openApi);
         new OpenApiRoutes(openApi).mount(router);
         new LanguageRoutes(endpoints, languages).mount(router);
-        new UserRoutes(endpoints, auth, users, ratings).mount(router);
+        new UserRoutes(endpoints, auth, users, ratings, requests).mount(router);
         // one unpacked copy of each package serves the statement files and the statement pages
         ProblemCache packages = new ProblemCache(problems, dataDir.resolve("problems"));
         new ProblemRoutes(endpoints, auth, problems, new ProblemImport(problems, dataDir.resolve("scratch"), judge),
@@ -120,12 +120,12 @@ public final class ApiServer {
         new SubmissionRoutes(endpoints, auth, problems, submissions, languages, contests, access, virtualRuns,
                 callbackPolicy).mount(router);
         new SubmissionQueueRoutes(endpoints, auth, new SubmissionQueue(db)).mount(router);
-        new VirtualRoutes(endpoints, auth, contests, virtualRuns, access, newcomerRule).mount(router);
+        new VirtualRoutes(endpoints, auth, contests, virtualRuns, access, newcomerRule, requests).mount(router);
         new RejudgeRoutes(endpoints, auth, contests, submissions, new Rejudge(db, submissions), requests)
                 .mount(router);
         new ContestRoutes(endpoints, auth, contests, problems, users, contestService,
-                new ContestFinalizer(db, contests, ratingStore, newcomerRule)).mount(router);
-        ClarificationRoutes.over(vertx, db, endpoints, auth, contests).mount(router);
+                new ContestFinalizer(db, contests, ratingStore, newcomerRule), requests).mount(router);
+        ClarificationRoutes.over(vertx, db, endpoints, auth, contests, requests).mount(router);
         new LeaderboardRoutes(endpoints, ratings).mount(router);
         AttemptReports attemptReports = new AttemptReports(new AiReportStore(db), access);
         ModelLeaderboard models = new ModelLeaderboard(contests, virtualRuns, new ModelRunStore(db), access, newcomerRule);

@@ -34,9 +34,12 @@ public final class ClarificationRoutes {
     private final ContestStore contests;
     private final ClarificationStore store;
     private final ClarificationStream stream;
+    /** The posted body is checked by the OpenAPI document's schema for it. */
+    private final RequestSchemas requests;
 
     public ClarificationRoutes(Endpoints endpoints, Authenticator auth, ContestStore contests,
-                               ClarificationStore store, ClarificationStream stream) {
+                               ClarificationStore store, ClarificationStream stream, RequestSchemas requests) {
+        this.requests = requests;
         this.endpoints = endpoints;
         this.auth = auth;
         this.contests = contests;
@@ -49,7 +52,7 @@ public final class ClarificationRoutes {
      * verticle, so it stops with Vert.x) feeding the event streams.
      */
     public static ClarificationRoutes over(Vertx vertx, Database db, Endpoints endpoints, Authenticator auth,
-                                           ContestStore contests) {
+                                           ContestStore contests, RequestSchemas requests) {
         ClarificationStore store = new ClarificationStore(db);
         ClarificationFeed feed;
         try {
@@ -59,7 +62,7 @@ public final class ClarificationRoutes {
         }
         vertx.deployVerticle(feed);
         return new ClarificationRoutes(endpoints, auth, contests, store,
-                new ClarificationStream(vertx, auth, contests, store, feed, HEARTBEAT_MILLIS));
+                new ClarificationStream(vertx, auth, contests, store, feed, HEARTBEAT_MILLIS), requests);
     }
 
     public void mount(Router router) {
@@ -77,16 +80,14 @@ public final class ClarificationRoutes {
 
     private Reply post(RoutingContext ctx) throws Exception {
         User caller = auth.user(ctx);
-        Contest contest = contest(ctx);
         JsonObject body = JsonBodies.object(ctx);
+        // the fields' types, the text's length (text_too_long past Clarification.MAX_TEXT characters), the reply's id
+        requests.check("post", "/api/v1/contests/{id}/clarifications", body);
+        Contest contest = contest(ctx);
         String text = text(body);
         String problem = problem(contest, body);
         Long replyTo = replyTo(body);
-        Object visibility = body.getValue("public");
-        if (visibility != null && !(visibility instanceof Boolean)) {
-            throw ApiException.badRequest("invalid_field", "'public' must be true or false");
-        }
-        Boolean isPublic = (Boolean) visibility;
+        Boolean isPublic = body.getBoolean("public");
         ClarificationStore.Draft draft;
         if (caller.isAdmin()) {
             draft = replyTo != null ? answer(contest, caller, replyTo, problem, Boolean.TRUE.equals(isPublic), text)
@@ -168,21 +169,17 @@ public final class ClarificationRoutes {
                 ApiException.notFound("contest_not_found", "no contest has the id '" + id + "'"));
     }
 
+    /** The text, which the schema bounded; blank is no text. */
     private static String text(JsonObject body) {
-        String text = JsonBodies.optionalString(body, "text");
-        if (text == null || text.isBlank()) {
+        String text = body.getString("text");
+        if (text.isBlank()) {
             throw ApiException.badRequest("missing_field", "'text' is required: the question or answer itself");
-        }
-        // the schema counts characters as PostgreSQL does: code points, not UTF-16 units
-        if (text.codePointCount(0, text.length()) > Clarification.MAX_TEXT) {
-            throw ApiException.badRequest("text_too_long", "'text' may hold at most " + Clarification.MAX_TEXT
-                    + " characters");
         }
         return text;
     }
 
     private static String problem(Contest contest, JsonObject body) {
-        String problem = JsonBodies.optionalString(body, "problem");
+        String problem = body.getString("problem");
         if (problem != null && !contest.includes(problem)) {
             throw ApiException.badRequest("unknown_problem", "'" + problem + "' is not a problem of contest '"
                     + contest.id() + "'; its problems are " + contest.problemIds() + ", or null for a general question");
@@ -190,6 +187,7 @@ public final class ClarificationRoutes {
         return problem;
     }
 
+    /** The id the schema let through (a positive whole number, or its digits as text), as a long exactly. */
     private static Long replyTo(JsonObject body) {
         Object v = body.getValue("reply_to");
         if (v == null) {

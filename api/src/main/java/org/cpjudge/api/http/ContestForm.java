@@ -25,21 +25,16 @@ import org.cpjudge.api.contest.WireEnum;
 import org.cpjudge.api.store.ProblemStore;
 
 /**
- * The body of {@code POST /api/v1/contests} and {@code PATCH /api/v1/contests/{id}}: read into a contest, every
- * field checked and refused with a 400 that names it. A patch starts from the stored contest and changes only
- * the fields it carries (a field sent as null goes back to its default).
+ * The body of {@code POST /api/v1/contests} and {@code PATCH /api/v1/contests/{id}}, read into a contest. The
+ * body has passed the document's schema (ContestFields: each field's type, words and bounds, and which fields a
+ * create needs); what is checked here is what a schema cannot say, refused with a 400 that names the field. A
+ * patch starts from the stored contest and changes only the fields it carries (a field sent as null goes back to
+ * its default).
  */
 final class ContestForm {
 
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
     private static final Pattern LABEL = Pattern.compile("[A-Za-z0-9]{1,8}");
-    /** A year: longer contests are surely a mistake in the request. */
-    private static final int MAX_DURATION_MINUTES = 366 * 24 * 60;
-    private static final int MAX_PENALTY_MINUTES = 1000;
-    private static final int MAX_POINTS = 100_000;
-    /** Difficulty on the Codeforces rating scale. */
-    private static final int MAX_RATING = 10_000;
-    private static final int MAX_TEXT = 200;
 
     private final ProblemStore problems;
 
@@ -48,7 +43,8 @@ final class ContestForm {
     }
 
     Contest create(JsonObject body) throws Exception {
-        String id = JsonBodies.requiredString(body, "id");
+        String id = body.getString("id");
+        // again here: the schema's pattern lets a trailing newline through ($ matches before it in Java)
         if (!ID.matcher(id).matches()) {
             throw ApiException.badRequest("invalid_id",
                     "a contest id is 1 to 64 lower-case letters, digits, '_' or '-', starting with a letter or digit");
@@ -65,12 +61,10 @@ final class ContestForm {
 
     private Contest read(String id, JsonObject body, Contest base) throws Exception {
         Fields f = new Fields(body, base != null);
-        String name = f.has("name") ? JsonBodies.requiredString(body, "name") : base.name();
-        checkLength("name", name);
-        Instant start = f.has("start") ? instant(body, "start", true) : base.startsAt();
-        int duration = f.has("duration_minutes")
-                ? wholeNumber(body, "duration_minutes", null, 1, MAX_DURATION_MINUTES) : base.durationMinutes();
-        int freeze = f.has("freeze_minutes") ? wholeNumber(body, "freeze_minutes", 0, 0, duration) : base.freezeMinutes();
+        String name = f.has("name") ? body.getString("name") : base.name();
+        Instant start = f.has("start") ? instant(body, "start") : base.startsAt();
+        int duration = f.has("duration_minutes") ? body.getInteger("duration_minutes") : base.durationMinutes();
+        int freeze = f.has("freeze_minutes") ? whole(body, "freeze_minutes", 0) : base.freezeMinutes();
         if (freeze > duration) {
             throw ApiException.badRequest("invalid_field", "'freeze_minutes' must be from 0 to " + duration);
         }
@@ -83,11 +77,10 @@ final class ContestForm {
     private static ContestRules rules(JsonObject body, Fields f, ContestRules base) {
         Scoring scoring = f.has("scoring") ? choice(body, "scoring", Scoring.class, Scoring.ICPC) : base.scoring();
         int penalty = f.has("penalty_minutes")
-                ? wholeNumber(body, "penalty_minutes", ContestRules.DEFAULT_PENALTY_MINUTES, 0, MAX_PENALTY_MINUTES)
-                : base.penaltyMinutes();
+                ? whole(body, "penalty_minutes", ContestRules.DEFAULT_PENALTY_MINUTES) : base.penaltyMinutes();
         IoiRule ioi = f.has("ioi_rule") ? choice(body, "ioi_rule", IoiRule.class, IoiRule.SUBTASK_MAX) : base.ioiRule();
         boolean rated = f.has("rated") ? bool(body, "rated", false) : base.rated();
-        String rule = f.has("newcomer_rule") ? JsonBodies.optionalString(body, "newcomer_rule") : base.newcomerRule();
+        String rule = f.has("newcomer_rule") ? body.getString("newcomer_rule") : base.newcomerRule();
         if (rule != null && !NewcomerRules.known(rule)) {
             throw ApiException.badRequest("invalid_field", "'newcomer_rule' must be \"codeforces-2020\" or \"start-1500\"");
         }
@@ -102,13 +95,12 @@ final class ContestForm {
         Admission b = base == null ? Admission.OPEN : base;
         Visibility visibility = f.has("visibility")
                 ? choice(body, "visibility", Visibility.class, Visibility.PUBLIC) : b.visibility();
-        String code = f.has("invitation_code") ? JsonBodies.optionalString(body, "invitation_code") : b.invitationCode();
-        if (code != null && (code.isBlank() || code.length() > MAX_TEXT)) {
-            throw ApiException.badRequest("invalid_field", "'invitation_code' must be 1 to " + MAX_TEXT + " characters");
+        String code = f.has("invitation_code") ? body.getString("invitation_code") : b.invitationCode();
+        if (code != null && code.isBlank()) {
+            throw ApiException.badRequest("invalid_field", "'invitation_code' must not be blank");
         }
-        Instant opens = f.has("registration_opens") ? instant(body, "registration_opens", false) : b.registrationOpens();
-        Instant closes = f.has("registration_closes")
-                ? instant(body, "registration_closes", false) : b.registrationCloses();
+        Instant opens = f.has("registration_opens") ? instant(body, "registration_opens") : b.registrationOpens();
+        Instant closes = f.has("registration_closes") ? instant(body, "registration_closes") : b.registrationCloses();
         if (opens != null && closes != null && closes.isBefore(opens)) {
             throw ApiException.badRequest("invalid_field", "'registration_closes' comes before 'registration_opens'");
         }
@@ -129,17 +121,17 @@ final class ContestForm {
         } else {
             labels = defaultLabels(ids.size());
         }
-        JsonObject points = f.has("points") ? JsonBodies.optionalObject(body, "points") : null;
-        JsonObject ratings = f.has("ratings") ? JsonBodies.optionalObject(body, "ratings") : null;
+        JsonObject points = f.has("points") ? body.getJsonObject("points") : null;
+        JsonObject ratings = f.has("ratings") ? body.getJsonObject("ratings") : null;
         List<ContestProblem> list = new ArrayList<>();
         for (int i = 0; i < ids.size(); i++) {
             String p = ids.get(i);
-            Integer value = perProblem(points, "points", p, f, base, ContestProblem::points, 1, MAX_POINTS);
+            Integer value = perProblem(points, "points", p, f, base, ContestProblem::points);
             if (scoring == Scoring.CODEFORCES && value == null) {
                 throw ApiException.badRequest("missing_field",
                         "a Codeforces round needs 'points' for every problem, such as {\"" + p + "\": 500}");
             }
-            Integer rating = perProblem(ratings, "ratings", p, f, base, ContestProblem::rating, 0, MAX_RATING);
+            Integer rating = perProblem(ratings, "ratings", p, f, base, ContestProblem::rating);
             list.add(new ContestProblem(p, labels.get(i), value, rating));
         }
         onlyProblemsOf(points, "points", ids);
@@ -149,9 +141,9 @@ final class ContestForm {
 
     /** A per-problem value ({@code "points"}, {@code "ratings"}): given, else kept from the contest being patched. */
     private static Integer perProblem(JsonObject given, String field, String problem, Fields f, Contest base,
-                                      java.util.function.Function<ContestProblem, Integer> kept, int min, int max) {
+                                      java.util.function.Function<ContestProblem, Integer> kept) {
         if (given != null && given.containsKey(problem)) {
-            return wholeNumber(given, problem, null, min, max);
+            return given.getInteger(problem);
         }
         if (!f.has(field) && base != null) {
             return base.problem(problem).map(kept).orElse(null);
@@ -171,15 +163,9 @@ final class ContestForm {
     }
 
     private List<String> problemIds(JsonObject body) throws Exception {
-        JsonArray list = JsonBodies.optionalArray(body, "problems");
-        if (list == null || list.isEmpty()) {
-            throw ApiException.badRequest("missing_field", "'problems' must list at least one problem id");
-        }
         Set<String> ids = new LinkedHashSet<>();
-        for (Object o : list) {
-            if (!(o instanceof String p)) {
-                throw ApiException.badRequest("invalid_field", "'problems' must be a list of problem ids");
-            }
+        for (Object o : body.getJsonArray("problems")) {
+            String p = (String) o;
             if (!ids.add(p)) {
                 throw ApiException.badRequest("duplicate_problem", "problem '" + p + "' is listed twice");
             }
@@ -191,7 +177,7 @@ final class ContestForm {
     }
 
     private static List<String> labels(JsonObject body, int count) {
-        JsonArray list = JsonBodies.optionalArray(body, "labels");
+        JsonArray list = body.getJsonArray("labels");
         if (list.size() != count) {
             throw ApiException.badRequest("invalid_field", "'labels' must give one label for each of the " + count
                     + " problems, in their order");
@@ -199,6 +185,7 @@ final class ContestForm {
         List<String> labels = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (Object o : list) {
+            // the schema's pattern says the same, but lets a trailing newline through
             if (!(o instanceof String label) || !LABEL.matcher(label).matches()) {
                 throw ApiException.badRequest("invalid_field", "each label is 1 to 8 letters or digits, such as \"A\"");
             }
@@ -219,8 +206,9 @@ final class ContestForm {
         return labels;
     }
 
+    /** The schema lists the words; the enum is parsed here, refused still should the two ever disagree. */
     private static <E extends Enum<E>> E choice(JsonObject body, String field, Class<E> type, E fallback) {
-        String text = JsonBodies.optionalString(body, field);
+        String text = body.getString(field);
         if (text == null) {
             return fallback;
         }
@@ -229,21 +217,21 @@ final class ContestForm {
     }
 
     private static boolean bool(JsonObject body, String field, boolean fallback) {
-        Object v = body.getValue(field);
-        if (v == null) {
-            return fallback;
-        }
-        if (!(v instanceof Boolean b)) {
-            throw ApiException.badRequest("invalid_field", "'" + field + "' must be true or false");
-        }
-        return b;
+        Boolean b = body.getBoolean(field);
+        return b == null ? fallback : b;
+    }
+
+    /** A whole number the schema bounded, or {@code fallback} when null. */
+    private static int whole(JsonObject body, String field, int fallback) {
+        Integer n = body.getInteger(field);
+        return n == null ? fallback : n;
     }
 
     private static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
     private static final Instant LATEST = Instant.parse("+10000-01-01T00:00:00Z");
 
-    private static Instant instant(JsonObject body, String field, boolean required) {
-        String text = required ? JsonBodies.requiredString(body, field) : JsonBodies.optionalString(body, field);
+    private static Instant instant(JsonObject body, String field) {
+        String text = body.getString(field);
         if (text == null) {
             return null;
         }
@@ -257,27 +245,6 @@ final class ContestForm {
         } catch (DateTimeParseException e) {
             throw ApiException.badRequest("invalid_field",
                     "'" + field + "' must be an ISO-8601 time with an offset, such as 2026-11-24T10:00:00Z");
-        }
-    }
-
-    static int wholeNumber(JsonObject body, String field, Integer fallback, int min, int max) {
-        Number n = JsonBodies.optionalNumber(body, field);
-        if (n == null) {
-            if (fallback == null) {
-                throw ApiException.badRequest("missing_field", "'" + field + "' is required");
-            }
-            return fallback;
-        }
-        if (n.doubleValue() != Math.rint(n.doubleValue()) || n.doubleValue() < min || n.doubleValue() > max) {
-            throw ApiException.badRequest("invalid_field",
-                    "'" + field + "' must be a whole number from " + min + " to " + max);
-        }
-        return n.intValue();
-    }
-
-    private static void checkLength(String field, String text) {
-        if (text.length() > MAX_TEXT) {
-            throw ApiException.badRequest("invalid_field", "'" + field + "' is at most " + MAX_TEXT + " characters");
         }
     }
 

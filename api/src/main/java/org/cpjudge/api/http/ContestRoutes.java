@@ -32,9 +32,13 @@ public final class ContestRoutes {
     private final ContestService service;
     private final ContestFinalizer finalizer;
     private final ContestForm form;
+    /** The create, patch and register bodies are checked by the OpenAPI document's schemas for them. */
+    private final RequestSchemas requests;
 
     public ContestRoutes(Endpoints endpoints, Authenticator auth, ContestStore contests, ProblemStore problems,
-                         UserStore users, ContestService service, ContestFinalizer finalizer) {
+                         UserStore users, ContestService service, ContestFinalizer finalizer,
+                         RequestSchemas requests) {
+        this.requests = requests;
         this.endpoints = endpoints;
         this.auth = auth;
         this.contests = contests;
@@ -63,7 +67,9 @@ public final class ContestRoutes {
 
     private Reply create(RoutingContext ctx) throws Exception {
         User admin = auth.administrator(ctx);
-        Contest contest = form.create(JsonBodies.object(ctx));
+        JsonObject body = JsonBodies.object(ctx);
+        requests.check("post", "/api/v1/contests", body);
+        Contest contest = form.create(body);
         if (!contests.create(contest, admin.id())) {
             throw new ApiException(409, "contest_exists", "a contest with the id '" + contest.id() + "' exists");
         }
@@ -73,9 +79,11 @@ public final class ContestRoutes {
     /** Any field of the create body, until the contest starts; afterwards its rules are what contestants saw. */
     private Reply patch(RoutingContext ctx) throws Exception {
         auth.administrator(ctx);
+        JsonObject body = JsonBodies.object(ctx);
+        requests.check("patch", "/api/v1/contests/{id}", body);
         String id = ctx.pathParam("id");
         Contest current = contests.find(id).orElseThrow(() -> notFound(id));
-        Contest edited = form.patch(current, JsonBodies.object(ctx));
+        Contest edited = form.patch(current, body);
         ContestStore.Edit edit = contests.update(edited, Instant.now()).orElseThrow(() -> notFound(id));
         if (!edit.applied()) {
             throw new ApiException(409, "contest_started", "contest '" + id + "' has started; it can no longer be edited");
@@ -96,10 +104,11 @@ public final class ContestRoutes {
      */
     private Reply register(RoutingContext ctx) throws Exception {
         User caller = auth.user(ctx);
+        JsonObject body = JsonBodies.objectOrEmpty(ctx);
+        requests.check("post", "/api/v1/contests/{id}/register", body);
         String id = ctx.pathParam("id");
         Contest contest = contests.find(id).orElseThrow(() -> notFound(id));
-        JsonObject body = JsonBodies.objectOrEmpty(ctx);
-        String handle = JsonBodies.optionalString(body, "handle");
+        String handle = body.getString("handle");
         User who = caller;
         Instant now = Instant.now();
         if (handle == null && caller.isAdmin()) {
@@ -123,7 +132,7 @@ public final class ContestRoutes {
                         + (opens == null ? "" : "from " + opens + " ") + "until " + (closes == null ? contest.end() : closes));
             }
             if (contest.admission().visibility() == Visibility.PRIVATE) {
-                String code = JsonBodies.optionalString(body, "invitation_code");
+                String code = body.getString("invitation_code");
                 String expected = contest.admission().invitationCode();
                 if (expected == null || code == null || !java.security.MessageDigest.isEqual(
                         expected.getBytes(StandardCharsets.UTF_8), code.getBytes(StandardCharsets.UTF_8))) {
@@ -139,10 +148,11 @@ public final class ContestRoutes {
         return added ? Reply.created(answer) : Reply.ok(answer);
     }
 
+    /** A board text the schema bounded (1 to 200 characters), not blank. */
     private static String shortText(JsonObject body, String field) {
-        String text = JsonBodies.optionalString(body, field);
-        if (text != null && (text.isBlank() || text.length() > 200)) {
-            throw ApiException.badRequest("invalid_field", "'" + field + "' must be 1 to 200 characters");
+        String text = body.getString(field);
+        if (text != null && text.isBlank()) {
+            throw ApiException.badRequest("invalid_field", "'" + field + "' must not be blank");
         }
         return text;
     }

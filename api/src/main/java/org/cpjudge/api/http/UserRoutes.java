@@ -3,7 +3,7 @@ package org.cpjudge.api.http;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.util.Set;
+import java.util.Objects;
 import java.util.regex.Pattern;
 import org.cpjudge.api.contest.RatingService;
 import org.cpjudge.api.store.User;
@@ -16,8 +16,6 @@ import org.cpjudge.api.store.UserStore;
 public final class UserRoutes {
 
     private static final Pattern HANDLE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,31}");
-    private static final Set<String> KINDS = Set.of("human", "ai");
-    private static final Set<String> ROLES = Set.of("contestant", "admin");
     /** Longest model, provider or model version name (the V12 checks say the same). */
     static final int MODEL_FIELD_MAX = 100;
 
@@ -25,8 +23,12 @@ public final class UserRoutes {
     private final Authenticator auth;
     private final UserStore users;
     private final RatingService ratings;
+    /** The new user's body is checked by the OpenAPI document's schema for it. */
+    private final RequestSchemas requests;
 
-    public UserRoutes(Endpoints endpoints, Authenticator auth, UserStore users, RatingService ratings) {
+    public UserRoutes(Endpoints endpoints, Authenticator auth, UserStore users, RatingService ratings,
+                      RequestSchemas requests) {
+        this.requests = requests;
         this.endpoints = endpoints;
         this.auth = auth;
         this.users = users;
@@ -49,22 +51,16 @@ public final class UserRoutes {
     private Reply create(RoutingContext ctx) throws Exception {
         auth.administrator(ctx);
         JsonObject body = JsonBodies.object(ctx);
-        String handle = JsonBodies.requiredString(body, "handle");
+        // types, the kind and role words, the model fields' lengths: the document's NewUser schema
+        requests.check("post", "/api/v1/users", body);
+        String handle = body.getString("handle");
+        // again here: the schema's pattern lets a trailing newline through ($ matches before it in Java)
         if (!HANDLE.matcher(handle).matches()) {
             throw ApiException.badRequest("invalid_handle",
                     "a handle is 1 to 32 letters, digits, '_', '.' or '-', starting with a letter or digit");
         }
-        String kind = JsonBodies.optionalString(body, "kind");
-        kind = kind == null ? "human" : kind;
-        if (!KINDS.contains(kind)) {
-            throw ApiException.badRequest("invalid_kind", "'kind' must be \"human\" or \"ai\"");
-        }
-        String role = JsonBodies.optionalString(body, "role");
-        role = role == null ? "contestant" : role;
-        if (!ROLES.contains(role)) {
-            throw ApiException.badRequest("invalid_role", "'role' must be \"contestant\" or \"admin\"");
-        }
-        String name = JsonBodies.optionalString(body, "name");
+        String kind = Objects.requireNonNullElse(body.getString("kind"), "human");
+        String role = Objects.requireNonNullElse(body.getString("role"), "contestant");
         String model = modelField(body, "model");
         String provider = modelField(body, "provider");
         String version = modelField(body, "model_version");
@@ -72,7 +68,8 @@ public final class UserRoutes {
             throw ApiException.badRequest("invalid_field", "only AI users (\"kind\": \"ai\") name a provider"
                     + " and a model version");
         }
-        var created = users.createNamed(handle, kind, role, name, new UserStore.AiModel(model, provider, version))
+        var created = users.createNamed(handle, kind, role, body.getString("name"),
+                        new UserStore.AiModel(model, provider, version))
                 .orElseThrow(() -> new ApiException(409, "handle_taken", "the handle '" + handle + "' is taken"));
         User u = created.user();
         return Reply.created(new JsonObject().put("handle", u.handle()).put("kind", u.kind()).put("role", u.role())
@@ -81,10 +78,10 @@ public final class UserRoutes {
                 .put("webhook_secret", created.webhookSecret()));
     }
 
-    /** An optional model, provider or version name: 1 to {@value #MODEL_FIELD_MAX} characters, not blank. */
+    /** An optional model, provider or version name; the schema bounds its length, and it is not blank. */
     private static String modelField(JsonObject body, String field) {
-        String value = JsonBodies.optionalString(body, field);
-        if (value != null && (value.isBlank() || value.length() > MODEL_FIELD_MAX)) {
+        String value = body.getString(field);
+        if (value != null && value.isBlank()) {
             throw ApiException.badRequest("invalid_field", "'" + field + "' is 1 to " + MODEL_FIELD_MAX
                     + " characters, not blank");
         }

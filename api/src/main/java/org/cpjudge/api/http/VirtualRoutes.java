@@ -37,9 +37,12 @@ public final class VirtualRoutes {
     private final VirtualRunStore runs;
     private final AccessPolicy access;
     private final NewcomerRule defaultRule;
+    /** The standings and virtual run bodies are checked by the OpenAPI document's schemas for them. */
+    private final RequestSchemas requests;
 
     public VirtualRoutes(Endpoints endpoints, Authenticator auth, ContestStore contests, VirtualRunStore runs,
-                         AccessPolicy access, NewcomerRule defaultRule) {
+                         AccessPolicy access, NewcomerRule defaultRule, RequestSchemas requests) {
+        this.requests = requests;
         this.endpoints = endpoints;
         this.auth = auth;
         this.contests = contests;
@@ -62,12 +65,14 @@ public final class VirtualRoutes {
     /** Posting again replaces the contest's reference standings as a whole. */
     private Reply importStandings(RoutingContext ctx) throws Exception {
         auth.administrator(ctx);
+        JsonObject body = JsonBodies.object(ctx);
+        requests.check("post", "/api/v1/contests/{id}/standings", body);
         Contest contest = contest(ctx);
         if (!contest.overAt(Instant.now())) {
             throw new ApiException(409, "contest_not_over", "contest '" + contest.id()
                     + "' is not over; its final standings exist only after its end");
         }
-        List<ReferenceRow> rows = ReferenceStandingsForm.parse(JsonBodies.object(ctx), contest);
+        List<ReferenceRow> rows = ReferenceStandingsForm.parse(body, contest);
         return Reply.created(new JsonObject().put("rows", runs.replaceStandings(contest.id(), rows)));
     }
 
@@ -103,6 +108,8 @@ public final class VirtualRoutes {
 
     private Reply start(RoutingContext ctx) throws Exception {
         User user = auth.user(ctx);
+        JsonObject body = JsonBodies.objectOrEmpty(ctx);
+        requests.check("post", "/api/v1/contests/{id}/virtual", body);
         Contest contest = contest(ctx);
         Instant now = Instant.now();
         if (!readable(contest, user, now)) {
@@ -112,14 +119,21 @@ public final class VirtualRoutes {
             throw new ApiException(409, "contest_not_over", "contest '" + contest.id() + "' is "
                     + contest.phaseAt(now) + "; a virtual run takes a contest that is over");
         }
-        JsonObject body = JsonBodies.objectOrEmpty(ctx);
-        String word = JsonBodies.optionalString(body, "policy");
+        String word = body.getString("policy");
+        // the schema lists the words; refused still should it and the enum ever disagree
         VirtualPolicy policy = word == null ? VirtualPolicy.CLOCK : WireEnum.parse(VirtualPolicy.class, word)
                 .orElseThrow(() -> ApiException.badRequest("invalid_field", "'policy' must be one of "
                         + WireEnum.choices(VirtualPolicy.class)));
         Integer pace = null;
         if (policy == VirtualPolicy.PACED) {
-            pace = ContestForm.wholeNumber(body, "pace_minutes", null, 1, contest.durationMinutes());
+            pace = body.getInteger("pace_minutes");
+            if (pace == null) {
+                throw ApiException.badRequest("missing_field", "'pace_minutes' is required with the policy \"paced\"");
+            }
+            if (pace > contest.durationMinutes()) {
+                throw ApiException.badRequest("invalid_field", "'pace_minutes' must be a whole number from 1 to "
+                        + contest.durationMinutes());
+            }
         } else if (body.containsKey("pace_minutes")) {
             throw ApiException.badRequest("invalid_field", "'pace_minutes' is taken only with the policy \"paced\"");
         }
