@@ -60,9 +60,9 @@ int main(void){long long a,b;if(scanf("%lld %lld",&a,&b)!=2)return 1;printf("%ll
 '
   printf '%s' "$src" > "$tmp/sum.c"
   $cc -O2 -o "$tmp/sum" "$tmp/sum.c"
-  java -jar "$jar" serve --data "$tmp/data" --port $port --workers 2 "${cores_flag[@]}" > "$tmp/serve.log" 2>&1 &
+  java ${JAVA_OPTS:-} -jar "$jar" serve --data "$tmp/data" --port $port --workers 2 "${cores_flag[@]}" > "$tmp/serve.log" 2>&1 &
   server=$!
-  for _ in $(seq 1 240); do curl -sf localhost:$port/health/ready >/dev/null && break; sleep 0.5; done
+  for _ in $(seq 1 240); do curl -sf -m 5 localhost:$port/health/ready >/dev/null && break; sleep 0.5; done
   grep -m1 -o 'sandbox: .*' "$tmp/serve.log" | sed 's/^/  /' | cut -c1-400 || true
   admin=$(cat "$tmp/data/admin-token")
   curl -sf -X POST "localhost:$port/api/v1/problems?id=tiny" -H "Authorization: Bearer $admin" \
