@@ -9,7 +9,10 @@
 #   (200; a+b); a C solution judged once to fill the compile cache, then judged alone (latency: judging time and
 #   submission-to-verdict over the tests) and $PAR times at once (2: throughput of both workers); against a bare
 #   fork+exec of the same binary on one of the test inputs (bare.c), measured in the same run, sequential and
-#   $PAR at once. Needs api/target/judge.jar (mvn -o -DskipTests package).
+#   $PAR at once. Needs api/target/judge.jar (mvn -o -DskipTests package), or JAR=...
+#   With BASE_JAR=other.jar a second server runs beside the first and the two are judged in turns (each round of
+#   one right after the same round of the other), so that a before/after comparison sees the same machine load.
+#   JAVA_OPTS go to the servers (a JFR recording, say).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
@@ -60,61 +63,85 @@ int main(void){long long a,b;if(scanf("%lld %lld",&a,&b)!=2)return 1;printf("%ll
 '
   printf '%s' "$src" > "$tmp/sum.c"
   $cc -O2 -o "$tmp/sum" "$tmp/sum.c"
-  java -jar "$jar" serve --data "$tmp/data" --port $port --workers 2 "${cores_flag[@]}" > "$tmp/serve.log" 2>&1 &
-  server=$!
-  for _ in $(seq 1 240); do curl -sf localhost:$port/health/ready >/dev/null && break; sleep 0.5; done
-  grep -m1 -o 'sandbox: .*' "$tmp/serve.log" | sed 's/^/  /' | cut -c1-400 || true
-  admin=$(cat "$tmp/data/admin-token")
-  curl -sf -X POST "localhost:$port/api/v1/problems?id=tiny" -H "Authorization: Bearer $admin" \
-    -H 'Content-Type: application/zip' --data-binary @"$tmp/tiny.zip" >/dev/null
-  echo "== (b) one judged test of a compiled C program, $tests tests, 2 workers on cores 0-1"
+  # one server per jar: this checkout's (or $JAR), and with BASE_JAR a second one, judged in turns with the
+  # first (an A/B in one run: whatever else loads the machine loads both alike)
+  jars=("$jar"); names=(new)
+  [ -n "${BASE_JAR:-}" ] && { jars+=("$BASE_JAR"); names+=(base); }
+  servers=()
+  pids=()
+  for i in "${!jars[@]}"; do
+    p=$((port + i)); d=$tmp/data-${names[$i]}
+    java ${JAVA_OPTS:-} -jar "${jars[$i]}" serve --data "$d" --port $p --workers 2 "${cores_flag[@]}" \
+      > "$tmp/serve-${names[$i]}.log" 2>&1 &
+    pids+=($!)
+    server="${pids[*]}"
+  done
+  for i in "${!jars[@]}"; do
+    p=$((port + i)); d=$tmp/data-${names[$i]}
+    for _ in $(seq 1 240); do curl -sf -m 5 localhost:$p/health/ready >/dev/null && break; sleep 0.5; done
+    grep -m1 -o 'sandbox: .*' "$tmp/serve-${names[$i]}.log" | sed 's/^/  /' | cut -c1-400 || true
+    admin=$(cat "$d/admin-token")
+    curl -sf -X POST "localhost:$p/api/v1/problems?id=tiny" -H "Authorization: Bearer $admin" \
+      -H 'Content-Type: application/zip' --data-binary @"$tmp/tiny.zip" >/dev/null
+    servers+=("${names[$i]},$p,$admin,$tmp/serve-${names[$i]}.log")
+  done
+  echo "== (b) one judged test of a compiled C program, $tests tests, 2 workers on cores 0-1 (${names[*]})"
   if [ -n "${PROFILE:-}" ]; then # where a worker's time goes: the judge-worker stacks every 100 ms, judging alone
-    (sleep 6; for i in $(seq 1 80); do jstack $server > "$tmp/stack-$i.txt" 2>/dev/null; sleep 0.1; done) &
+    (sleep 6; for i in $(seq 1 80); do jstack ${pids[0]} > "$tmp/stack-$i.txt" 2>/dev/null; sleep 0.1; done) &
     profiler=$!
   fi
-  python3 - "$port" "$admin" "$tests" "$par" "$tmp/sum.c" "$tmp/serve.log" <<'PY'
+  python3 - "$tests" "$par" "$tmp/sum.c" "$tmp/figures" "${servers[@]}" <<'PY'
 import json, re, sys, time, urllib.request
-port, token, tests, par, src, log = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), sys.argv[5], sys.argv[6]
-base = f"http://127.0.0.1:{port}"
+tests, par, src, figures = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3], sys.argv[4]
+servers = [dict(zip(("name", "port", "token", "log"), s.split(","))) for s in sys.argv[5:]]
 source = open(src).read()
-def call(method, path, body=None):
-    req = urllib.request.Request(base + path, method=method, data=None if body is None else json.dumps(body).encode(),
-                                 headers={"Authorization": "Bearer " + token, "Content-Type": "application/json"})
-    with urllib.request.urlopen(req) as r:
+def call(sv, method, path, body=None):
+    req = urllib.request.Request(f"http://127.0.0.1:{sv['port']}" + path, method=method,
+                                 data=None if body is None else json.dumps(body).encode(),
+                                 headers={"Authorization": "Bearer " + sv["token"], "Content-Type": "application/json"})
+    with urllib.request.urlopen(req, timeout=60) as r:
         return json.load(r)
-def submit():
-    return call("POST", "/api/v1/submissions", {"problem": "tiny", "language": "c",
-                                               "files": [{"name": "sum.c", "content": source}]})["id"]
-def wait(ids):
+def submit(sv):
+    return call(sv, "POST", "/api/v1/submissions", {"problem": "tiny", "language": "c",
+                                                   "files": [{"name": "sum.c", "content": source}]})["id"]
+def wait(sv, ids):
     for sid in ids:
         while True:
-            s = call("GET", "/api/v1/submissions/" + sid)
+            s = call(sv, "GET", "/api/v1/submissions/" + sid)
             if s["status"] == "done":
                 assert s["verdict"] == "AC", s
                 break
             time.sleep(0.01)
-def judging_ms(ids):
+def judging_ms(sv, ids):
     found = {}
-    for line in open(log):
+    for line in open(sv["log"]):
         m = re.search(r"judged submission=(\S+) .*judging_ms=(\d+)", line)
         if m:
             found[m.group(1)] = int(m.group(2))
     return [found[i] for i in ids]
-wait([submit()])  # compiles it: the compile cache serves the rest
+for sv in servers:
+    wait(sv, [submit(sv)])  # compiles it: the compile cache serves the rest
+    sv.update(alone=[], judging=[], both=[])
 rounds = 5
-alone, alone_judging = [], []
-for _ in range(rounds):
-    t = time.monotonic(); sid = submit(); wait([sid])
-    alone.append((time.monotonic() - t) * 1000 / tests)
-    time.sleep(0.3)
-    alone_judging.append(judging_ms([sid])[0] / tests)
-t = time.monotonic(); ids = [submit() for _ in range(par * rounds)]; wait(ids)
-both = (time.monotonic() - t) * 1000 / (tests * par * rounds)
-alone.sort(); alone_judging.sort()
-print(f"  alone: submission to verdict {alone[rounds // 2]:.2f} ms per test (median of {rounds}; range "
-      f"{alone[0]:.2f}-{alone[-1]:.2f}), judging alone {alone_judging[rounds // 2]:.2f} ms per test")
-print(f"  {par * rounds} submissions at once on {par} workers: {both:.3f} ms per test (elapsed / tests)")
-open(log + ".figures", "w").write(f"{alone_judging[rounds // 2]} {both}\n")
+for _ in range(rounds):  # in turns: each server's round beside the other's, under the same load
+    for sv in servers:
+        t = time.monotonic(); sid = submit(sv); wait(sv, [sid])
+        sv["alone"].append((time.monotonic() - t) * 1000 / tests)
+        time.sleep(0.3)
+        sv["judging"].append(judging_ms(sv, [sid])[0] / tests)
+for _ in range(2):
+    for sv in servers:
+        t = time.monotonic(); ids = [submit(sv) for _ in range(par * rounds // 2)]; wait(sv, ids)
+        sv["both"].append((time.monotonic() - t) * 1000 / (tests * len(ids)))
+with open(figures, "w") as out:
+    for sv in servers:
+        a, j = sorted(sv["alone"]), sorted(sv["judging"])
+        both = sum(sv["both"]) / len(sv["both"])
+        print(f"  {sv['name']}: alone: submission to verdict {a[rounds // 2]:.2f} ms per test (median of {rounds}; "
+              f"range {a[0]:.2f}-{a[-1]:.2f}), judging alone {j[rounds // 2]:.2f} ms per test")
+        print(f"  {sv['name']}: {par * rounds} submissions, {par * rounds // 2} at once on {par} workers: {both:.3f} ms"
+              f" per test (elapsed / tests)")
+        out.write(f"{sv['name']} {j[rounds // 2]} {both}\n")
 PY
   if [ -n "${PROFILE:-}" ]; then
     wait $profiler || true
@@ -140,9 +167,10 @@ PY
   first_in=$tmp/pkg/tiny/data/secret/1.in
   b1=$("$tmp/bare" "$tmp/sum" "$first_in" "$tmp" 2000 1)
   bp=$("$tmp/bare" "$tmp/sum" "$first_in" "$tmp" 2000 "$par")
-  read -r judging both < "$tmp/serve.log.figures"
   echo "  bare fork+exec of the same binary: $b1 ms per run sequential; $bp ms per run, $par at once (elapsed / runs)"
-  python3 -c "import sys; j,b,b1,bp=map(float,sys.argv[1:5]); print(f'  ratio: judging alone / bare sequential x{j/b1:.1f}; {int(sys.argv[5])} workers / bare {int(sys.argv[5])} at once x{b/bp:.1f}')" \
-    "$judging" "$both" "$b1" "$bp" "$par"
+  while read -r name judging both; do
+    python3 -c "import sys; j,b,b1,bp=map(float,sys.argv[1:5]); print(f'  {sys.argv[6]}: ratio: judging alone / bare sequential x{j/b1:.1f}; {int(sys.argv[5])} workers / bare {int(sys.argv[5])} at once x{b/bp:.1f}')" \
+      "$judging" "$both" "$b1" "$bp" "$par" "$name"
+  done < "$tmp/figures"
 fi
 echo "load: $(cut -d' ' -f1-3 /proc/loadavg)"

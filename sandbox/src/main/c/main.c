@@ -18,9 +18,9 @@
  * most of the sandbox's overhead (see the README's figures; CPJUDGE_SUPERVISOR_TRACE=1 times each phase).
  *
  * Per run, top to bottom (run.c, run_box and its phases):
- *   1. reap the previous run's init; get the cgroups ready (v1: reuse, checked empty, limits written when
- *      they change; v2: a fresh cgroup) (cg_setup); mount the run's writable space, a tmpfs of
- *      fileSizeBytes (disk_mount) (prepare);
+ *   1. get the cgroups ready (v1: reuse, checked empty, limits written when they change; v2: a fresh cgroup)
+ *      (cg_setup); the run's writable space, a tmpfs of fileSizeBytes (disk_mount), unless one of that size
+ *      was mounted ahead (prepare);
  *   2. open the standard streams as root following no symlink; stdout/stderr go through pipes we count
  *      (open_streams);
  *   3. make the run's mount points in the template; clone the box init in new pid, mount (a copy of the
@@ -32,9 +32,11 @@
  *   5. we supervise: poll CPU time in the cgroup every 10 ms, wall time, output size, the writable space
  *      full; kill on excess (supervise);
  *   6. the init kills and reaps the rest of the box, reports the program's wait status and exits; we read
- *      the measurements, copy what the run wrote back into the host work directory (disk_copy_out) and
- *      answer (the init's exit, its namespaces' teardown, is reaped before the next run). When we kill a box
- *      (limits), we kill the init and the cgroup and wait (collect, cleanup).
+ *      the measurements, copy what the run wrote back into the host work directory (disk_copy_out; not when
+ *      the request says "writes discard") and answer at once; then reap the init (its namespaces' teardown),
+ *      unmount the space and mount the next run's ahead, while the judge reads the answer (prepare_next).
+ *      When we kill a box (limits), we kill the init and the cgroup and wait before answering (collect,
+ *      cleanup).
  *
  * Files: main.c (this: start, the request loop), protocol.c (requests and answers), cgroup.c (v1 and v2),
  * box.c (template, mounts, root, rlimits, exec: the box init), seccomp.c (the program's filter), streams.c
@@ -183,11 +185,11 @@ int main(int argc, char **argv) {
             request_free(&r);
             return 3; /* the stream is out of step: better restart */
         }
-        run_box(&r, &res);
-        print_result(&res);
+        run_box(&r, &res); /* answers */
         request_free(&r);
     }
     reap_exiting_init();
+    disk_unmount();
     remove_mountpoints();
     cg_kill_all();
     cg_remove();

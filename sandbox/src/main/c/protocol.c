@@ -77,6 +77,8 @@ int read_request(struct request *r) {
         else if (!strcmp(key, "out")) r->out_bytes = atoll(val);
         else if (!strcmp(key, "fsize")) r->fsize_bytes = atoll(val);
         else if (!strcmp(key, "procs")) r->procs = atoi(val);
+        else if (!strcmp(key, "writes") && (!strcmp(val, "keep") || !strcmp(val, "discard")))
+            r->discard_writes = !strcmp(val, "discard");
         else return -1;
     }
     r->argv[r->argc] = NULL;

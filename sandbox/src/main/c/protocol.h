@@ -16,6 +16,8 @@ struct request {
     char *cwd, *in, *out, *err;
     long long cpu_ms, wall_ms, mem_bytes, out_bytes, fsize_bytes;
     int procs;
+    int discard_writes; /* "writes" "discard": what the run writes in cwd stays in the box (disk.c's tmpfs), the
+                         * host directory is left as it was; "keep" (the default): it is copied back */
     /* storage */
     char *buf;
     size_t len, cap;

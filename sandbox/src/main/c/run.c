@@ -55,10 +55,15 @@ static void close_fd(int *fd) {
     *fd = -1;
 }
 
+/* The size of the writable space mounted ahead for the next run while the supervisor waited for its request
+ * (prepare_next), or -1 when none is: a fresh tmpfs that no box has seen, used when the request asks for the
+ * same size (the judge asks for the same on every test case of a submission). */
+static long long ready_disk_bytes = -1;
+
 /* Phase 1: the previous run's leftovers, the cgroups, the run's writable space, the work directory. */
 static int prepare(struct run *x) {
     char err[300] = "";
-    reap_exiting_init();  /* it is still in the reused cgroups until reaped */
+    reap_exiting_init();  /* it is still in the reused cgroups until reaped (done ahead unless a run failed) */
     remove_mountpoints(); /* the previous run's, now that no box uses them */
     trace_phase("reap_previous");
     if (cg_setup(x->r->mem_bytes, x->r->procs, err, sizeof err) < 0) {
@@ -68,10 +73,15 @@ static int prepare(struct run *x) {
     x->oom_base = cg_oom_kills(); /* the count is cumulative in a reused cgroup */
     trace_phase("cgroups");
     /* the box writes to its own tmpfs (with namespaces), else to the work directory, its own during the run */
-    if (use_ns && disk_mount(x->r->fsize_bytes, err, sizeof err) < 0) {
-        result_fail(x->res, "%s", err);
-        return -1;
+    if (use_ns && ready_disk_bytes != x->r->fsize_bytes) {
+        disk_unmount(); /* one of another size (or a half-made one) */
+        if (disk_mount(x->r->fsize_bytes, err, sizeof err) < 0) {
+            result_fail(x->res, "%s", err);
+            return -1;
+        }
     }
+    ready_disk_bytes = -1; /* this run's now */
+    trace_phase("disk");
     x->work_fd = open_safe(x->r->cwd, O_RDONLY | O_DIRECTORY, 0);
     if (x->work_fd < 0 || (!use_ns && (fchown(x->work_fd, box_uid, box_gid) < 0 || fchmod(x->work_fd, 0700) < 0))) {
         result_fail(x->res, "work directory %s: %s", x->r->cwd, strerror(errno));
@@ -310,8 +320,9 @@ static void collect(struct run *x, int supervised) {
     decide_outcome(x, cg_oom_kills() - x->oom_base);
     /* what the run wrote, back into the host work directory for the judge: only from a run that ended by
      * itself. One stopped at a limit (or that filled its space) needs none of it for its verdict, and copying
-     * up to 20,000 files, on a slow work directory, could take longer than the run itself. */
-    if (use_ns && (!strcmp(res->outcome, "EXITED") || !strcmp(res->outcome, "SIGNALED"))) {
+     * up to 20,000 files, on a slow work directory, could take longer than the run itself. Nor from one whose
+     * request said to discard them (the judge runs every test case in the same work directory). */
+    if (use_ns && !x->r->discard_writes && (!strcmp(res->outcome, "EXITED") || !strcmp(res->outcome, "SIGNALED"))) {
         int copied = disk_copy_out(x->work_fd, x->r->fsize_bytes);
         if (copied == 1) { /* sparse files: more than the space in sizes */
             res->outcome = "OUTPUT_EXCEEDED";
@@ -321,6 +332,13 @@ static void collect(struct run *x, int supervised) {
         }
     }
     trace_phase("copy_out");
+}
+
+/* The run's descriptors but the work directory's: the streams, the pipes to the init. */
+static void close_run_fds(struct run *x) {
+    int *fds[] = {&x->stdio[0], &x->stdio[1], &x->stdio[2], &x->in_placeholder, &x->go[0], &x->go[1],
+                  &x->st[0], &x->st[1], &x->out.pipe_rd, &x->out.file_fd, &x->err.pipe_rd, &x->err.file_fd};
+    for (size_t i = 0; i < sizeof fds / sizeof fds[0]; i++) close_fd(fds[i]);
 }
 
 /* Last: nothing of the box may outlive the run; every descriptor closed; the work directory given back. */
@@ -333,9 +351,7 @@ static void cleanup(struct run *x) {
     if (!x->box_empty) cg_kill_all();
     cg_finish();
     disk_unmount();
-    int *fds[] = {&x->stdio[0], &x->stdio[1], &x->stdio[2], &x->in_placeholder, &x->go[0], &x->go[1],
-                  &x->st[0], &x->st[1], &x->out.pipe_rd, &x->out.file_fd, &x->err.pipe_rd, &x->err.file_fd};
-    for (size_t i = 0; i < sizeof fds / sizeof fds[0]; i++) close_fd(fds[i]);
+    close_run_fds(x);
     if (x->work_fd >= 0 && !use_ns) {
         /* give the work directory back; the judge reads files with BoxFiles (no symlinks followed) */
         if (fchown(x->work_fd, getuid(), getgid()) < 0 || fchmod(x->work_fd, 0755) < 0)
@@ -344,6 +360,15 @@ static void cleanup(struct run *x) {
     close_fd(&x->work_fd);
     trace_phase("cleanup");
     trace_end("supervisor");
+}
+
+/* After the answer, while the judge reads it and sends the next request: what the next run would otherwise
+ * wait for. The last init's namespaces torn down, and a fresh writable space of the size this run had. */
+static void prepare_next(const struct request *r) {
+    char err[300];
+    reap_exiting_init();
+    if (use_ns && disk_mount(r->fsize_bytes, err, sizeof err) == 0) ready_disk_bytes = r->fsize_bytes;
+    /* on failure prepare tries again and reports it */
 }
 
 void run_box(const struct request *r, struct result *res) {
@@ -357,5 +382,17 @@ void run_box(const struct request *r, struct result *res) {
     res->exit_code = -1;
     trace_phase(NULL);
     if (prepare(&x) == 0 && open_streams(&x) == 0 && start_box(&x) == 0) collect(&x, supervise(&x) == 0);
+    int answered = 0;
+    if (x.box_empty) {
+        /* the init killed and reaped the rest of the box and the output is drained: nothing of the run is left
+         * to change what the judge reads, so the answer need not wait for the teardown */
+        close_run_fds(&x);
+        print_result(res);
+        answered = 1;
+        trace_phase("answer");
+        reap_exiting_init(); /* before cg_finish: a v2 cgroup can be removed only once the init is gone */
+    }
     cleanup(&x);
+    if (!answered) print_result(res);
+    prepare_next(r);
 }

@@ -4,7 +4,7 @@
 
 #include "protocol.h"
 
-void run_box(const struct request *r, struct result *res);
+void run_box(const struct request *r, struct result *res); /* runs it and prints the answer */
 void reap_exiting_init(void); /* the last run's init, still tearing down its namespaces */
 
 #endif

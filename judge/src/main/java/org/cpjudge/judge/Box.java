@@ -25,9 +25,18 @@ public final class Box {
         return sandbox;
     }
 
-    /** A run of {@code argv} in {@code workDir}; the streams are host paths outside the box. */
+    /**
+     * A run of {@code argv} in {@code workDir}; the streams are host paths outside the box. With
+     * {@code discardWrites} what the run writes in {@code workDir} is not copied back (see SandboxSpec).
+     */
     public record Run(List<String> argv, Path workDir, Path stdin, Path stdout, Path stderr, Language language,
-            SandboxSpec.Limits limits) {
+            SandboxSpec.Limits limits, boolean discardWrites) {
+
+        /** A run whose changes to {@code workDir} come back to it (compilers, validators). */
+        public Run(List<String> argv, Path workDir, Path stdin, Path stdout, Path stderr, Language language,
+                SandboxSpec.Limits limits) {
+            this(argv, workDir, stdin, stdout, stderr, language, limits, false);
+        }
     }
 
     /**
@@ -47,7 +56,7 @@ public final class Box {
             binds = run.language().readOnlyBinds();
         }
         SandboxResult r = sandbox.run(new SandboxSpec(run.argv(), run.workDir(), env, run.stdin(), run.stdout(),
-                run.stderr(), run.limits(), binds));
+                run.stderr(), run.limits(), binds, run.discardWrites()));
         if (r.outcome() == SandboxResult.Outcome.INTERNAL_ERROR) {
             throw new SandboxFailure("sandbox failed: " + r.message());
         }

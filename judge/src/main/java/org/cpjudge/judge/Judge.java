@@ -220,9 +220,7 @@ public final class Judge {
         }
 
         private boolean test(TestCase test) throws IOException, InterruptedException {
-            Path testDir = Files.createDirectories(dir.resolve("test-" + results.size()));
-            TestCaseResult r = tests.run(test, testDir);
-            HostFiles.deleteTree(testDir);
+            TestCaseResult r = tests.run(test, dir, results.size());
             results.add(r);
             if (stop.stopsAfter(r) && !(problem.scoring() && stop == StopRule.FIRST_FAILURE)) {
                 stopped = true;

@@ -31,10 +31,33 @@ public final class SubmissionRunner {
     public Box.Run prepare(Compilation program, Problem problem, Path dir, Path stdin, Path stdout, Path stderr,
             List<String> args) throws IOException {
         Path boxDir = dir.resolve("box");
+        placeProgram(program, boxDir);
+        return new Box.Run(argv(program, problem, args), boxDir, stdin, stdout, stderr, program.language(),
+                limits(problem));
+    }
+
+    /** Copies the program into {@code boxDir}, for {@link #runInPlace}. */
+    static void placeProgram(Compilation program, Path boxDir) throws IOException {
         HostFiles.copyTree(program.programDir(), boxDir);
+    }
+
+    /**
+     * Runs it in {@code boxDir}, which holds the program ({@link #placeProgram}) and is left as it was: what the run
+     * writes there stays in its box, so every test case of a judging runs in the same folder, seeing none of the
+     * others' files, without a copy of the program and a folder made and removed per test case.
+     */
+    RunOutcome runInPlace(Compilation program, Problem problem, Path boxDir, Path stdin, Path stdout, Path stderr,
+            List<String> args) throws IOException, InterruptedException {
+        SandboxResult result = box.run(new Box.Run(argv(program, problem, args), boxDir, stdin, stdout, stderr,
+                program.language(), limits(problem), true));
+        return RunOutcome.of(result, problem.timeLimitMs(), problem.memoryLimitMib() * 1024,
+                problem.outputLimitBytes(), stdout, stderr);
+    }
+
+    private static List<String> argv(Compilation program, Problem problem, List<String> args) {
         var argv = new ArrayList<>(program.runArgv(problem.memoryLimitMib()));
         argv.addAll(args);
-        return new Box.Run(argv, boxDir, stdin, stdout, stderr, program.language(), limits(problem));
+        return argv;
     }
 
     /**

@@ -21,6 +21,8 @@ final class TestCaseRunner {
     private final Problem problem;
     private final Compilation program;
     private final TestlibInteraction testlibInteraction;
+    /** The program is in the plain runs' box folder (made at the first plain test case). */
+    private boolean programPlaced;
 
     /** With {@code testlibInteraction} (a Polygon interactor; else null), interactive runs go through it. */
     TestCaseRunner(SubmissionRunner runner, Checker checker, Problem problem, Compilation program,
@@ -32,21 +34,43 @@ final class TestCaseRunner {
         this.testlibInteraction = testlibInteraction;
     }
 
-    TestCaseResult run(TestCase test, Path dir) throws IOException, InterruptedException {
-        if (testlibInteraction != null) {
-            return testlibInteraction.run(program, problem, test, dir);
+    /**
+     * Runs test case number {@code index} in folders under {@code judgingDir} (the judging's own). A plain run uses
+     * the same folder for every test case (see {@link #plain}); the others get a fresh one each, removed after.
+     */
+    TestCaseResult run(TestCase test, Path judgingDir, int index) throws IOException, InterruptedException {
+        if (testlibInteraction == null && !problem.interactive() && !problem.multiPass()) {
+            return plain(test, judgingDir.resolve("tests"));
         }
-        if (problem.interactive() || problem.multiPass()) {
+        Path dir = Files.createDirectories(judgingDir.resolve("test-" + index));
+        try {
+            if (testlibInteraction != null) {
+                return testlibInteraction.run(program, problem, test, dir);
+            }
             if (!(checker instanceof ProgramChecker validator)) {
                 return new TestCaseResult(test.name(), Verdict.JE, 0, 0, null, "no output validator");
             }
             return passes(test, dir, validator);
+        } finally {
+            HostFiles.deleteTree(dir);
         }
-        // dir is this test case's fresh folder: the box is made in it beside the streams (a folder of its own
-        // for the run, and one for the checker that the default checker does not use, cost a mkdir and an rmdir
-        // each per test case)
+    }
+
+    /**
+     * A plain run then the checker, in {@code dir}, the same for every test case of the judging: the box folder
+     * holds the one copy of the program, and the run's own writes there are discarded with its box
+     * (SubmissionRunner.runInPlace), so no test case sees another's files; the streams beside it are truncated
+     * by each run. Before, each test case made a folder, copied the program in and removed it all again: the
+     * removal's rmdir alone was 19 of a worker's 62 native-code samples (JFR) while judging tiny tests.
+     */
+    private TestCaseResult plain(TestCase test, Path dir) throws IOException, InterruptedException {
+        Path boxDir = dir.resolve("box");
+        if (!programPlaced) {
+            SubmissionRunner.placeProgram(program, boxDir);
+            programPlaced = true;
+        }
         Path output = dir.resolve("output");
-        RunOutcome run = runner.run(program, problem, dir, test.input(), output, dir.resolve("stderr"),
+        RunOutcome run = runner.runInPlace(program, problem, boxDir, test.input(), output, dir.resolve("stderr"),
                 test.args());
         // read before the checker runs: what the submission wrote, whatever the checker does with the file
         String fingerprint = OutputFingerprint.of(output);

@@ -22,6 +22,12 @@ import java.util.Map;
  * @param limits           what the run may use
  * @param readOnlyBinds    extra host directories to make visible read-only at the same path (a toolchain
  *                         outside the default ones, such as rustup's home)
+ * @param discardWrites    whatever the run writes in {@code workDir} stays in the box and goes with it: the host
+ *                         directory is left as it was, so the judge can run every test case in the same one
+ *                         without one run seeing another's files. Else (the default) the run's changes are copied
+ *                         back there after it. Only with namespaces (the box's writable space is its own tmpfs);
+ *                         without them (the insecure or partial mode) the run writes to the host directory itself
+ *                         either way, as it can write to the host's /tmp: there is no filesystem isolation then.
  */
 public record SandboxSpec(
         List<String> command,
@@ -31,7 +37,14 @@ public record SandboxSpec(
         Path stdout,
         Path stderr,
         Limits limits,
-        List<Path> readOnlyBinds) {
+        List<Path> readOnlyBinds,
+        boolean discardWrites) {
+
+    /** A run whose changes to {@code workDir} are copied back (see discardWrites). */
+    public SandboxSpec(List<String> command, Path workDir, Map<String, String> env, Path stdin, Path stdout,
+            Path stderr, Limits limits, List<Path> readOnlyBinds) {
+        this(command, workDir, env, stdin, stdout, stderr, limits, readOnlyBinds, false);
+    }
 
     public SandboxSpec {
         command = List.copyOf(command);

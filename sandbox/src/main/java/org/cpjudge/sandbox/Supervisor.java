@@ -247,6 +247,9 @@ final class Supervisor implements AutoCloseable {
         token(out, "out", Long.toString(l.outputBytes()));
         token(out, "fsize", Long.toString(l.fileSizeBytes()));
         token(out, "procs", Integer.toString(l.processes()));
+        if (spec.discardWrites()) {
+            token(out, "writes", "discard");
+        }
         for (Path bind : spec.readOnlyBinds()) {
             token(out, "bind", bind.toAbsolutePath().normalize().toString());
         }

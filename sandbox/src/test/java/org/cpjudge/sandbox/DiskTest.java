@@ -248,6 +248,50 @@ class DiskTest {
         assertEquals("42\ndeep", stdout(dir), stderr(dir));
     }
 
+    /** A run that discards its writes (the judge's test cases, all in one work directory) leaves it as it was. */
+    @Test
+    void discardedWritesLeaveTheHostDirectoryAsItWas() throws Exception {
+        Files.writeString(dir.resolve("keep.txt"), "before");
+        Files.createDirectory(dir.resolve("sub"));
+        Files.writeString(dir.resolve("sub/inside.txt"), "x");
+        for (Path d : List.of(dir, dir.resolve("sub"))) { // the box may replace and delete what is in them
+            Files.setPosixFilePermissions(d, PosixFilePermissions.fromString("rwxrwxrwx"));
+        }
+        String change = "rm keep.txt; echo after > keep.txt; rm -rf sub; echo new > new.txt; mkdir made; echo tmp > /tmp/t; true";
+        Map<String, String> env = Map.of("PATH", "/usr/bin:/bin");
+        SandboxSpec discard = new SandboxSpec(List.of("/bin/sh", "-c", change), dir, env, null,
+                dir.resolve("stdout.txt"), dir.resolve("stderr.txt"), defaults(), List.of(), true);
+        SandboxResult r = sandbox().run(discard);
+        assertTrue(r.exitedCleanly(), r + " " + stderr(dir));
+        assertEquals("before", Files.readString(dir.resolve("keep.txt")));
+        assertEquals("x", Files.readString(dir.resolve("sub/inside.txt")), "deletions stay in the box too");
+        assertFalse(Files.exists(dir.resolve("new.txt")));
+        assertFalse(Files.exists(dir.resolve("made")));
+        // the next run, with the same space (mounted ahead of it), sees none of it, in its work directory or /tmp
+        String look = "cat keep.txt sub/inside.txt; test -e /tmp/t && echo leaked; test -e new.txt && echo leaked; true";
+        SandboxResult next = sandbox().run(new SandboxSpec(List.of("/bin/sh", "-c", look), dir, env, null,
+                dir.resolve("stdout.txt"), dir.resolve("stderr.txt"), defaults(), List.of(), true));
+        assertTrue(next.exitedCleanly(), next + " " + stderr(dir));
+        assertEquals("beforex", stdout(dir), stderr(dir));
+        // kept (the default): the same changes come back
+        SandboxResult kept = run(dir, defaults(), "/bin/sh", "-c", change);
+        assertTrue(kept.exitedCleanly(), kept + " " + stderr(dir));
+        assertEquals("after\n", Files.readString(dir.resolve("keep.txt")));
+        assertFalse(Files.exists(dir.resolve("sub")));
+        assertTrue(Files.exists(dir.resolve("new.txt")));
+    }
+
+    /** The space mounted ahead of a run has the size the last run had; a run asking for another size gets it. */
+    @Test
+    void eachRunGetsASpaceOfTheSizeItAsksFor() throws Exception {
+        for (long size : new long[] {16 * MB, 16 * MB, 8 * MB, 24 * MB, 24 * MB}) {
+            SandboxResult r = run(dir, new SandboxSpec.Limits(2000, 5000, 256 * MB, MB, size, 4), "/bin/sh", "-c",
+                    "echo $(( $(stat -f -c '%b * %S' .) )); test -e /tmp/left && echo leaked; echo x > /tmp/left");
+            assertTrue(r.exitedCleanly(), r + " " + stderr(dir));
+            assertEquals(size + "\n", stdout(dir), "size " + size);
+        }
+    }
+
     @Test
     void aCompiledBinaryComesBackRunnable() throws Exception {
         Files.writeString(dir.resolve("hello.c"), "#include <stdio.h>\nint main(void){ puts(\"hi\"); return 0; }\n");
