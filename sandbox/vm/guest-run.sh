@@ -37,6 +37,15 @@ cd "$CG2VM_REPO"
 rm -rf ./*/target
 rc=0
 bash -c "$CG2VM_CMD" > /cg2vm/mvn.log 2>&1 || rc=$?
+# the supervisor's own hello line, given a box core as the judge gives one, says which way it pins boxes
+# (cpuset=v2:N, or affinity:N with its warning on stderr); the tests show only the description made of it
+sup=sandbox/target/classes/native/cpjudge-supervisor
+if [ -x "$sup" ]; then
+  state=$(mktemp -d)
+  core=$(($(nproc) - 1))
+  "$sup" --slot 0 --state "$state" --cpus "$core" < /dev/null 2>&1 | head -5 \
+    | sed "s/^/cg2vm: supervisor --cpus $core: /" >> /cg2vm/guest-info.txt
+fi
 mkdir -p /cg2vm/reports
 for d in */target/surefire-reports */target/failsafe-reports; do
   [ -d "$d" ] && mkdir -p "/cg2vm/reports/$d" && cp -r "$d"/. "/cg2vm/reports/$d/"

@@ -12,7 +12,9 @@
 # guest-info.txt, rc and the surefire reports. Settings: CG2VM_MEM (4G), CG2VM_CPUS (2), CG2VM_TIMEOUT
 # (seconds, 3600), CG2VM_KERNEL (a /boot/vmlinuz-* with modules; default the newest Debian one), CG2VM_ACCEL (auto, kvm,
 # tcg), CG2VM_CONTROLLERS (what the guest enables above the judge's cgroup: "+memory +pids", as a systemd
-# slice without CPU settings does).
+# slice without CPU settings does, so boxes are pinned by affinity; "+memory +pids +cpuset" delegates the cpuset
+# controller too, so they are pinned by the cgroup v2 cpuset). guest-info.txt ends with the hello line of a
+# supervisor started in the guest with --cpus (cpuset=v2:N or affinity:N): which way this kernel pins boxes.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
