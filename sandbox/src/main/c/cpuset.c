@@ -269,8 +269,8 @@ int cpuset_init(const char *cpus, const char *unified_parent, int v2, char *err,
         return -1;
     } else if (setup_affinity(err, errsize) == 0) {
         mode = PIN_AFFINITY;
-        fprintf(stderr, "cpjudge-supervisor: no cgroup cpuset (%s%s%s): cpus %s by affinity only, which a box "
-                        "may widen\n", why_v1, why_v2[0] ? "; " : "", why_v2, list);
+        fprintf(stderr, "cpjudge-supervisor: no cgroup cpuset (%s%s%s): cpus %s by affinity only (held by the "
+                        "seccomp filter; the cores are not reserved)\n", why_v1, why_v2[0] ? "; " : "", why_v2, list);
     } else {
         return -1;
     }

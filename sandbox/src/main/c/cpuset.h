@@ -3,8 +3,8 @@
  * "2-3"), for the supervisor's whole life. See cpuset.c for how, in order of preference:
  *   v1        a cpuset cgroup of the slot in the cgroup v1 cpuset hierarchy, made at start;
  *   v2        the cpuset controller of the cgroup2 box cgroup, written in each run's fresh cgroup;
- *   affinity  sched_setaffinity of the box init, inherited by the program (which may widen it again:
- *             affinity is no limit, a cgroup cpuset is);
+ *   affinity  sched_setaffinity of the box init, inherited by the program (which cannot widen it: the
+ *             seccomp filter refuses sched_setaffinity), but the cores are not reserved as a cpuset's are;
  *   none      no --cpus given: the box may run on any cpu the supervisor may.
  */
 #ifndef CPJUDGE_CPUSET_H

@@ -33,6 +33,9 @@ static const int denied_syscalls[] = {
     __NR_kexec_load, __NR_init_module, __NR_finit_module, __NR_delete_module, __NR_swapon, __NR_swapoff,
     __NR_acct, __NR_userfaultfd, __NR_open_by_handle_at, __NR_name_to_handle_at, __NR_quotactl,
     __NR_syslog, __NR_vhangup, __NR_fanotify_init,
+    /* a box stays on its slot's core: where the pinning is by affinity alone (no cpuset controller), the program
+     * could otherwise widen it to every core; with a cpuset it could not anyway (EINVAL) */
+    __NR_sched_setaffinity,
 #ifdef __NR_umount
     __NR_umount,
 #endif

@@ -175,7 +175,7 @@ final class SupervisorSandbox implements Sandbox {
         String mechanism = colon < 0 ? how : how.substring(0, colon);
         String limit = switch (mechanism) {
             case "v1", "v2" -> "cgroup " + mechanism + " cpuset";
-            case "affinity" -> "affinity only (no cpuset controller: a box may move itself to another core)";
+            case "affinity" -> "affinity only (no cpuset controller: the filter keeps a box on its core, which is not reserved for it)";
             default -> "not confirmed by the supervisor (" + how + ")";
         };
         return "; boxes on cores " + boxCores + " (slot i on the (i mod " + boxCores.size() + ")-th) by " + limit
