@@ -6,6 +6,7 @@
 # baseline. Rate limits are off (one token on one address). Runs itself inside /work/shared/tools/contained.
 #   bench/api/contest-reads.sh [CONNECTIONS] [SECONDS]   (default 16 10; needs api/target/judge.jar, wrk)
 #   JAR=other.jar bench/api/contest-reads.sh ...   measures another build (an A/B comparison in one sitting)
+#   RATE=N bench/api/contest-reads.sh ...   the offered rate of the paced measurements (default 2000/s)
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 if [ -z "${CPJ_CONTAINED:-}" ]; then
@@ -66,6 +67,25 @@ measure "GET /api/v1/submissions/{id} (its author)" -H "Authorization: Bearer $r
   "http://localhost:$port/api/v1/submissions/$id"
 measure "GET /api/v1/contests/reads/scoreboard" "http://localhost:$port/api/v1/contests/reads/scoreboard"
 measure "GET /contests/reads (the page)" "http://localhost:$port/contests/reads"
+# The goal is a latency at a given rate, not at saturation: above, wrk sends as fast as the server answers and,
+# on 2 cores shared with the server, the judging and wrk itself, p99 is mostly queueing. Here each connection
+# waits between its requests so that together they offer about RATE requests/s (wrk's delay(); the rate reached
+# is printed, since a slow answer lowers it).
+# 32 connections, each waiting 32/RATE s less about a millisecond (an answer's own time) between requests.
+rate=${RATE:-2000}
+paced_conns=32
+cat > "$tmp/paced.lua" <<LUA
+function delay() return $(( paced_conns * 1000 / rate - 1 )) end
+LUA
+paced() {
+  echo "-- paced at about $rate/s, $paced_conns connections: $1"
+  shift
+  wrk -t2 -c"$paced_conns" -d"${secs}s" --latency -s "$tmp/paced.lua" "$@" | grep -E "Requests/sec|50%|90%|99%|Non-2xx"
+}
+paced "GET /api/v1/submissions/{id} (its author)" -H "Authorization: Bearer $reader" \
+  "http://localhost:$port/api/v1/submissions/$id"
+paced "GET /api/v1/contests/reads/scoreboard" "http://localhost:$port/api/v1/contests/reads/scoreboard"
+paced "GET /contests/reads (the page)" "http://localhost:$port/contests/reads"
 pgport=$(grep -o 'embedded PostgreSQL listens on 127.0.0.1:[0-9]*' "$tmp/serve.log" | head -1 | sed 's/.*://')
 export PGPASSWORD=$(cat "$tmp/data/postgres/password")
 psql -qtA -h 127.0.0.1 -p "$pgport" -U postgres -d judge -c \
