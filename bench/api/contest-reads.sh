@@ -68,17 +68,31 @@ measure "GET /api/v1/submissions/{id} (its author)" -H "Authorization: Bearer $r
 measure "GET /api/v1/contests/reads/scoreboard" "http://localhost:$port/api/v1/contests/reads/scoreboard"
 measure "GET /contests/reads (the page)" "http://localhost:$port/contests/reads"
 # The goal is a latency at a given rate, not at saturation: above, wrk sends as fast as the server answers and,
-# on 2 cores shared with the server, the judging and wrk itself, p99 is mostly queueing. Here each connection
-# waits between its requests so that together they offer about RATE requests/s (wrk's delay(); the rate reached
-# is printed, since a slow answer lowers it).
-# 32 connections, each waiting 32/RATE s less about a millisecond (an answer's own time) between requests.
+# on 2 cores shared with the server, the judging and wrk itself, p99 is mostly queueing. Here each of wrk's 2
+# threads sends on a schedule of RATE/2 requests/s (a request leaves when it is due and one of the thread's
+# connections is free: wrk's delay(), timed by gettimeofday through LuaJIT's ffi), so the server is offered about
+# RATE requests/s whatever its latency; the rate reached is printed.
 rate=${RATE:-2000}
 paced_conns=32
 cat > "$tmp/paced.lua" <<LUA
-function delay() return $(( paced_conns * 1000 / rate - 1 )) end
+local ffi = require("ffi")
+ffi.cdef[[ typedef struct { long tv_sec; long tv_usec; } cpj_timeval; int gettimeofday(cpj_timeval *tv, void *tz); ]]
+local tv = ffi.new("cpj_timeval")
+local function now_ms() ffi.C.gettimeofday(tv, nil); return tonumber(tv.tv_sec) * 1000 + tonumber(tv.tv_usec) / 1000 end
+local interval = 2 * 1000 / $rate
+local next_at = nil
+function delay()
+  local t = now_ms()
+  -- a schedule fallen more than a second behind starts again from now rather than sending a burst
+  if next_at == nil or next_at < t - 1000 then next_at = t end
+  next_at = next_at + interval
+  local d = next_at - t
+  if d < 0 then return 0 end
+  return math.floor(d)
+end
 LUA
 paced() {
-  echo "-- paced at about $rate/s, $paced_conns connections: $1"
+  echo "-- paced at $rate/s offered, $paced_conns connections: $1"
   shift
   wrk -t2 -c"$paced_conns" -d"${secs}s" --latency -s "$tmp/paced.lua" "$@" | grep -E "Requests/sec|50%|90%|99%|Non-2xx"
 }
