@@ -27,6 +27,7 @@ public final class PublishedBoard {
     private final LiveScoreboards.View view;
     private final Map<String, Encoded> cache = new ConcurrentHashMap<>();
     private volatile Map<String, Integer> positions;
+    private volatile JsonObject json;
 
     PublishedBoard(Scoreboard scoreboard, long version, LiveScoreboards.View view) {
         this.scoreboard = scoreboard;
@@ -40,6 +41,19 @@ public final class PublishedBoard {
 
     public long version() {
         return version;
+    }
+
+    /**
+     * The board as JSON with its {@code version}, made once for this version (the contest page renders from it
+     * on every read). Shared by every reader: read it, never change it.
+     */
+    public JsonObject json() {
+        JsonObject made = json;
+        if (made == null) {
+            made = scoreboard.toJson().put("version", version);
+            json = made;
+        }
+        return made;
     }
 
     public LiveScoreboards.View view() {

@@ -15,6 +15,7 @@ import org.cpjudge.api.access.ProblemAccess;
 import org.cpjudge.api.access.Viewer;
 import org.cpjudge.api.contest.ContestService;
 import org.cpjudge.api.contest.LiveScoreboards;
+import org.cpjudge.api.contest.PublishedBoard;
 import org.cpjudge.api.contest.RatingService;
 import org.cpjudge.api.db.Database;
 import org.cpjudge.api.db.DatabaseOutage;
@@ -87,8 +88,7 @@ public final class WebRoutes {
                 .contestList(unused -> Optional.of(contests.list(Instant.now(), false)))
                 .practice(new Remembered<>(PRACTICE_TTL, () -> practiceProblems(new ProblemStore(db), access)))
                 .contests(id -> contests.contest(id, Instant.now(), false))
-                .scoreboards(id -> contests.board(id, LiveScoreboards.View.PUBLIC)
-                        .map(b -> b.scoreboard().toJson().put("version", b.version())))
+                .scoreboards(id -> contests.board(id, LiveScoreboards.View.PUBLIC).map(PublishedBoard::json))
                 // the API's leaderboard takes null for everyone
                 .leaderboards(kind -> Optional.of(ratings.leaderboard("all".equals(kind) ? null : kind)))
                 .profiles(ratings::profile)
