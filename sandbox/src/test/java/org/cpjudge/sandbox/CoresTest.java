@@ -23,8 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Each slot owns a core: two boxes running at once, on a sandbox given two box cores, report (from inside, by
  * sched_getaffinity and /proc/self/status) different single cores, and neither can move itself to another core
  * (a cgroup cpuset: v1 here, v2 in sandbox/vm with the cpuset controller delegated). Without a cpuset controller
- * (sandbox/vm's default "+memory +pids") the supervisor falls back to affinity: each box still starts on its own
- * core, but may move, and the description says so.
+ * (sandbox/vm's default "+memory +pids") the supervisor falls back to affinity, which the description says: each
+ * box still starts on its own core and cannot move, the seccomp filter refusing sched_setaffinity.
  */
 class CoresTest {
 

@@ -65,14 +65,6 @@ public final class ContestStore {
     /** Stores a new contest with its problems; false when the id is taken. */
     public boolean create(Contest c, long createdBy) throws SQLException {
         try {
-            return insert(c, createdBy);
-        } finally {
-            changed();
-        }
-    }
-
-    private boolean insert(Contest c, long createdBy) throws SQLException {
-        try {
             return Transactions.inTransaction(db, conn -> {
                 try (PreparedStatement q = conn.prepareStatement("INSERT INTO contests (id, name, starts_at,"
                         + " duration_minutes, scoring, freeze_minutes, rated, newcomer_rule, penalty_minutes, ioi_rule,"
@@ -92,6 +84,8 @@ public final class ContestStore {
                 return false;
             }
             throw e;
+        } finally {
+            changed();
         }
     }
 
@@ -103,37 +97,34 @@ public final class ContestStore {
      */
     public Optional<Edit> update(Contest c, Instant now) throws SQLException {
         try {
-            return replace(c, now);
+            return Transactions.inTransaction(db, conn -> {
+                Optional<Contest> current = find(conn, c.id(), true);
+                if (current.isEmpty()) {
+                    return Optional.empty();
+                }
+                if (current.get().startedAt(now)) {
+                    return Optional.of(new Edit(current.get(), false));
+                }
+                try (PreparedStatement q = conn.prepareStatement("UPDATE contests SET name = ?, starts_at = ?,"
+                        + " duration_minutes = ?, scoring = ?, freeze_minutes = ?, rated = ?, newcomer_rule = ?,"
+                        + " penalty_minutes = ?, ioi_rule = ?, visibility = ?, invitation_code = ?,"
+                        + " registration_opens_at = ?, registration_closes_at = ?, ai_participation = ?,"
+                        + " practice_after = ?, sources_public_after = ?, ai_attempts = ?, updated_at = now()"
+                        + " WHERE id = ?")) {
+                    int next = bindSettings(q, c, 1);
+                    q.setString(next, c.id());
+                    q.executeUpdate();
+                }
+                try (PreparedStatement q = conn.prepareStatement("DELETE FROM contest_problems WHERE contest_id = ?")) {
+                    q.setString(1, c.id());
+                    q.executeUpdate();
+                }
+                insertProblems(conn, c);
+                return Optional.of(new Edit(find(conn, c.id(), false).orElseThrow(), true));
+            });
         } finally {
             changed();
         }
-    }
-
-    private Optional<Edit> replace(Contest c, Instant now) throws SQLException {
-        return Transactions.inTransaction(db, conn -> {
-            Optional<Contest> current = find(conn, c.id(), true);
-            if (current.isEmpty()) {
-                return Optional.empty();
-            }
-            if (current.get().startedAt(now)) {
-                return Optional.of(new Edit(current.get(), false));
-            }
-            try (PreparedStatement q = conn.prepareStatement("UPDATE contests SET name = ?, starts_at = ?,"
-                    + " duration_minutes = ?, scoring = ?, freeze_minutes = ?, rated = ?, newcomer_rule = ?,"
-                    + " penalty_minutes = ?, ioi_rule = ?, visibility = ?, invitation_code = ?,"
-                    + " registration_opens_at = ?, registration_closes_at = ?, ai_participation = ?,"
-                    + " practice_after = ?, sources_public_after = ?, ai_attempts = ?, updated_at = now() WHERE id = ?")) {
-                int next = bindSettings(q, c, 1);
-                q.setString(next, c.id());
-                q.executeUpdate();
-            }
-            try (PreparedStatement q = conn.prepareStatement("DELETE FROM contest_problems WHERE contest_id = ?")) {
-                q.setString(1, c.id());
-                q.executeUpdate();
-            }
-            insertProblems(conn, c);
-            return Optional.of(new Edit(find(conn, c.id(), false).orElseThrow(), true));
-        });
     }
 
     /** The outcome of an edit: {@code applied} false when the contest had started and was left as it was. */
@@ -384,10 +375,9 @@ public final class ContestStore {
         return list;
     }
 
-    /** Ends a running contest now (its scheduled end stays for the freeze). */
     /**
-     * Ends the contest at {@code when}, in the caller's transaction: seen by this process at once, or (when its
-     * transaction commits later) within {@link #CONTEST_MEMORY} of the commit.
+     * Ends a running contest now (its scheduled end stays for the freeze), in the caller's transaction: seen by
+     * this process at once, or (when its transaction commits later) within {@link #CONTEST_MEMORY} of the commit.
      */
     public void endAt(Connection c, String contestId, Instant when) throws SQLException {
         try (PreparedStatement q = c.prepareStatement("UPDATE contests SET ended_at = ? WHERE id = ?")) {
