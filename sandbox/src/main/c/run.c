@@ -297,6 +297,13 @@ static void decide_outcome(struct run *x, long long ooms) {
         if (res->cpu_us > x->cpu_limit_us) res->outcome = "CPU_TIME_EXCEEDED";
         else if (res->wall_us > x->wall_limit_us) res->outcome = "WALL_TIME_EXCEEDED";
     }
+    /* A program held at its memory limit need not be OOM killed: the kernel can keep reclaiming its file pages
+     * (the interpreter's own code) and reading them back, and the program thrashes until a time limit stops it
+     * (kernel 6.18, v1: a Python list appended to under 128 MB spent 7 to 10 s of CPU so). Its memory reached
+     * the limit; that is the verdict it deserves, not a time limit it hit only because of it. */
+    if ((!strcmp(res->outcome, "CPU_TIME_EXCEEDED") || !strcmp(res->outcome, "WALL_TIME_EXCEEDED")) &&
+        x->r->mem_bytes > 0 && res->mem_kb * 1024 >= x->r->mem_bytes)
+        res->outcome = "MEMORY_EXCEEDED";
     if (strcmp(res->outcome, "EXITED") != 0) res->exit_code = -1;
 }
 
