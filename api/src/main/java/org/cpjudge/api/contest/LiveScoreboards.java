@@ -109,7 +109,8 @@ public final class LiveScoreboards implements AutoCloseable {
 
     /**
      * The board of a contest as {@code view} sees it now; empty when there is no such contest. Before
-     * answering it looks, with one indexed query, whether anything the board depends on changed since it was
+     * answering it looks, with one indexed query that began after this call (shared with the readers asking at
+     * the same moment: {@link CoalescedRead}), whether anything the board depends on changed since it was
      * last brought up to date (a verdict whose notification is still on its way, a registration, an unfreeze),
      * and catches up first if so: a reader never sees a board older than what it could read elsewhere.
      */
@@ -119,10 +120,7 @@ public final class LiveScoreboards implements AutoCloseable {
             return Optional.empty();
         }
         Live live = found.get();
-        String stamp;
-        try (Connection c = db.connection()) {
-            stamp = stamp(c, contestId);
-        }
+        String stamp = live.stamps.get();
         if (stamp == null) {
             return Optional.empty();
         }
@@ -231,6 +229,8 @@ public final class LiveScoreboards implements AutoCloseable {
         Standings juryStandings;
         String participantsFingerprint;
         volatile String stamp;
+        /** The stamp as PostgreSQL has it now, one query for the readers who ask together (see {@link #board}). */
+        CoalescedRead<String> stamps;
         CompletableFuture<Void> catchingUp;
         Instant watermark;
         long version;
@@ -248,6 +248,11 @@ public final class LiveScoreboards implements AutoCloseable {
             }
             Live live = new Live();
             live.stamp = stamp(c, contestId);
+            live.stamps = new CoalescedRead<>(() -> {
+                try (Connection sc = db.connection()) {
+                    return stamp(sc, contestId);
+                }
+            }, TimeUnit.SECONDS.toMillis(60));
             live.watermark = databaseNow(c).minus(OVERLAP);
             live.contest = contest.get();
             live.participantsFingerprint = store.participantsFingerprint(c, contestId);
