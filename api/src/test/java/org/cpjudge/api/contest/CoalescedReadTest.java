@@ -37,18 +37,8 @@ class CoalescedReadTest {
 
     @Test
     void readersArrivingDuringAQueryShareTheNextOneNotTheRunningOne() throws Exception {
-        CountDownLatch firstBegun = new CountDownLatch(1);
-        CountDownLatch releaseFirst = new CountDownLatch(1);
-        CoalescedRead<Integer> read = new CoalescedRead<>(() -> {
-            int n = begun.incrementAndGet();
-            if (n == 1) {
-                firstBegun.countDown();
-                releaseFirst.await();
-            }
-            return n;
-        }, 5000);
-        Future<Integer> first = readers.submit(read::get);
-        assertTrue(firstBegun.await(5, TimeUnit.SECONDS));
+        CoalescedRead<Integer> read = new CoalescedRead<>(this::firstHeldUntilReleased, 5000);
+        Future<Integer> first = firstReaderHeld(read);
         List<FutureTask<Integer>> later = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             later.add(parkedReader(read));
@@ -63,25 +53,39 @@ class CoalescedReadTest {
 
     @Test
     void theFailureOfTheRunningQueryIsNotPassedToTheReadersWaitingBehindIt() throws Exception {
-        CountDownLatch firstBegun = new CountDownLatch(1);
-        CountDownLatch releaseFirst = new CountDownLatch(1);
-        CoalescedRead<Integer> read = new CoalescedRead<>(() -> {
-            int n = begun.incrementAndGet();
-            if (n == 1) {
-                firstBegun.countDown();
-                releaseFirst.await();
-                throw new IllegalStateException("connection lost");
-            }
-            return n;
-        }, 5000);
-        Future<Integer> first = readers.submit(read::get);
-        assertTrue(firstBegun.await(5, TimeUnit.SECONDS));
+        failFirst = true;
+        CoalescedRead<Integer> read = new CoalescedRead<>(this::firstHeldUntilReleased, 5000);
+        Future<Integer> first = firstReaderHeld(read);
         FutureTask<Integer> second = parkedReader(read);
         releaseFirst.countDown();
         Exception e = assertThrows(Exception.class, () -> first.get(5, TimeUnit.SECONDS));
         assertTrue(e.getCause() instanceof IllegalStateException, e.toString());
         assertEquals(2, second.get(5, TimeUnit.SECONDS));
         assertEquals(3, read.get(), "after a failure the next reader starts afresh");
+    }
+
+    private final CountDownLatch firstBegun = new CountDownLatch(1);
+    private final CountDownLatch releaseFirst = new CountDownLatch(1);
+    private volatile boolean failFirst;
+
+    /** The query: the first one waits for {@link #releaseFirst} (and then fails when {@link #failFirst}). */
+    private int firstHeldUntilReleased() throws InterruptedException {
+        int n = begun.incrementAndGet();
+        if (n == 1) {
+            firstBegun.countDown();
+            releaseFirst.await();
+            if (failFirst) {
+                throw new IllegalStateException("connection lost");
+            }
+        }
+        return n;
+    }
+
+    /** The first reader, returned once its query has begun (and is held). */
+    private Future<Integer> firstReaderHeld(CoalescedRead<Integer> read) throws InterruptedException {
+        Future<Integer> first = readers.submit(read::get);
+        assertTrue(firstBegun.await(5, TimeUnit.SECONDS));
+        return first;
     }
 
     /** A reader on its own thread, returned once it waits inside {@code get} (for the query ahead to end). */
