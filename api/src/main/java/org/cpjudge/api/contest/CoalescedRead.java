@@ -51,14 +51,16 @@ final class CoalescedRead<T> {
             }
         }
         if (lead) {
-            if (before != null) {
-                awaitQuietly(before);
-                synchronized (this) {
-                    running = mine;
-                    next = null;
-                }
-            }
+            // whatever ends the lead (the query's failure, an interrupt while waiting for the query ahead), its
+            // future is completed and let go: one left pending would take every later reader with it
             try {
+                if (before != null) {
+                    awaitQuietly(before);
+                    synchronized (this) {
+                        running = mine;
+                        next = null;
+                    }
+                }
                 mine.complete(query.run());
             } catch (Throwable e) {
                 mine.completeExceptionally(e);
@@ -66,6 +68,9 @@ final class CoalescedRead<T> {
                 synchronized (this) {
                     if (running == mine) {
                         running = null;
+                    }
+                    if (next == mine) {
+                        next = null;
                     }
                 }
             }

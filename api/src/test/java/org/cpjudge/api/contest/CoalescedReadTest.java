@@ -64,6 +64,28 @@ class CoalescedReadTest {
         assertEquals(3, read.get(), "after a failure the next reader starts afresh");
     }
 
+    @Test
+    void aReaderInterruptedWhileWaitingDoesNotLeaveTheReadersAfterItWaitingForever() throws Exception {
+        CoalescedRead<Integer> read = new CoalescedRead<>(this::firstHeldUntilReleased, 5000);
+        Future<Integer> first = firstReaderHeld(read);
+        Thread waiting = new Thread(() -> {
+            try {
+                read.get();
+            } catch (Exception expected) {
+                // interrupted: this reader gives up
+            }
+        }, "interrupted reader");
+        waiting.setDaemon(true);
+        waiting.start();
+        awaitState(waiting, Thread.State.TIMED_WAITING);
+        waiting.interrupt();
+        waiting.join(5000);
+        FutureTask<Integer> after = parkedReader(read); // arrives while query 1 still runs
+        releaseFirst.countDown();
+        assertEquals(1, first.get(5, TimeUnit.SECONDS));
+        assertEquals(2, after.get(5, TimeUnit.SECONDS), "the reader after the interrupted one gets its own query");
+    }
+
     private final CountDownLatch firstBegun = new CountDownLatch(1);
     private final CountDownLatch releaseFirst = new CountDownLatch(1);
     private volatile boolean failFirst;
@@ -94,11 +116,15 @@ class CoalescedReadTest {
         Thread t = new Thread(task, "reader");
         t.setDaemon(true);
         t.start();
+        awaitState(t, Thread.State.TIMED_WAITING);
+        return task;
+    }
+
+    private static void awaitState(Thread t, Thread.State state) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (t.getState() != Thread.State.TIMED_WAITING) {
+        while (t.getState() != state) {
             assertTrue(System.nanoTime() < deadline, "the reader never waited: " + t.getState());
             Thread.sleep(1);
         }
-        return task;
     }
 }
