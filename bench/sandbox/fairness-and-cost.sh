@@ -12,7 +12,8 @@
 #   $PAR at once. Needs api/target/judge.jar (mvn -o -DskipTests package), or JAR=...
 #   With BASE_JAR=other.jar a second server runs beside the first and the two are judged in turns (each round of
 #   one right after the same round of the other), so that a before/after comparison sees the same machine load.
-#   JAVA_OPTS go to the servers (a JFR recording, say).
+#   JAVA_OPTS go to the servers (a JFR recording, say). CPJUDGE_SUPERVISOR_TRACE=1: the supervisors time each phase
+#   of a run (a judge.jar that passes the switch on), and the medians are printed.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
@@ -163,6 +164,12 @@ for f, c in top.most_common(12): print(f"    {c:4d} {f}")
 print("  first judge frame:")
 for f, c in judge.most_common(12): print(f"    {c:4d} {f}")
 PY
+  fi
+  if [ -n "${CPJUDGE_SUPERVISOR_TRACE:-}" ]; then # the phases of the runs, as the servers' supervisors timed them
+    for i in "${!jars[@]}"; do
+      echo "  phases of a run, ${names[$i]} (every run of the bench, the compile included):"
+      python3 "$here/trace-phases.py" < "$tmp/serve-${names[$i]}.log" | sed 's/^/    /'
+    done
   fi
   first_in=$tmp/pkg/tiny/data/secret/1.in
   b1=$("$tmp/bare" "$tmp/sum" "$first_in" "$tmp" 2000 1)

@@ -35,16 +35,7 @@ echo "load: $(cut -d' ' -f1-3 /proc/loadavg)"
   cat "$tmp/stderr" >&2; exit 1; }
 if [ -n "${CPJUDGE_SUPERVISOR_TRACE:-}" ]; then
   # median per phase over all runs, in the order the phases happen
-  grep '^trace ' "$tmp/stderr" | python3 -c '
-import statistics, sys
-phases = {}
-for line in sys.stdin:
-    who, *kvs = line.split()[1:]
-    for kv in kvs:
-        k, v = kv.split("=")
-        phases.setdefault(who + " " + k, []).append(int(v))
-for k, v in phases.items():
-    print(f"{k:28s} median {statistics.median(v):6.0f} us  mean {statistics.mean(v):6.0f} us")'
+  python3 "$here/trace-phases.py" < "$tmp/stderr"
 else
   grep -v '^trace ' "$tmp/stderr" >&2 || true
 fi

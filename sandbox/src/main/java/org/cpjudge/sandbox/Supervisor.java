@@ -45,6 +45,8 @@ final class Supervisor implements AutoCloseable {
     private static final String END = new String("end of the supervisor's output");
     /** How long a supervisor may take to say hello (it probes namespaces and cgroups). */
     private static final long HELLO_TIMEOUT_MS = 30_000;
+    /** The supervisor's switch that times each phase of a run (see trace_phase in the C sources). */
+    private static final String TRACE = "CPJUDGE_SUPERVISOR_TRACE";
 
     private Supervisor(int slot, Process process, BlockingQueue<String> answers, Map<String, String> hello) {
         this.slot = slot;
@@ -66,6 +68,10 @@ final class Supervisor implements AutoCloseable {
         }
         ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.environment().clear(); // nothing of the judge's environment reaches the boxes
+        String trace = System.getenv(TRACE);
+        if (trace != null) {
+            pb.environment().put(TRACE, trace); // the phases of each run on stderr, which is logged (a benchmark's aid)
+        }
         pb.directory(stateDir.toFile());
         Process p = pb.start();
         Thread errors = new Thread(() -> pumpStderr(p, slot), "cpjudge-supervisor-" + slot + "-stderr");
