@@ -12,7 +12,7 @@
 #   $PAR at once. Needs api/target/judge.jar (mvn -o -DskipTests package), or JAR=...
 #   With BASE_JAR=other.jar a second server runs beside the first and the two are judged in turns (each round of
 #   one right after the same round of the other), so that a before/after comparison sees the same machine load.
-#   JAVA_OPTS go to the servers (a JFR recording, say). CPJUDGE_SUPERVISOR_TRACE=1: the supervisors time each phase
+#   ROUNDS: rounds of the alone measurement (5). JAVA_OPTS go to the servers (a JFR recording, say). CPJUDGE_SUPERVISOR_TRACE=1: the supervisors time each phase
 #   of a run (a judge.jar that passes the switch on), and the medians are printed.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -92,7 +92,7 @@ int main(void){long long a,b;if(scanf("%lld %lld",&a,&b)!=2)return 1;printf("%ll
     profiler=$!
   fi
   python3 - "$tests" "$par" "$tmp/sum.c" "$tmp/figures" "${servers[@]}" <<'PY'
-import json, re, sys, time, urllib.request
+import json, os, re, sys, time, urllib.request
 tests, par, src, figures = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3], sys.argv[4]
 servers = [dict(zip(("name", "port", "token", "log"), s.split(","))) for s in sys.argv[5:]]
 source = open(src).read()
@@ -123,7 +123,7 @@ def judging_ms(sv, ids):
 for sv in servers:
     wait(sv, [submit(sv)])  # compiles it: the compile cache serves the rest
     sv.update(alone=[], judging=[], both=[])
-rounds = 5
+rounds = int(os.environ.get("ROUNDS", "5"))
 for _ in range(rounds):  # in turns: each server's round beside the other's, under the same load
     for sv in servers:
         t = time.monotonic(); sid = submit(sv); wait(sv, [sid])

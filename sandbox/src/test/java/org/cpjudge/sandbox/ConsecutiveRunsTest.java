@@ -1,0 +1,120 @@
+package org.cpjudge.sandbox;
+
+import static org.cpjudge.sandbox.BoxTestSupport.*;
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A run's box is as if made for it, whatever ran in the slot before: the host's changes to the folders it binds
+ * show, a folder deleted and made again at the same path is the new one, and its own limits hold. The supervisor
+ * prepares for the next run after it answers (prepare_next), and any reuse of a box between runs must keep this:
+ * a box made ahead, shaped like the last request, was tried (branch try/box-made-ahead, sandbox README "Cost")
+ * and failed the two "made again" tests until it compared the folders by device and inode. Sequential runs from
+ * one thread go to the same slot (the most recently used). Run inside /work/shared/tools/contained.
+ */
+class ConsecutiveRunsTest {
+    @TempDir
+    Path dir;
+
+    private static final Map<String, String> PATH = Map.of("PATH", "/usr/bin:/bin");
+
+    /** A run in {@code work} with the streams beside it (so that {@code work} itself can be replaced). */
+    private SandboxResult run(Path work, SandboxSpec.Limits limits, List<Path> binds, String script)
+            throws Exception {
+        SandboxResult r = sandbox().run(new SandboxSpec(List.of("/bin/sh", "-c", script), work, PATH, null,
+                dir.resolve("out.txt"), dir.resolve("err.txt"), limits, binds, true));
+        System.out.println(script + " -> " + r);
+        return r;
+    }
+
+    private static void deleteTree(Path root) throws Exception {
+        try (var paths = Files.walk(root)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    /**
+     * The supervisor prepares for the next run after it answered: a change the test made at once could come
+     * before anything prepared there saw the folder, and then prove nothing. Wait until it surely has.
+     */
+    private static void letTheNextBoxBeMade() throws InterruptedException {
+        Thread.sleep(300);
+    }
+
+    private String out() throws Exception {
+        return Files.readString(dir.resolve("out.txt"));
+    }
+
+    @Test
+    void whatTheHostChangesInTheWorkDirectoryBetweenRunsShows() throws Exception {
+        Path work = Files.createDirectory(dir.resolve("work"));
+        Files.writeString(work.resolve("a.txt"), "one");
+        assertTrue(run(work, defaults(), List.of(), "cat a.txt").exitedCleanly());
+        assertEquals("one", out());
+        letTheNextBoxBeMade();
+        Files.writeString(work.resolve("a.txt"), "two");
+        Files.writeString(work.resolve("b.txt"), "added");
+        SandboxResult r = run(work, defaults(), List.of(), "cat a.txt b.txt");
+        assertTrue(r.exitedCleanly(), r.toString());
+        assertEquals("twoadded", out());
+    }
+
+    @Test
+    void aWorkDirectoryMadeAgainAtTheSamePathIsTheNewOne() throws Exception {
+        Path work = Files.createDirectory(dir.resolve("work"));
+        Files.writeString(work.resolve("a.txt"), "old");
+        assertTrue(run(work, defaults(), List.of(), "cat a.txt").exitedCleanly());
+        assertEquals("old", out());
+        letTheNextBoxBeMade();
+        deleteTree(work);
+        Files.createDirectory(work);
+        Files.writeString(work.resolve("a.txt"), "new");
+        SandboxResult r = run(work, defaults(), List.of(), "cat a.txt");
+        assertTrue(r.exitedCleanly(), r + " " + Files.readString(dir.resolve("err.txt")));
+        assertEquals("new", out());
+    }
+
+    @Test
+    void aBoundFolderMadeAgainAtTheSamePathIsTheNewOne() throws Exception {
+        Path work = Files.createDirectory(dir.resolve("work"));
+        Path shared = Files.createDirectory(dir.resolve("shared"));
+        Files.writeString(shared.resolve("x.txt"), "first");
+        String look = "cat " + shared.resolve("x.txt");
+        assertTrue(run(work, defaults(), List.of(shared), look).exitedCleanly());
+        assertEquals("first", out());
+        letTheNextBoxBeMade();
+        deleteTree(shared);
+        Files.createDirectory(shared);
+        Files.writeString(shared.resolve("x.txt"), "second");
+        SandboxResult r = run(work, defaults(), List.of(shared), look);
+        assertTrue(r.exitedCleanly(), r + " " + Files.readString(dir.resolve("err.txt")));
+        assertEquals("second", out());
+    }
+
+    /** Each run has its own limits, whatever the run before had. */
+    @Test
+    void aRunWithOtherLimitsGetsItsOwn() throws Exception {
+        Path work = Files.createDirectory(dir.resolve("work"));
+        // 100 MB of /dev/shm touched: over a 64 MB limit, within 256 MB
+        String fill = "head -c 100000000 /dev/zero > /dev/shm/f && echo filled";
+        SandboxSpec.Limits small = new SandboxSpec.Limits(5000, 10000, 64 * MB, MB, 200 * MB, 16);
+        SandboxSpec.Limits large = new SandboxSpec.Limits(5000, 10000, 256 * MB, MB, 200 * MB, 16);
+        assertTrue(run(work, large, List.of(), "true").exitedCleanly());
+        SandboxResult over = run(work, small, List.of(), fill);
+        assertFalse(over.exitedCleanly(), "100 MB in /dev/shm under a 64 MB limit: " + over);
+        assertFalse(out().contains("filled"), out());
+        SandboxResult within = run(work, large, List.of(), fill);
+        assertTrue(within.exitedCleanly(), within + " " + Files.readString(dir.resolve("err.txt")));
+        assertEquals("filled\n", out());
+        SandboxResult overAgain = run(work, small, List.of(), fill);
+        assertFalse(overAgain.exitedCleanly(), overAgain.toString());
+    }
+}
