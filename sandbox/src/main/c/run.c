@@ -112,7 +112,7 @@ static int open_streams(struct run *x) {
             }
             continue;
         }
-        if (outs[i] && (relays[i]->file_fd = open_safe(outs[i], O_WRONLY | O_CREAT | O_TRUNC, 0644)) < 0) {
+        if (outs[i] && (relays[i]->file_fd = open_fresh(outs[i], 0644)) < 0) {
             result_fail(x->res, "open %s: %s", outs[i], strerror(errno));
             return -1;
         }

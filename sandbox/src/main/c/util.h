@@ -33,5 +33,6 @@ long long read_number(const char *path);
 void path_join(char *out, size_t size, const char *a, const char *b);
 int mkdirs(const char *path); /* mkdir -p, every component 0755 */
 int open_safe(const char *path, int flags, mode_t mode); /* open following no symlink anywhere */
+int open_fresh(const char *path, mode_t mode); /* a new empty file to write, following no symlink (util.c: why) */
 
 #endif

@@ -99,6 +99,18 @@ class ConsecutiveRunsTest {
         assertEquals("second", out());
     }
 
+    /** The streams' files are new for each run (run.c opens them with open_fresh): nothing of a longer one before. */
+    @Test
+    void eachRunsOutputFileHoldsOnlyItsOwnOutput() throws Exception {
+        Path work = Files.createDirectory(dir.resolve("work"));
+        assertTrue(run(work, defaults(), List.of(), "head -c 100000 /dev/zero | tr '\\0' x").exitedCleanly());
+        assertEquals(100_000, out().length());
+        assertTrue(run(work, defaults(), List.of(), "echo short").exitedCleanly());
+        assertEquals("short\n", out());
+        assertTrue(run(work, defaults(), List.of(), "true").exitedCleanly());
+        assertEquals("", out());
+    }
+
     /** Each run has its own limits, whatever the run before had. */
     @Test
     void aRunWithOtherLimitsGetsItsOwn() throws Exception {
