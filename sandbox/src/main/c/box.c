@@ -21,6 +21,7 @@
 #include <sys/mount.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
@@ -148,6 +149,11 @@ void build_template(void) {
     if (mkdir(p, 0755) < 0) die_setup(p);
     snprintf(p, sizeof p, "%s/proc", root);
     if (mkdir(p, 0555) < 0) die_setup(p);
+    /* /.box/disk: the run's writable space again, where only root can go, for a kept box's init (box_reset) */
+    snprintf(p, sizeof p, "%s/.box", root);
+    if (mkdir(p, 0700) < 0) die_setup(p);
+    snprintf(p, sizeof p, "%s/.box/disk", root);
+    if (mkdir(p, 0700) < 0) die_setup(p);
 
     /* /dev: only null, zero, full, random, urandom; /dev/shm is mounted per run */
     snprintf(p, sizeof p, "%s/dev", root);
@@ -278,24 +284,32 @@ static void bind_into_at(const char *src, const char *root, const char *path, in
 
 /* The work directory: an overlay whose lower layer is the host directory (read in place, never written) and
  * whose upper layer is on the run's tmpfs (disk.c), so that everything the run writes there is bounded by
- * it. The layers are named relative to disk_dir, which keeps host paths (commas, colons) out of the options.
- * Off: metacopy (an upper file without its data could not be copied back), redirect_dir and index (a renamed
- * directory is copied instead, as without them). */
+ * it. The layers are named relative to the writable space (`layers`, made the working directory), which keeps
+ * host paths (commas, colons) out of the options. Off: metacopy (an upper file without its data could not be
+ * copied back), redirect_dir and index (a renamed directory is copied instead, as without them). */
+static int mount_overlay(const char *layers, const char *dst) {
+    if (mkdirs(dst) < 0 || chdir(layers) < 0) return -1;
+    static const char *const opts[] = {
+        "lowerdir=lower,upperdir=upper,workdir=work,redirect_dir=off,index=off,metacopy=off",
+        "lowerdir=lower,upperdir=upper,workdir=work", /* kernels before 4.19 know none of those */
+    };
+    for (int i = 0; mount("overlay", dst, "overlay", MS_NOSUID | MS_NODEV, opts[i]) < 0; i++)
+        if (i == 1 || errno != EINVAL) return -1;
+    return chdir("/");
+}
+
+/* The host work directory bound read-only at lower/ of the writable space, the writable space (with it) bound
+ * at /.box/disk of the box's root, and the overlay at the work directory's host path. */
 static void mount_work_dir(const char *root, const char *cwd) {
     char dst[PATH_MAX], lower[PATH_MAX];
     path_join(lower, sizeof lower, disk_dir, "lower");
     if (mount(cwd, lower, NULL, MS_BIND, NULL) < 0) die_setup(cwd);
     if (mount(NULL, lower, NULL, MS_BIND | MS_REMOUNT | MS_RDONLY | MS_NOSUID | MS_NODEV, NULL) < 0)
         die_setup(lower);
+    snprintf(dst, sizeof dst, "%s/.box/disk", root);
+    if (mount(disk_dir, dst, NULL, MS_BIND | MS_REC, NULL) < 0) die_setup("bind the writable space at /.box/disk");
     snprintf(dst, sizeof dst, "%s%s", root, cwd);
-    if (mkdirs(dst) < 0) die_setup(dst);
-    if (chdir(disk_dir) < 0) die_setup(disk_dir);
-    static const char *const opts[] = {
-        "lowerdir=lower,upperdir=upper,workdir=work,redirect_dir=off,index=off,metacopy=off",
-        "lowerdir=lower,upperdir=upper,workdir=work", /* kernels before 4.19 know none of those */
-    };
-    for (int i = 0; mount("overlay", dst, "overlay", MS_NOSUID | MS_NODEV, opts[i]) < 0; i++)
-        if (i == 1 || errno != EINVAL) die_setup("mount the work directory's overlay");
+    if (mount_overlay(disk_dir, dst) < 0) die_setup("mount the work directory's overlay");
 }
 
 /* In the init, per run: completes its copy of the template and pivots into it. */
@@ -428,9 +442,8 @@ static int program_main(void *arg) {
     return 127; /* start_program never returns */
 }
 
-/* The box's init (pid 1 of the box's pid namespace, root, no seccomp). */
-void box_init(const struct request *r, int go_fd, int status_pipe, int stdio[3]) {
-    char b;
+/* The init's first steps, in the clone: bound to the supervisor's life, in the box cgroups, its root built. */
+static void box_setup(const struct request *r, int status_pipe) {
     status_fd = status_pipe;
     /* if the supervisor dies, the box dies: the init's death empties the whole pid namespace */
     prctl(PR_SET_PDEATHSIG, SIGKILL);
@@ -444,12 +457,12 @@ void box_init(const struct request *r, int go_fd, int status_pipe, int stdio[3])
     if (box_unified_fd >= 0) close(box_unified_fd);
     trace_phase("join_cgroups");
     if (use_ns) build_root(r);
-    if (read(go_fd, &b, 1) != 1) _exit(121); /* we are in box_unified too (or the supervisor died) */
-    close(go_fd);
-    trace_phase("wait_supervisor");
-    /* the cgroup namespace is rooted at the box cgroup, so it must be made after joining it */
-    if (use_ns && cg_mode != CG_NONE && unshare(CLONE_NEWCGROUP) < 0) die_setup("unshare cgroup namespace");
-    if (trace_on) trace_fd = fcntl(2, F_DUPFD_CLOEXEC, 3); /* the supervisor's stderr, for trace_end */
+}
+
+/* The init's run of one program: the streams in place, the program cloned, every process of the box reaped,
+ * the program's end reported. */
+static void run_program(const struct request *r, int stdio[3]) {
+    if (trace_on && trace_fd == 2) trace_fd = fcntl(2, F_DUPFD_CLOEXEC, 3); /* the supervisor's stderr */
     for (int i = 0; i < 3; i++)
         if (stdio[i] < 3) die_setup("standard stream descriptor");
     for (int i = 0; i < 3; i++)
@@ -492,7 +505,100 @@ void box_init(const struct request *r, int go_fd, int status_pipe, int stdio[3])
     }
     trace_end("init");
     send_msg(MSG_EXITED, status, NULL);
-    _exit(0);
+}
+
+/* A kept box made as if new for the next run (see box.h): the overlay unmounted, what the last run wrote in
+ * its writable space and /dev/shm removed, the overlay's layers new and mounted again, a new IPC namespace
+ * (SysV objects outlive their processes), and the next pid 2 again as in a new box (pids counted up would let
+ * a run pass a number to the next). -1 when any of it fails: then the box is not used again. */
+static int box_reset(const char *cwd) {
+    char err[300];
+    if (umount2(cwd, 0) < 0) return -1;
+    if (disk_clear("/.box/disk", err, sizeof err) < 0 || disk_clear_shm("/dev/shm") < 0) return -1;
+    if (unshare(CLONE_NEWIPC) < 0) return -1;
+    if (write_file("/proc/sys/kernel/ns_last_pid", "1") < 0) return -1;
+    return mount_overlay("/.box/disk", cwd);
+}
+
+/* What box_go sends ahead of the request's text, with the three stream descriptors attached. */
+struct go_header {
+    size_t len;
+};
+
+/* The next request and its streams from the supervisor (box_go); -1 when it closed the socket instead. */
+static int receive_request(int go_sock, struct request *r, int stdio[3]) {
+    struct go_header h;
+    char control[CMSG_SPACE(sizeof(int) * 3)];
+    struct iovec iov = {&h, sizeof h};
+    struct msghdr mh = {.msg_iov = &iov, .msg_iovlen = 1, .msg_control = control, .msg_controllen = sizeof control};
+    ssize_t n;
+    while ((n = recvmsg(go_sock, &mh, MSG_CMSG_CLOEXEC)) < 0 && errno == EINTR) {}
+    struct cmsghdr *c = CMSG_FIRSTHDR(&mh);
+    if (n != sizeof h || !c || c->cmsg_type != SCM_RIGHTS || c->cmsg_len != CMSG_LEN(sizeof(int) * 3)) return -1;
+    memcpy(stdio, CMSG_DATA(c), sizeof(int) * 3);
+    memset(r, 0, sizeof *r);
+    r->cap = h.len;
+    r->buf = malloc(h.len ? h.len : 1);
+    if (!r->buf) return -1;
+    while (r->len < h.len) {
+        n = read(go_sock, r->buf + r->len, h.len - r->len);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) return -1;
+        r->len += (size_t)n;
+    }
+    return request_parse(r) == 1 ? 0 : -1;
+}
+
+/* The box's init (pid 1 of the box's pid namespace, root, no seccomp). */
+void box_init(const struct request *r, int go_fd, int status_pipe, int stdio[3]) {
+    box_setup(r, status_pipe);
+    char b;
+    if (read(go_fd, &b, 1) != 1) _exit(121); /* we are in box_unified too (or the supervisor died) */
+    trace_phase("wait_supervisor");
+    /* the cgroup namespace is rooted at the box cgroup, so it must be made after joining it */
+    if (use_ns && cg_mode != CG_NONE && unshare(CLONE_NEWCGROUP) < 0) die_setup("unshare cgroup namespace");
+    run_program(r, stdio);
+    /* kept for the next run of the same shape while the supervisor says so (run.c, keep_box): a byte, then
+     * the request; a closed socket ends the box */
+    for (;;) {
+        if (read(go_fd, &b, 1) != 1) _exit(0);
+        trace_phase(NULL);
+        if (box_reset(r->cwd) < 0) _exit(0); /* the supervisor finds no MSG_RESET and makes a new box */
+        trace_phase("reset");
+        send_msg(MSG_RESET, 0, NULL);
+        struct request next;
+        int fds[3];
+        /* 0-2 were closed after the last run: held by /dev/null, the streams received come above them */
+        for (int i = 0; i < 3; i++)
+            if (fcntl(i, F_GETFD) < 0 && open("/dev/null", O_RDWR) != i) _exit(0);
+        if (receive_request(go_fd, &next, fds) < 0) _exit(0);
+        trace_phase("wait_supervisor");
+        run_program(&next, fds);
+        request_free(&next);
+    }
+}
+
+int box_go(int go_sock, const struct request *r, int stdio[3]) {
+    struct go_header h = {r->len};
+    char control[CMSG_SPACE(sizeof(int) * 3)];
+    memset(control, 0, sizeof control);
+    struct iovec iov = {&h, sizeof h};
+    struct msghdr mh = {.msg_iov = &iov, .msg_iovlen = 1, .msg_control = control, .msg_controllen = sizeof control};
+    struct cmsghdr *c = CMSG_FIRSTHDR(&mh);
+    c->cmsg_level = SOL_SOCKET;
+    c->cmsg_type = SCM_RIGHTS;
+    c->cmsg_len = CMSG_LEN(sizeof(int) * 3);
+    memcpy(CMSG_DATA(c), stdio, sizeof(int) * 3);
+    ssize_t n;
+    while ((n = sendmsg(go_sock, &mh, MSG_NOSIGNAL)) < 0 && errno == EINTR) {}
+    if (n != sizeof h) return -1;
+    for (size_t done = 0; done < r->len; ) {
+        n = send(go_sock, r->buf + done, r->len - done, MSG_NOSIGNAL);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) return -1;
+        done += (size_t)n;
+    }
+    return 0;
 }
 
 int namespaces_work(void) {

@@ -6,7 +6,7 @@
 #include "protocol.h"
 
 /* Messages from the box init to the supervisor, over a pipe. */
-enum { MSG_READY = 1, MSG_SETUP_FAILED, MSG_EXEC_FAILED, MSG_EXITED };
+enum { MSG_READY = 1, MSG_SETUP_FAILED, MSG_EXEC_FAILED, MSG_EXITED, MSG_RESET };
 struct msg {
     int kind;
     int value; /* errno, or wait status */
@@ -24,5 +24,11 @@ void remove_mountpoints(void);                  /* once no box uses them */
 /* The init, in the clone: go_fd says "you are in the cgroups", status_fd carries struct msg, stdio the
  * program's standard streams. Never returns. */
 void box_init(const struct request *r, int go_fd, int status_fd, int stdio[3]) __attribute__((noreturn));
+
+/* A kept box: after its run the init waits on go_fd (a unix socket) for one byte, makes the box as if new
+ * (box_reset: the overlay's layers, /tmp and /dev/shm emptied, a new IPC namespace, pids from 2 again),
+ * reports MSG_RESET and waits for the next request and its streams, which box_go sends (0, or -1 when the init
+ * is gone). The socket closed instead ends the box. */
+int box_go(int go_sock, const struct request *r, int stdio[3]);
 
 #endif

@@ -277,6 +277,13 @@ static int cg_v1_set_memory(long long mem_bytes, char *p, size_t psize) {
 }
 
 /* Gets the box cgroups ready for a run with these limits. Returns 0 or -1 with a message in err. */
+int cg_memory_stale(void) {
+    char p[PATH_MAX];
+    if (cg_mode != CG_V1) return 0;
+    path_join(p, sizeof p, box_memory, "memory.usage_in_bytes");
+    return read_number(p) > CG_STALE_BYTES;
+}
+
 int cg_setup(long long mem_bytes, int procs, char *err, size_t errsize) {
     char p[PATH_MAX];
     if (cg_mode == CG_NONE) return 0;
@@ -294,8 +301,7 @@ int cg_setup(long long mem_bytes, int procs, char *err, size_t errsize) {
         /* an empty box still shows ~1 MB of kernel memory freed lazily; more is page cache of files an earlier
          * run wrote. Reclaiming it (memory.force_empty) takes up to ~100 ms, a fresh memory cgroup ~0.1 ms:
          * its charges go to the parent */
-        path_join(p, sizeof p, box_memory, "memory.usage_in_bytes");
-        if (read_number(p) > CG_STALE_BYTES) {
+        if (cg_memory_stale()) {
             cg_remove_one(box_memory);
             if (cg_make(box_memory, sizeof box_memory, cg_memory) < 0) {
                 snprintf(err, errsize, "mkdir %s: %s", box_memory, strerror(errno));

@@ -25,6 +25,7 @@ void cg_disable(void);    /* no cgroups after all (insecure mode as a normal use
 
 /* Per run. */
 int cg_setup(long long mem_bytes, int procs, char *err, size_t errsize); /* 0, or -1 and a message */
+int cg_memory_stale(void); /* v1: the box's memory cgroup holds more than a new one would (> 2 MB) */
 pid_t clone_box(int flags, int *in_cgroup); /* *in_cgroup: born in box_unified (CLONE_INTO_CGROUP) */
 int cg_enter(pid_t pid, char *err, size_t errsize); /* the fallback: into box_unified by cgroup.procs */
 int cg_join_self_v1(char *failed, size_t size);     /* in the init: joins the v1 box cgroups */

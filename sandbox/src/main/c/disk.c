@@ -29,6 +29,8 @@ int disk_init(void) {
     return mkdir(disk_dir, 0700) == 0 || errno == EEXIST ? 0 : -1;
 }
 
+static int make_layers(const char *dir, char *err, size_t errsize);
+
 int disk_mount(long long bytes, char *err, size_t errsize) {
     char opts[128], p[PATH_MAX];
     if (bytes < 4096) bytes = 4096; /* size=0 would mean no limit */
@@ -39,14 +41,26 @@ int disk_mount(long long bytes, char *err, size_t errsize) {
         return -1;
     }
     disk_mounted = 1;
-    static const struct { const char *name; mode_t mode; int boxs; } dirs[] = {
-        {"upper", 0700, 1}, /* the root of the box's work directory: the overlay shows its owner and mode */
-        {"work", 0700, 0},
-        {"lower", 0755, 0},
-        {"tmp", 01777, 0},
-    };
+    path_join(p, sizeof p, disk_dir, "lower");
+    if (mkdir(p, 0755) < 0 || chmod(p, 0755) < 0) {
+        snprintf(err, errsize, "%s: %s", p, strerror(errno));
+        return -1;
+    }
+    path_join(p, sizeof p, disk_dir, "tmp");
+    if (mkdir(p, 01777) < 0 || chmod(p, 01777) < 0) {
+        snprintf(err, errsize, "%s: %s", p, strerror(errno));
+        return -1;
+    }
+    return make_layers(disk_dir, err, errsize);
+}
+
+/* The overlay's layers in a writable space at dir: upper/, the root of the box's work directory (the overlay
+ * shows its owner and mode), and work/, the overlay's own. */
+static int make_layers(const char *dir, char *err, size_t errsize) {
+    static const struct { const char *name; mode_t mode; int boxs; } dirs[] = {{"upper", 0700, 1}, {"work", 0700, 0}};
+    char p[PATH_MAX];
     for (size_t i = 0; i < sizeof dirs / sizeof dirs[0]; i++) {
-        path_join(p, sizeof p, disk_dir, dirs[i].name);
+        path_join(p, sizeof p, dir, dirs[i].name);
         if (mkdir(p, dirs[i].mode) < 0 || chmod(p, dirs[i].mode) < 0 ||
             (dirs[i].boxs && chown(p, box_uid, box_gid) < 0)) {
             snprintf(err, errsize, "%s: %s", p, strerror(errno));
@@ -54,6 +68,66 @@ int disk_mount(long long bytes, char *err, size_t errsize) {
         }
     }
     return 0;
+}
+
+/* Removes what is in the directory `fd` (closed here), `depth` levels at most, following no symlink. A
+ * directory that cannot go because it is a mount point (EBUSY), or holds one, stays: with `keep_mount_points`
+ * that is no failure. -1 when anything else is left. */
+#define CLEAR_MAX_DEPTH 32
+static int clear_dir(int fd, int depth, int keep_mount_points) {
+    DIR *d = fdopendir(fd);
+    if (!d) {
+        close(fd);
+        return -1;
+    }
+    int failed = 0;
+    for (struct dirent *e; (e = readdir(d)) != NULL; ) {
+        if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, "..")) continue;
+        struct stat st;
+        if (fstatat(dirfd(d), e->d_name, &st, AT_SYMLINK_NOFOLLOW) < 0) {
+            failed = 1;
+            continue;
+        }
+        if (!S_ISDIR(st.st_mode)) {
+            if (unlinkat(dirfd(d), e->d_name, 0) < 0) failed = 1;
+            continue;
+        }
+        int sub = depth > 0 ? openat(dirfd(d), e->d_name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC) : -1;
+        if (sub < 0 || clear_dir(sub, depth - 1, keep_mount_points) < 0) failed = 1;
+        if (unlinkat(dirfd(d), e->d_name, AT_REMOVEDIR) < 0 &&
+            !(keep_mount_points && (errno == EBUSY || errno == ENOTEMPTY)))
+            failed = 1;
+    }
+    closedir(d);
+    return failed ? -1 : 0;
+}
+
+static int clear_path(const char *path, int keep_mount_points) {
+    int fd = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    return fd < 0 ? -1 : clear_dir(fd, CLEAR_MAX_DEPTH, keep_mount_points);
+}
+
+int disk_clear(const char *dir, char *err, size_t errsize) {
+    char p[PATH_MAX];
+    static const char *const layers[] = {"upper", "work"};
+    for (int i = 0; i < 2; i++) {
+        path_join(p, sizeof p, dir, layers[i]);
+        if (clear_path(p, 0) < 0 || rmdir(p) < 0) {
+            snprintf(err, errsize, "empty %s: %s", p, strerror(errno));
+            return -1;
+        }
+    }
+    /* the folders made for the run's mount points under /tmp stay (they are mounted on in the box) */
+    path_join(p, sizeof p, dir, "tmp");
+    if (clear_path(p, 1) < 0) {
+        snprintf(err, errsize, "empty %s: %s", p, strerror(errno));
+        return -1;
+    }
+    return make_layers(dir, err, errsize);
+}
+
+int disk_clear_shm(const char *dir) {
+    return clear_path(dir, 1);
 }
 
 int disk_full(void) {

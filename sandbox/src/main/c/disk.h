@@ -22,5 +22,9 @@ int disk_full(void); /* no byte or no inode left (the run went over its limit) *
  * copy stops there); -1 on a failure (logged, the rest is still copied). */
 int disk_copy_out(int work_fd, long long max_bytes);
 void disk_unmount(void);
+/* In a kept box's init, between runs (box.c): everything the last run wrote in the writable space at `dir`
+ * removed, the overlay's layers made new (the overlay unmounted first). 0, or -1 with a message. */
+int disk_clear(const char *dir, char *err, size_t errsize);
+int disk_clear_shm(const char *dir); /* the same for /dev/shm: what the run made there removed */
 
 #endif

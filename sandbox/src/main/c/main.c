@@ -188,6 +188,7 @@ int main(int argc, char **argv) {
         run_box(&r, &res); /* answers */
         request_free(&r);
     }
+    discard_kept();
     reap_exiting_init();
     disk_unmount();
     remove_mountpoints();

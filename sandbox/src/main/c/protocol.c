@@ -53,6 +53,10 @@ int read_request(struct request *r) {
         if (is_key && strcmp(r->buf + start, "run") == 0) break;
         start = r->len;
     }
+    return request_parse(r);
+}
+
+int request_parse(struct request *r) {
     /* parse key/value pairs (pointers into buf, which no longer moves) */
     r->cpu_ms = 1000; r->wall_ms = 3000; r->mem_bytes = 256LL << 20; r->out_bytes = 64LL << 20;
     r->fsize_bytes = 64LL << 20; r->procs = 1;

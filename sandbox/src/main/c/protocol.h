@@ -31,6 +31,9 @@ struct result {
 };
 
 int read_request(struct request *r); /* 1: a request; 0: end of input; -1: malformed */
+/* Parses the request's raw text, r->buf[0, r->len) (NUL-separated keys and values up to the key "run"): 1, or -1
+ * when malformed. read_request does it; so does a kept box's init with the request sent to it (box.c). */
+int request_parse(struct request *r);
 void request_free(struct request *r);
 void result_fail(struct result *res, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void print_result(const struct result *res);

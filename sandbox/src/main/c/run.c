@@ -13,8 +13,10 @@
 #include <poll.h>
 #include <sched.h>
 #include <signal.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -48,6 +50,7 @@ struct run {
     int killed;            /* we killed the box for it */
     int have_status, status; /* the program's wait status, from the init */
     int box_empty;           /* the init reported that it killed and reaped every other process of the box */
+    int kept;                /* the box is `kept`, the last run's (take_kept); go[1] and st[0] are its */
 };
 
 static void close_fd(int *fd) {
@@ -60,9 +63,120 @@ static void close_fd(int *fd) {
  * same size (the judge asks for the same on every test case of a submission). */
 static long long ready_disk_bytes = -1;
 
+/* The box of the last run, kept for the next one of the same shape (cgroup v1 with namespaces only: on v2 a
+ * box has a cgroup per run). A box is kept after a run that ended by itself, with nothing of it left but its
+ * init (box_empty). Its init then makes it as if new (box.c, box_reset) and waits for the next request. A
+ * request of the same shape takes it (take_kept); any other ends it and gets a new box. The same shape is
+ * everything the box was built from: the binds, the work directory (the same folders, by device and inode: one
+ * deleted and made again is another), the memory and process limits (the cgroups, /dev/shm) and the size of the
+ * writable space. It saves each run but the first the clone of the namespaces, the cgroup joins, the mounts
+ * and their teardown. */
+static struct {
+    pid_t init;           /* -1: none */
+    int sock, st;         /* the socket the init reads requests from; its status pipe */
+    int busy;             /* a run is using it */
+    struct request shape; /* a copy of the request the box was built for (its own buffer) */
+    dev_t dev[MAX_LIST + 1];
+    ino_t ino[MAX_LIST + 1];
+} kept = {.init = -1, .sock = -1, .st = -1};
+
+/* The paths a box's root is built from: its binds, then the work directory (i == r->bindc). */
+static const char *shape_path(const struct request *r, int i) {
+    return i < r->bindc ? r->binds[i] : r->cwd;
+}
+
+static int same_shape(const struct request *r) {
+    const struct request *a = &kept.shape;
+    if (r->mem_bytes != a->mem_bytes || r->procs != a->procs || r->fsize_bytes != a->fsize_bytes ||
+        r->bindc != a->bindc || strcmp(r->cwd, a->cwd) != 0)
+        return 0;
+    for (int i = 0; i <= r->bindc; i++) {
+        struct stat st;
+        if (strcmp(shape_path(r, i), shape_path(a, i)) != 0 || lstat(shape_path(r, i), &st) < 0 ||
+            st.st_dev != kept.dev[i] || st.st_ino != kept.ino[i])
+            return 0;
+    }
+    return 1;
+}
+
+/* Records the shape of a new box (start_box): 0, or -1 when it cannot be kept. */
+static int record_shape(const struct request *r) {
+    request_free(&kept.shape);
+    kept.shape.buf = malloc(r->len ? r->len : 1);
+    if (!kept.shape.buf) return -1;
+    memcpy(kept.shape.buf, r->buf, r->len);
+    kept.shape.len = kept.shape.cap = r->len;
+    if (request_parse(&kept.shape) != 1) return -1;
+    for (int i = 0; i <= r->bindc; i++) {
+        struct stat id;
+        if (lstat(shape_path(r, i), &id) < 0) return -1;
+        kept.dev[i] = id.st_dev;
+        kept.ino[i] = id.st_ino;
+    }
+    return 0;
+}
+
+/* No box is kept any more (its init, if alive, is the caller's to end). */
+static void forget_kept(void) {
+    close_fd(&kept.sock);
+    close_fd(&kept.st);
+    kept.init = -1;
+    kept.busy = 0;
+    request_free(&kept.shape);
+    ready_disk_bytes = -1; /* its writable space was used: the next box gets a new one */
+    disk_unmount();
+}
+
+/* Ends the kept box: its init exits when its socket closes (reaped before the next run, as any). */
+static void end_kept(void) {
+    if (kept.init < 0) return;
+    exiting_init = kept.init;
+    forget_kept();
+}
+
+void discard_kept(void) {
+    pid_t init = kept.init;
+    end_kept();
+    if (init > 0) kill(init, SIGKILL);
+    reap_exiting_init();
+}
+
+/* Takes the kept box for this run when the shape is the same and its init says it is ready again. */
+static int take_kept(struct run *x) {
+    if (kept.init < 0 || kept.busy || !same_shape(x->r) || waitpid(kept.init, NULL, WNOHANG) != 0) return 0;
+    struct msg m;
+    ssize_t n;
+    fcntl(kept.st, F_SETFL, 0); /* supervise made it non-blocking */
+    while ((n = read(kept.st, &m, sizeof m)) < 0 && errno == EINTR) {}
+    if (n != sizeof m || m.kind != MSG_RESET) return 0; /* it could not make itself new, and is gone */
+    /* what the box holds now counts in every peak measured in it: no more than a reused cgroup may (cg_setup) */
+    if (cg_memory_stale()) return 0;
+    x->init = kept.init;
+    x->st[0] = kept.st;
+    x->go[1] = kept.sock;
+    x->kept = 1;
+    kept.busy = 1;
+    return 1;
+}
+
+static int open_work_dir(struct run *x) {
+    x->work_fd = open_safe(x->r->cwd, O_RDONLY | O_DIRECTORY, 0);
+    if (x->work_fd < 0 || (!use_ns && (fchown(x->work_fd, box_uid, box_gid) < 0 || fchmod(x->work_fd, 0700) < 0))) {
+        result_fail(x->res, "work directory %s: %s", x->r->cwd, strerror(errno));
+        return -1;
+    }
+    return 0;
+}
+
 /* Phase 1: the previous run's leftovers, the cgroups, the run's writable space, the work directory. */
 static int prepare(struct run *x) {
     char err[300] = "";
+    if (take_kept(x)) {
+        x->oom_base = cg_oom_kills();
+        trace_phase("kept");
+        return open_work_dir(x);
+    }
+    discard_kept();
     reap_exiting_init();  /* it is still in the reused cgroups until reaped (done ahead unless a run failed) */
     remove_mountpoints(); /* the previous run's, now that no box uses them */
     trace_phase("reap_previous");
@@ -82,12 +196,7 @@ static int prepare(struct run *x) {
     }
     ready_disk_bytes = -1; /* this run's now */
     trace_phase("disk");
-    x->work_fd = open_safe(x->r->cwd, O_RDONLY | O_DIRECTORY, 0);
-    if (x->work_fd < 0 || (!use_ns && (fchown(x->work_fd, box_uid, box_gid) < 0 || fchmod(x->work_fd, 0700) < 0))) {
-        result_fail(x->res, "work directory %s: %s", x->r->cwd, strerror(errno));
-        return -1;
-    }
-    return 0;
+    return open_work_dir(x);
 }
 
 /* Phase 2: the standard streams, opened as root, never following symlinks. stdout and stderr go through pipes
@@ -140,9 +249,20 @@ static int open_streams(struct run *x) {
  * template), born in the cgroup2 box cgroup where the kernel can; it joins the v1 cgroups itself. We let it
  * go on once it is in every cgroup. Returns -1 only when there is no init. */
 static int start_box(struct run *x) {
+    if (x->kept) {
+        x->entered = box_go(x->go[1], x->r, x->stdio); /* when it failed, the init died: supervise says so */
+        for (int i = 0; i < 3; i++) close_fd(&x->stdio[i]);
+        trace_phase("go");
+        return 0;
+    }
     if (use_ns) make_mountpoints(x->r);
-    if (pipe2(x->go, O_CLOEXEC) < 0 || pipe2(x->st, O_CLOEXEC) < 0) {
+    /* a box that may be kept reads its next requests from a socket (box_go), else one byte from a pipe */
+    int keepable = use_ns && cg_mode == CG_V1 && record_shape(x->r) == 0;
+    if (!keepable) request_free(&kept.shape);
+    if ((keepable ? socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, x->go) : pipe2(x->go, O_CLOEXEC)) < 0 ||
+        pipe2(x->st, O_CLOEXEC) < 0) {
         result_fail(x->res, "pipe: %s", strerror(errno));
+        request_free(&kept.shape);
         return -1;
     }
     int in_cgroup;
@@ -169,7 +289,13 @@ static int start_box(struct run *x) {
     x->entered = in_cgroup ? 0 : cg_enter(x->init, x->setup_err, sizeof x->setup_err);
     if (x->entered < 0) kill(x->init, SIGKILL); /* never let it run the program outside the cgroups */
     else if (write(x->go[1], "g", 1) != 1) x->entered = -1; /* it died during setup: its message says why */
-    close_fd(&x->go[1]);
+    if (keepable) {
+        kept.init = x->init;
+        kept.busy = 1;
+        x->kept = 1;
+    } else {
+        close_fd(&x->go[1]);
+    }
     trace_phase("enter_cgroups");
     return 0;
 }
@@ -257,8 +383,9 @@ static int supervise(struct run *x) {
 static void reap_init(struct run *x, struct rusage *ru) {
     memset(ru, 0, sizeof *ru);
     if (x->have_status && use_ns && cg_mode != CG_NONE) {
-        exiting_init = x->init;
-        x->init = -1;
+        /* a box that may be kept: its init waits to hear whether it is (run_box); another exits by itself */
+        if (!x->kept) exiting_init = x->init;
+        if (!x->kept) x->init = -1;
         x->box_empty = 1;
     } else {
         /* the init's exit kills what is left in its pid namespace; make sure of it */
@@ -357,7 +484,7 @@ static void cleanup(struct run *x) {
     }
     if (!x->box_empty) cg_kill_all();
     cg_finish();
-    disk_unmount();
+    if (kept.init < 0) disk_unmount(); /* the kept box's is still in use */
     close_run_fds(x);
     if (x->work_fd >= 0 && !use_ns) {
         /* give the work directory back; the judge reads files with BoxFiles (no symlinks followed) */
@@ -374,6 +501,7 @@ static void cleanup(struct run *x) {
 static void prepare_next(const struct request *r) {
     char err[300];
     reap_exiting_init();
+    if (kept.init >= 0) return; /* the next run of the same shape takes the kept box, with its space */
     if (use_ns && disk_mount(r->fsize_bytes, err, sizeof err) == 0) ready_disk_bytes = r->fsize_bytes;
     /* on failure prepare tries again and reports it */
 }
@@ -389,6 +517,21 @@ void run_box(const struct request *r, struct result *res) {
     res->exit_code = -1;
     trace_phase(NULL);
     if (prepare(&x) == 0 && open_streams(&x) == 0 && start_box(&x) == 0) collect(&x, supervise(&x) == 0);
+    int keep = x.kept && x.box_empty && !x.limit_hit && !x.killed && strcmp(res->outcome, "INTERNAL_ERROR") != 0;
+    if (x.kept) { /* the box is kept, its descriptors with it, or it ends */
+        kept.sock = x.go[1];
+        kept.st = x.st[0];
+        x.go[1] = x.st[0] = -1;
+        kept.busy = 0;
+        if (keep) {
+            x.init = -1;
+        } else if (x.box_empty) {
+            end_kept(); /* its init waits for a byte: the socket closed, it exits */
+            x.init = -1;
+        } else {
+            forget_kept(); /* killed or failed: reaped already (reap_init), or by cleanup */
+        }
+    }
     int answered = 0;
     if (x.box_empty) {
         /* the init killed and reaped the rest of the box and the output is drained: nothing of the run is left
@@ -397,6 +540,8 @@ void run_box(const struct request *r, struct result *res) {
         print_result(res);
         answered = 1;
         trace_phase("answer");
+        /* the kept box makes itself new while the judge reads the answer */
+        if (keep && write(kept.sock, "r", 1) != 1) discard_kept();
         reap_exiting_init(); /* before cg_finish: a v2 cgroup can be removed only once the init is gone */
     }
     cleanup(&x);

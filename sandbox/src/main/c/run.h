@@ -6,5 +6,6 @@
 
 void run_box(const struct request *r, struct result *res); /* runs it and prints the answer */
 void reap_exiting_init(void); /* the last run's init, still tearing down its namespaces */
+void discard_kept(void);      /* the box kept for a next run, at exit */
 
 #endif

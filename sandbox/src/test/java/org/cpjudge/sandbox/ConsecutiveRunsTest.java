@@ -111,6 +111,41 @@ class ConsecutiveRunsTest {
         assertEquals("", out());
     }
 
+    /**
+     * Pids start at 2 in every run, as in a new box, whatever the run before forked: a kept box's pids counted on
+     * would let a run pass a number to the next (box.c, box_reset).
+     */
+    @Test
+    void everyRunsFirstProcessIsPidTwo() throws Exception {
+        Path work = Files.createDirectory(dir.resolve("work"));
+        SandboxSpec.Limits limits = new SandboxSpec.Limits(5000, 10000, 256 * MB, MB, 16 * MB, 8);
+        assertTrue(run(work, limits, List.of(), "for i in 1 2 3 4 5 6 7 8 9 10 11 12; do /bin/true; done; echo $$")
+                .exitedCleanly());
+        assertEquals("2\n", out());
+        assertTrue(run(work, limits, List.of(), "echo $$").exitedCleanly());
+        assertEquals("2\n", out());
+    }
+
+    /** An extended attribute a run set on its work directory is gone in the next (the layers are made new). */
+    @Test
+    void anAttributeOfTheWorkDirectoryDoesNotOutliveItsRun() throws Exception {
+        Path work = Files.createDirectory(dir.resolve("work"));
+        compileC(dir, "attr", """
+                #include <stdio.h>
+                #include <string.h>
+                #include <sys/xattr.h>
+                int main(int argc, char **argv) {
+                  if (argc > 1) { int r = setxattr(".", "user.cpjudge", "kept", 4, 0); printf("set %d\\n", r); return 0; }
+                  char v[16] = ""; ssize_t n = getxattr(".", "user.cpjudge", v, sizeof v - 1);
+                  printf("got %zd %s\\n", n, n > 0 ? v : ""); return 0; }
+                """);
+        Files.copy(dir.resolve("attr"), work.resolve("attr"));
+        assertTrue(run(work, defaults(), List.of(), "./attr set").exitedCleanly());
+        assertEquals("set 0\n", out(), "the attribute was set");
+        assertTrue(run(work, defaults(), List.of(), "./attr").exitedCleanly());
+        assertEquals("got -1 \n", out(), "the attribute the last run set");
+    }
+
     /** Each run has its own limits, whatever the run before had. */
     @Test
     void aRunWithOtherLimitsGetsItsOwn() throws Exception {
