@@ -11,7 +11,8 @@
 #define DISK_MAX_INODES 20000 /* files, directories and links the box may make in its writable space */
 
 /* STATE/disk: where the supervisor mounts the run's tmpfs in its own mount namespace. It holds upper/ and
- * work/ (the overlay's layers), lower/ (where the init binds the host work directory) and tmp/ (the box's /tmp). */
+ * work/ (the overlay's layers), lower/ (where the init binds the host work directory) and tmp/ (the box's /tmp).
+ * The init binds all of it at /.box/disk of the box's root too, where a kept box finds it again (disk_clear). */
 extern char disk_dir[];
 
 int disk_init(void); /* at start: makes STATE/disk */

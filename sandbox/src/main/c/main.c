@@ -35,6 +35,9 @@
  *      the measurements, copy what the run wrote back into the host work directory (disk_copy_out; not when
  *      the request says "writes discard") and answer at once; then reap the init (its namespaces' teardown),
  *      unmount the space and mount the next run's ahead, while the judge reads the answer (prepare_next).
+ *      On cgroup v1 a box whose run ended by itself is kept instead: while the judge reads the answer its init
+ *      makes it as if new (box_reset), and the next run of the same shape skips steps 1, 3 and 4 up to the
+ *      program's start, its request and streams sent over a unix socket (run.c, take_kept; box.c, box_go).
  *      When we kill a box (limits), we kill the init and the cgroup and wait before answering (collect,
  *      cleanup).
  *

@@ -143,7 +143,12 @@ void discard_kept(void) {
 
 /* Takes the kept box for this run when the shape is the same and its init says it is ready again. */
 static int take_kept(struct run *x) {
-    if (kept.init < 0 || kept.busy || !same_shape(x->r) || waitpid(kept.init, NULL, WNOHANG) != 0) return 0;
+    if (kept.init < 0 || kept.busy) return 0;
+    if (waitpid(kept.init, NULL, WNOHANG) != 0) { /* it died and is reaped now: nothing left to end */
+        forget_kept();
+        return 0;
+    }
+    if (!same_shape(x->r)) return 0;
     struct msg m;
     ssize_t n;
     fcntl(kept.st, F_SETFL, 0); /* supervise made it non-blocking */
@@ -384,8 +389,10 @@ static void reap_init(struct run *x, struct rusage *ru) {
     memset(ru, 0, sizeof *ru);
     if (x->have_status && use_ns && cg_mode != CG_NONE) {
         /* a box that may be kept: its init waits to hear whether it is (run_box); another exits by itself */
-        if (!x->kept) exiting_init = x->init;
-        if (!x->kept) x->init = -1;
+        if (!x->kept) {
+            exiting_init = x->init;
+            x->init = -1;
+        }
         x->box_empty = 1;
     } else {
         /* the init's exit kills what is left in its pid namespace; make sure of it */

@@ -12,11 +12,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A run's box is as if made for it, whatever ran in the slot before: the host's changes to the folders it binds
- * show, a folder deleted and made again at the same path is the new one, and its own limits hold. The supervisor
- * prepares for the next run after it answers (prepare_next), and any reuse of a box between runs must keep this:
- * a box made ahead, shaped like the last request, was tried (branch try/box-made-ahead, sandbox README "Cost")
- * and failed the two "made again" tests until it compared the folders by device and inode. Sequential runs from
- * one thread go to the same slot (the most recently used). Run inside /work/shared/tools/contained.
+ * show, a folder deleted and made again at the same path is the new one, its own limits hold, its output file
+ * holds only its output, its pids start at 2, and nothing it set on its work directory outlives it. On cgroup
+ * v1 a box is kept for the next run of the same shape (run.c, `kept`; box.c, box_reset), so most of these meet
+ * a kept box. A box made ahead, shaped like the last request, was tried before (branch try/box-made-ahead,
+ * sandbox README "Cost") and failed the two "made again" tests until it compared the folders by device and
+ * inode. Sequential runs from one thread go to the same slot (the most recently used). Run inside
+ * /work/shared/tools/contained.
  */
 class ConsecutiveRunsTest {
     @TempDir
@@ -42,8 +44,8 @@ class ConsecutiveRunsTest {
     }
 
     /**
-     * The supervisor prepares for the next run after it answered: a change the test made at once could come
-     * before anything prepared there saw the folder, and then prove nothing. Wait until it surely has.
+     * The supervisor prepares for the next run after it answered (a kept box makes itself new then): a change
+     * the test made at once could come before that saw the folder, and then prove nothing. Wait until it has.
      */
     private static void letTheNextBoxBeMade() throws InterruptedException {
         Thread.sleep(300);
