@@ -198,6 +198,10 @@ class LimitsTest {
         // gets its answer, not a hang
         var small = api.post("/api/v1/problems?id=lim-evil", token, "application/zip", new byte[200_000]);
         assertEquals(403, small.status(), small.body());
+        // so is one over the JSON limit, which waits paused while the caller is looked up: resumed to be drained
+        // (left paused it hung; closed at once, a client still sending lost its answer to a broken pipe)
+        var middle = api.post("/api/v1/problems?id=lim-evil", token, "application/zip", new byte[3 * 1024 * 1024]);
+        assertEquals(403, middle.status(), middle.body());
         assertEquals(404, api.get("/api/v1/problems/lim-evil", ADMIN).status());
     }
 
