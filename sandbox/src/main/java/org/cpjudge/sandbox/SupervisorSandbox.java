@@ -160,7 +160,8 @@ final class SupervisorSandbox implements Sandbox {
             sb.append(" (CPU time and memory from rusage, no memory limit beyond the wall/CPU rlimits)");
         }
         sb.append("; namespaces ").append("yes".equals(h.get("namespaces"))
-                ? "pid, mount, ipc, uts, cgroup per run and a private empty network per slot" : "NONE");
+                ? "pid, mount, ipc, uts, cgroup per box" + ("v1".equals(cg) ? " (kept for the next run of the same shape"
+                        + " and made as if new)" : " (one per run)") + " and a private empty network per slot" : "NONE");
         sb.append("; seccomp ").append(h.getOrDefault("seccomp", "no"));
         sb.append("; box uids unique on this host (first ").append(h.getOrDefault("uid", "?")).append(')');
         return sb.toString();
