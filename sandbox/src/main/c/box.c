@@ -514,9 +514,13 @@ static void run_program(const struct request *r, int stdio[3]) {
 static int box_reset(const char *cwd) {
     char err[300];
     if (umount2(cwd, 0) < 0) return -1;
+    trace_phase("unmount");
     if (disk_clear("/.box/disk", err, sizeof err) < 0 || disk_clear_shm("/dev/shm") < 0) return -1;
+    trace_phase("clear");
     if (unshare(CLONE_NEWIPC) < 0) return -1;
+    trace_phase("ipc");
     if (write_file("/proc/sys/kernel/ns_last_pid", "1") < 0) return -1;
+    trace_phase("pids");
     return mount_overlay("/.box/disk", cwd);
 }
 
@@ -564,7 +568,7 @@ void box_init(const struct request *r, int go_fd, int status_pipe, int stdio[3])
         if (read(go_fd, &b, 1) != 1) _exit(0);
         trace_phase(NULL);
         if (box_reset(r->cwd) < 0) _exit(0); /* the supervisor finds no MSG_RESET and makes a new box */
-        trace_phase("reset");
+        trace_phase("overlay");
         send_msg(MSG_RESET, 0, NULL);
         struct request next;
         int fds[3];

@@ -128,22 +128,28 @@ class ConsecutiveRunsTest {
         assertEquals("2\n", out());
     }
 
-    /** An extended attribute a run set on its work directory is gone in the next (the layers are made new). */
+    /**
+     * An extended attribute a run set on its work directory is gone in the next (the layers are made new). Where
+     * tmpfs has no user attributes (kernels before 6.6, as in the cgroup v2 guest), the run cannot set one: the
+     * channel is not there, which the test then checks instead.
+     */
     @Test
     void anAttributeOfTheWorkDirectoryDoesNotOutliveItsRun() throws Exception {
         Path work = Files.createDirectory(dir.resolve("work"));
         compileC(dir, "attr", """
+                #include <errno.h>
                 #include <stdio.h>
                 #include <string.h>
                 #include <sys/xattr.h>
                 int main(int argc, char **argv) {
-                  if (argc > 1) { int r = setxattr(".", "user.cpjudge", "kept", 4, 0); printf("set %d\\n", r); return 0; }
+                  if (argc > 1) { int r = setxattr(".", "user.cpjudge", "kept", 4, 0);
+                    printf("set %s\\n", r == 0 ? "ok" : errno == EOPNOTSUPP ? "unsupported" : strerror(errno)); return 0; }
                   char v[16] = ""; ssize_t n = getxattr(".", "user.cpjudge", v, sizeof v - 1);
                   printf("got %zd %s\\n", n, n > 0 ? v : ""); return 0; }
                 """);
         Files.copy(dir.resolve("attr"), work.resolve("attr"));
         assertTrue(run(work, defaults(), List.of(), "./attr set").exitedCleanly());
-        assertEquals("set 0\n", out(), "the attribute was set");
+        assertTrue(out().equals("set ok\n") || out().equals("set unsupported\n"), out());
         assertTrue(run(work, defaults(), List.of(), "./attr").exitedCleanly());
         assertEquals("got -1 \n", out(), "the attribute the last run set");
     }
