@@ -41,15 +41,14 @@ int disk_mount(long long bytes, char *err, size_t errsize) {
         return -1;
     }
     disk_mounted = 1;
-    path_join(p, sizeof p, disk_dir, "lower");
-    if (mkdir(p, 0755) < 0 || chmod(p, 0755) < 0) {
-        snprintf(err, errsize, "%s: %s", p, strerror(errno));
-        return -1;
-    }
-    path_join(p, sizeof p, disk_dir, "tmp");
-    if (mkdir(p, 01777) < 0 || chmod(p, 01777) < 0) {
-        snprintf(err, errsize, "%s: %s", p, strerror(errno));
-        return -1;
+    /* lower/: where the init binds the host work directory; tmp/: the box's /tmp */
+    static const struct { const char *name; mode_t mode; } dirs[] = {{"lower", 0755}, {"tmp", 01777}};
+    for (size_t i = 0; i < sizeof dirs / sizeof dirs[0]; i++) {
+        path_join(p, sizeof p, disk_dir, dirs[i].name);
+        if (mkdir(p, dirs[i].mode) < 0 || chmod(p, dirs[i].mode) < 0) {
+            snprintf(err, errsize, "%s: %s", p, strerror(errno));
+            return -1;
+        }
     }
     return make_layers(disk_dir, err, errsize);
 }
