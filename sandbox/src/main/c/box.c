@@ -420,7 +420,7 @@ static void start_program(const struct request *r, int exec_err_fd) {
 
 /* The program's process is cloned sharing the init's memory until it execs (CLONE_VM | CLONE_VFORK, as
  * posix_spawn does; the init waits meanwhile), on a stack of its own. A fork would copy the init's page tables
- * only for the exec to throw them away: copying and unmapping them were ~3 % of all CPU samples while judging
+ * only for the exec to throw them away: copying and unmapping them were ~2 % of all CPU samples while judging
  * tiny tests (perf: dup_mmap, unmap_page_range under execve). Everything the child changes before the exec is
  * its own: credentials, rlimits, seccomp, session, its copy of the descriptor table and of the signal
  * handlers (no CLONE_THREAD, CLONE_FILES, CLONE_SIGHAND or CLONE_FS); it writes to no memory of the init's
@@ -562,7 +562,7 @@ void box_init(const struct request *r, int go_fd, int status_pipe, int stdio[3])
     /* the cgroup namespace is rooted at the box cgroup, so it must be made after joining it */
     if (use_ns && cg_mode != CG_NONE && unshare(CLONE_NEWCGROUP) < 0) die_setup("unshare cgroup namespace");
     run_program(r, stdio);
-    /* kept for the next run of the same shape while the supervisor says so (run.c, keep_box): a byte, then
+    /* kept for the next run of the same shape while the supervisor says so (run.c, `kept`): a byte, then
      * the request; a closed socket ends the box */
     for (;;) {
         if (read(go_fd, &b, 1) != 1) _exit(0);

@@ -276,7 +276,7 @@ static int cg_v1_set_memory(long long mem_bytes, char *p, size_t psize) {
     return 0;
 }
 
-/* Gets the box cgroups ready for a run with these limits. Returns 0 or -1 with a message in err. */
+/* v1: the box's memory cgroup holds more than an empty one would (see cg_setup). */
 int cg_memory_stale(void) {
     char p[PATH_MAX];
     if (cg_mode != CG_V1) return 0;
@@ -284,6 +284,7 @@ int cg_memory_stale(void) {
     return read_number(p) > CG_STALE_BYTES;
 }
 
+/* Gets the box cgroups ready for a run with these limits. Returns 0 or -1 with a message in err. */
 int cg_setup(long long mem_bytes, int procs, char *err, size_t errsize) {
     char p[PATH_MAX];
     if (cg_mode == CG_NONE) return 0;

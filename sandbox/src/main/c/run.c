@@ -50,7 +50,8 @@ struct run {
     int killed;            /* we killed the box for it */
     int have_status, status; /* the program's wait status, from the init */
     int box_empty;           /* the init reported that it killed and reaped every other process of the box */
-    int kept;                /* the box is `kept`, the last run's (take_kept); go[1] and st[0] are its */
+    int kept;                /* the box is the one `kept` describes: taken from the last run (take_kept), or new
+                              * and keepable (start_box); go[1] and st[0] are its */
 };
 
 static void close_fd(int *fd) {

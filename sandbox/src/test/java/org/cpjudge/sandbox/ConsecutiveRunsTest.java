@@ -47,7 +47,7 @@ class ConsecutiveRunsTest {
      * The supervisor prepares for the next run after it answered (a kept box makes itself new then): a change
      * the test made at once could come before that saw the folder, and then prove nothing. Wait until it has.
      */
-    private static void letTheNextBoxBeMade() throws InterruptedException {
+    private static void letTheSupervisorPrepareTheNextRun() throws InterruptedException {
         Thread.sleep(300);
     }
 
@@ -61,7 +61,7 @@ class ConsecutiveRunsTest {
         Files.writeString(work.resolve("a.txt"), "one");
         assertTrue(run(work, defaults(), List.of(), "cat a.txt").exitedCleanly());
         assertEquals("one", out());
-        letTheNextBoxBeMade();
+        letTheSupervisorPrepareTheNextRun();
         Files.writeString(work.resolve("a.txt"), "two");
         Files.writeString(work.resolve("b.txt"), "added");
         SandboxResult r = run(work, defaults(), List.of(), "cat a.txt b.txt");
@@ -75,7 +75,7 @@ class ConsecutiveRunsTest {
         Files.writeString(work.resolve("a.txt"), "old");
         assertTrue(run(work, defaults(), List.of(), "cat a.txt").exitedCleanly());
         assertEquals("old", out());
-        letTheNextBoxBeMade();
+        letTheSupervisorPrepareTheNextRun();
         deleteTree(work);
         Files.createDirectory(work);
         Files.writeString(work.resolve("a.txt"), "new");
@@ -92,7 +92,7 @@ class ConsecutiveRunsTest {
         String look = "cat " + shared.resolve("x.txt");
         assertTrue(run(work, defaults(), List.of(shared), look).exitedCleanly());
         assertEquals("first", out());
-        letTheNextBoxBeMade();
+        letTheSupervisorPrepareTheNextRun();
         deleteTree(shared);
         Files.createDirectory(shared);
         Files.writeString(shared.resolve("x.txt"), "second");
