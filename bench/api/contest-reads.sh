@@ -7,6 +7,8 @@
 #   bench/api/contest-reads.sh [CONNECTIONS] [SECONDS]   (default 16 10; needs api/target/judge.jar, wrk)
 #   JAR=other.jar bench/api/contest-reads.sh ...   measures another build (an A/B comparison in one sitting)
 #   RATE=N bench/api/contest-reads.sh ...   the offered rate of the paced measurements (default 2000/s)
+#   JAVA_OPTS='-Xlog:gc:file=/tmp/gc.log' bench/api/contest-reads.sh ...   options for the server's JVM (here, to
+#     see whether a slow phase lines up with collector pauses; the log is written where the option says)
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 if [ -z "${CPJ_CONTAINED:-}" ]; then
@@ -20,7 +22,7 @@ chmod 755 "$tmp"
 port=18583
 JUDGE_RATE_PER_TOKEN=off JUDGE_RATE_PER_ADDRESS=off JUDGE_SUBMIT_RATE_PER_TOKEN=off \
   JUDGE_SUBMIT_RATE_PER_ADDRESS=off \
-  java -jar "${JAR:-$repo/api/target/judge.jar}" serve --data "$tmp/data" --port $port --workers 1 > "$tmp/serve.log" 2>&1 &
+  java ${JAVA_OPTS:-} -jar "${JAR:-$repo/api/target/judge.jar}" serve --data "$tmp/data" --port $port --workers 1 > "$tmp/serve.log" 2>&1 &
 server=$!
 feeder=
 trap 'kill $feeder 2>/dev/null; kill $server 2>/dev/null; wait $server 2>/dev/null || true; rm -rf "$tmp"' EXIT
